@@ -46,5 +46,5 @@ export type JournalEntry =
       after: CardState;
       cram?: boolean;
     })
-  | (EntryBase & { type: 'undo'; target: string; restored: CardState | null })
+  | (EntryBase & { type: 'undo'; target: string; before: CardState | null; restored: CardState | null })
   | (EntryBase & { type: 'suspend' | 'unsuspend' | 'bury'; before: CardState | null; after: CardState });

@@ -1,0 +1,67 @@
+// `npm run bench`: whole-process timings as ratios to `node -e 0` measured in the same run (the
+// machines are shared and noisy, absolute times mean little), plus in-process latencies.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const runs = Number(process.env.BENCH_RUNS ?? 15);
+// NODE_EXTRA_CA_CERTS makes every node start ~85 ms slower here; it is not parley's cost.
+const env = { ...process.env, NO_COLOR: '1' };
+delete env.NODE_EXTRA_CA_CERTS;
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function time(args, extraEnv = {}) {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, args, { cwd: root, env: { ...env, ...extraEnv }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+  return ms;
+}
+
+/** Runs the cases round-robin so drift in machine load hits all of them alike. */
+function compare(cases) {
+  const samples = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
+  for (const [, c] of Object.entries(cases)) time(c.args, c.env);
+  for (let i = 0; i < runs; i++) for (const [name, c] of Object.entries(cases)) samples[name].push(time(c.args, c.env));
+  return Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)]));
+}
+
+const lib = join(root, 'node_modules', '.cache', 'parley', 'bench-lib.mjs');
+await build({
+  absWorkingDir: root, entryPoints: ['scripts/bench-lib.ts'], outfile: lib, bundle: true, format: 'esm',
+  platform: 'node', target: 'node20', logLevel: 'warning',
+  banner: { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" },
+});
+const { makeHome, gradeLatencies } = await import(lib);
+
+const home = mkdtempSync(join(tmpdir(), 'parley-bench-'));
+const now = new Date('2026-11-29T10:00:00Z');
+const results = [];
+const report = (name, value, target, unit = '×') => {
+  const ok = value <= target;
+  results.push(ok);
+  console.log(`${ok ? 'ok  ' : 'MISS'} ${name.padEnd(44)} ${value.toFixed(2).padStart(7)}${unit}  (target ≤ ${target}${unit})`);
+};
+try {
+  makeHome(home, { decks: 5, notesPerDeck: 2000, reviewed: 1200, now });
+  const cli = join(root, 'bin', 'parley.js');
+  const m = compare({
+    node: { args: ['-e', '0'] },
+    version: { args: [cli, '--version'] },
+    decks: { args: [cli, 'decks', '--json', '--home', home], env: { PARLEY_NOW: now.toISOString() } },
+  });
+  console.log(`node -e 0 median ${m.node.toFixed(1)} ms over ${runs} runs; 20,000-card home`);
+  report('start-up: parley --version', m.version / m.node, 1.5);
+  report('start-up: parley decks --json (20,000 cards)', m.decks / m.node, 2.5);
+  const latencies = gradeLatencies(home, now, 200);
+  report('grade persist, median (20,000 cards)', median(latencies), 10, ' ms');
+  console.log(`     grade persist p95 ${[...latencies].sort((a, b) => a - b)[Math.floor(latencies.length * 0.95)].toFixed(2)} ms`);
+} finally {
+  rmSync(home, { recursive: true, force: true });
+}
+process.exitCode = results.every(Boolean) ? 0 : 1;

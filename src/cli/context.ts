@@ -1,0 +1,51 @@
+import { UserError } from '../core/errors.js';
+import { checkHome, layout, resolveHome, type HomeLayout } from '../store/home.js';
+import type { Store } from '../store/store.js';
+import { processIO, type IO } from '../ui/io.js';
+
+export interface GlobalOptions {
+  home?: string;
+  color: boolean;
+}
+
+/** What every command gets: streams, the clock, and the store, built only when first asked for. */
+export interface Context {
+  io: IO;
+  env: NodeJS.ProcessEnv;
+  paths: HomeLayout;
+  now(): Date;
+  /** Whether the home directory exists; commands that only read can stop early when it does not. */
+  homeExists(): boolean;
+  /** Opens the store, creating the home if needed. */
+  store(): Promise<Store>;
+}
+
+export function parseNow(value: string | undefined): () => Date {
+  if (value === undefined || value === '') return () => new Date();
+  const fixed = new Date(value);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(fixed.getTime())) {
+    throw new UserError(`PARLEY_NOW="${value}" is not an ISO-8601 instant`, 'unset it or give one like 2026-03-01T09:00:00Z');
+  }
+  return () => new Date(fixed);
+}
+
+export function createContext(options: GlobalOptions, env: NodeJS.ProcessEnv): Context {
+  const paths = layout(resolveHome(options.home, env));
+  const now = parseNow(env.PARLEY_NOW);
+  let store: Store | undefined;
+  return {
+    io: processIO(env, options.color),
+    env,
+    paths,
+    now,
+    homeExists: () => checkHome(paths.root, false),
+    async store() {
+      if (!store) {
+        checkHome(paths.root, true);
+        const { Store } = await import('../store/store.js');
+        store = new Store(paths.root);
+      }
+      return store;
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import { CommanderError } from 'commander';
+import { UserError } from '../core/errors.js';
+import { buildProgram } from './program.js';
+
+const write = {
+  out: (text: string) => void process.stdout.write(text),
+  err: (text: string) => void process.stderr.write(text),
+};
+
+function usageLine(error: CommanderError): string {
+  const what = error.message.replace(/^error: /, '').replace(/\n/g, ' ').trim();
+  return `parley: ${what} — run \`parley --help\` to see commands and options\n`;
+}
+
+/** The one place errors become messages and exit codes (DESIGN: 0 ok, 1 input/data, 2 usage). */
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram(write);
+  try {
+    if (argv.length === 0) {
+      program.outputHelp();
+      return 0;
+    }
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
+      write.err(usageLine(error));
+      return 2;
+    }
+    if (error instanceof UserError) {
+      write.err(`parley: ${error.message} — ${error.todo}\n`);
+      return error.exitCode;
+    }
+    // Ctrl+C inside an @inquirer prompt: the user asked to stop, nothing went wrong.
+    if ((error as Error)?.name === 'ExitPromptError') return 130;
+    write.err(`parley: unexpected error — this is a bug, please report it with the command you ran\n${(error as Error)?.stack ?? String(error)}\n`);
+    return 70;
+  }
+}
+
+process.on('SIGINT', () => process.exit(130));
+// A closed pipe (`parley decks | head`) is not an error worth a trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+});
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,80 @@
+import { Command } from 'commander';
+import pkg from '../../package.json' with { type: 'json' };
+import { createContext, type Context, type GlobalOptions } from './context.js';
+
+const EXAMPLES = `
+Examples:
+  parley import article.txt             turn a bilingual article into a deck
+  parley import article.txt --dry-run   show what would be imported, write nothing
+  parley decks                          what is due today, per deck
+  parley review                         today's session: due cards, then new ones
+  parley review ai-safety --direction en-zh --new 5
+  parley config set desiredRetention 0.92
+
+Files live in $PARLEY_HOME (or --home DIR). Set NO_COLOR=1 for plain output.`;
+
+type Action = (options: Record<string, unknown>, args: string[], ctx: Context) => Promise<void>;
+
+/** Each command's module is imported only when that command runs, to keep start-up light. */
+function lazy(load: () => Promise<{ run: Action }>) {
+  return async (...input: unknown[]) => {
+    const command = input[input.length - 1] as Command;
+    const globals = command.optsWithGlobals() as GlobalOptions & Record<string, unknown>;
+    const ctx = createContext({ home: globals.home, color: globals.color }, process.env);
+    const { run } = await load();
+    await run(command.opts(), command.args, ctx);
+  };
+}
+
+export function buildProgram(write: { out(text: string): void }): Command {
+  const program = new Command('parley')
+    .description('Flashcards from bilingual Chinese/English articles, reviewed daily with FSRS.')
+    .version(pkg.version, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .option('--home <dir>', 'parley home directory (default: $PARLEY_HOME or the platform config dir)')
+    .option('--no-color', 'plain output without colour')
+    .addHelpText('after', EXAMPLES)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => write.out(s), writeErr: () => {}, outputError: () => {} })
+    .showSuggestionAfterError(true)
+    .helpCommand(false);
+
+  program
+    .command('import')
+    .description('turn bilingual articles into a deck of sentence pairs and vocabulary')
+    .argument('<files...>', 'article files (text, Markdown or HTML), or - for standard input')
+    .option('--deck <name>', 'deck to import into (default: the file name)')
+    .option('--dry-run', 'show what would be imported and write nothing')
+    .option('--json', 'print JSON')
+    .option('--encoding <enc>', 'the file\'s encoding when guessing fails (utf-8, utf-16le, gb18030, …)')
+    .addHelpText('after', '\nExamples:\n  parley import article.txt\n  parley import a.txt b.txt --deck news\n  pbpaste | parley import - --deck today --dry-run')
+    .action(lazy(() => import('../commands/import/index.js')));
+
+  program
+    .command('decks')
+    .description('list decks with what is new, learning and due today')
+    .option('--json', 'print JSON')
+    .addHelpText('after', '\nExample:\n  parley decks --json')
+    .action(lazy(() => import('../commands/decks.js')));
+
+  const config = program
+    .command('config')
+    .description('show or change settings')
+    .addHelpText('after', '\nExamples:\n  parley config list\n  parley config get newPerDay\n  parley config set desiredRetention 0.92');
+  config
+    .command('list')
+    .description('every setting with its value')
+    .option('--json', 'print JSON')
+    .action(lazy(async () => ({ run: (await import('../commands/config.js')).list })));
+  config
+    .command('get <key>')
+    .description('one setting')
+    .option('--json', 'print JSON')
+    .action(lazy(async () => ({ run: (await import('../commands/config.js')).get })));
+  config
+    .command('set <key> <value>')
+    .description('change a setting (checked against its allowed range)')
+    .action(lazy(async () => ({ run: (await import('../commands/config.js')).set })));
+
+  return program;
+}

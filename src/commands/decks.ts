@@ -1,0 +1,46 @@
+import type { Context } from '../cli/context.js';
+import { summariseDeck, type DeckSummary } from '../core/deck/summary.js';
+import { nextDayStart } from '../core/srs/day.js';
+import { listDeckSlugs, readDeck } from '../store/deck-files.js';
+import { renderTable } from '../ui/table.js';
+import { makeTheme } from '../ui/theme.js';
+
+export interface DecksOptions {
+  json?: boolean;
+}
+
+export async function run(options: DecksOptions, _args: string[], ctx: Context): Promise<void> {
+  const slugs = ctx.homeExists() ? listDeckSlugs(ctx.paths) : [];
+  const summaries: DeckSummary[] = [];
+  if (slugs.length) {
+    const store = await ctx.store();
+    const now = ctx.now();
+    const dayEnd = nextDayStart(now, store.settings.all().dayStartsAt);
+    const decks = slugs.map((slug) => readDeck(ctx.paths, slug));
+    store.loadDecks(slugs);
+    for (const deck of decks) summaries.push(summariseDeck(deck, store.states(deck.slug), now, dayEnd));
+    for (const warning of store.takeWarnings()) ctx.io.err(`parley: ${warning}`);
+  }
+  if (options.json) {
+    ctx.io.out(JSON.stringify(summaries, null, 2));
+    return;
+  }
+  const theme = makeTheme(ctx.io.color);
+  if (summaries.length === 0) {
+    ctx.io.out([
+      `No decks yet in ${ctx.paths.root}.`,
+      `  parley review                 start with the bundled sample deck`,
+      `  parley import article.txt     make a deck from a bilingual article`,
+    ].join('\n'));
+    return;
+  }
+  const rows = summaries.map((s) => [
+    s.name, String(s.notes), String(s.cards), theme.accent(String(s.new)), theme.warn(String(s.learning)),
+    String(s.review), s.dueToday ? theme.good(String(s.dueToday)) : '0', s.suspended ? theme.dim(String(s.suspended)) : '0',
+  ]);
+  ctx.io.out(renderTable(
+    ['Deck', 'Notes', 'Cards', 'New', 'Learning', 'Review', 'Due today', 'Suspended'].map((h) => theme.heading(h)),
+    rows,
+    { align: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'], maxWidth: ctx.io.stdout.columns || 80 },
+  ));
+}

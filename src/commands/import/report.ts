@@ -1,0 +1,97 @@
+import type { Context } from '../../cli/context.js';
+import { noteId } from '../../core/deck/id.js';
+import { makeTheme } from '../../ui/theme.js';
+import { truncateToWidth } from '../../ui/table.js';
+import type { DeckPlan } from './index.js';
+
+/** DESIGN's `--dry-run --json` document: what would be imported, in article order. */
+function dryRunDocument(plan: DeckPlan) {
+  const analyses = plan.articles.map((a) => a.analysis);
+  return {
+    deck: { name: plan.name, slug: plan.slug },
+    title: plan.articles[0]?.title ?? null,
+    pairs: analyses.flatMap((a) => a.pairs.map((p) => ({ id: noteId('sentence', [p.zh, p.en]), zh: p.zh, en: p.en }))),
+    vocab: analyses.flatMap((a) => a.vocab.map((v) => ({
+      id: noteId('vocab', [v.lang, v.term]), term: v.term, gloss: v.gloss, lang: v.lang,
+      ...(v.pos ? { pos: v.pos } : {}), ...(v.pinyin ? { pinyin: v.pinyin } : {}),
+      ...(v.note ? { note: v.note } : {}), ...(v.context ? { context: v.context } : {}),
+    }))),
+    skipped: analyses.flatMap((a) => a.skipped.map((s) => ({ text: s.text, reason: s.reason }))),
+  };
+}
+
+function skippedLine(plan: DeckPlan): string | undefined {
+  const reasons = new Map<string, number>();
+  for (const a of plan.articles) for (const s of a.analysis.skipped) reasons.set(s.reason, (reasons.get(s.reason) ?? 0) + 1);
+  if (reasons.size === 0) return undefined;
+  const total = [...reasons.values()].reduce((a, b) => a + b, 0);
+  return `skipped ${total}: ${[...reasons].map(([reason, n]) => `${n} ${reason}`).join(', ')}`;
+}
+
+function preview(ctx: Context, plan: DeckPlan, limit: number): string[] {
+  const theme = makeTheme(ctx.io.color);
+  const width = Math.max(20, (ctx.io.stdout.columns || 80) - 4);
+  const pairs = plan.articles.flatMap((a) => a.analysis.pairs).slice(0, limit);
+  return pairs.flatMap((p) => [`  ${theme.zh(truncateToWidth(p.zh, width))}`, `  ${theme.dim(truncateToWidth(p.en, width))}`]);
+}
+
+function counts(plan: DeckPlan): string {
+  const pairs = plan.articles.reduce((n, a) => n + a.analysis.pairs.length, 0);
+  const vocab = plan.articles.reduce((n, a) => n + a.analysis.vocab.length, 0);
+  return `${pairs} sentence pair${pairs === 1 ? '' : 's'}, ${vocab} vocabulary item${vocab === 1 ? '' : 's'}`;
+}
+
+export function printDryRun(ctx: Context, plans: DeckPlan[], json: boolean): void {
+  if (json) {
+    const docs = plans.map(dryRunDocument);
+    ctx.io.out(JSON.stringify(docs.length === 1 ? docs[0] : docs, null, 2));
+    return;
+  }
+  const theme = makeTheme(ctx.io.color);
+  for (const plan of plans) {
+    ctx.io.out(`${theme.heading(plan.slug)}: ${counts(plan)} (dry run, nothing written)`);
+    const skipped = skippedLine(plan);
+    if (skipped) ctx.io.out(`  ${theme.dim(skipped)}`);
+    ctx.io.out(preview(ctx, plan, 3).join('\n'));
+  }
+}
+
+export function printSummary(ctx: Context, written: { plan: DeckPlan; file: string }[], json: boolean): void {
+  if (json) {
+    const docs = written.map(({ plan, file }) => ({
+      deck: { name: plan.name, slug: plan.slug }, file,
+      added: plan.merge.added, updated: plan.merge.updated, unchanged: plan.merge.unchanged,
+      ...dryRunDocument(plan),
+    }));
+    ctx.io.out(JSON.stringify(docs.length === 1 ? docs[0] : docs, null, 2));
+    return;
+  }
+  const theme = makeTheme(ctx.io.color);
+  for (const { plan, file } of written) {
+    const { added, updated, unchanged } = plan.merge;
+    ctx.io.out(`${theme.heading(plan.slug)}: ${counts(plan)} → ${file}`);
+    ctx.io.out(`  ${theme.good(`added ${added}`)}, updated ${updated}, unchanged ${unchanged}`);
+    const skipped = skippedLine(plan);
+    if (skipped) ctx.io.out(`  ${theme.dim(skipped)}`);
+    ctx.io.out(preview(ctx, plan, 2).join('\n'));
+  }
+  const first = written[0]?.plan.slug;
+  if (first) ctx.io.out(theme.dim(`Next: parley review ${first}`));
+}
+
+/** A one-line bar on stderr, redrawn in place; only used when stderr is a terminal. */
+export function progressBar(stream: NodeJS.WriteStream) {
+  let last = -1;
+  return {
+    update: (done: number, total: number) => {
+      const pct = total > 0 ? Math.floor((done / total) * 100) : 100;
+      if (pct === last) return;
+      last = pct;
+      const filled = Math.round(pct / 5);
+      stream.write(`\r  aligning [${'#'.repeat(filled)}${' '.repeat(20 - filled)}] ${pct}%`);
+    },
+    done: () => {
+      if (last >= 0) stream.write('\r\x1b[2K');
+    },
+  };
+}

@@ -1,0 +1,116 @@
+import { UserError } from '../errors.js';
+import { DECK_FORMAT, type Deck, type Note } from './note.js';
+
+/** Line (1-based) of a character offset, for messages that point into the file. */
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+/** Where a note's id appears in the text, so a validation error can name its line. */
+function lineOfNote(text: string, id: unknown, index: number): number {
+  if (typeof id === 'string') {
+    const at = text.indexOf(JSON.stringify(id));
+    if (at >= 0) return lineAt(text, at);
+  }
+  let at = text.indexOf('"notes"');
+  for (let i = 0; at >= 0 && i <= index; i++) at = text.indexOf('{', at + 1);
+  return at >= 0 ? lineAt(text, at) : 1;
+}
+
+function broken(file: string, line: number, what: string): UserError {
+  return new UserError(
+    `${file}:${line}: ${what}`,
+    'fix the deck file by hand or re-import its article; parley leaves it as it is',
+  );
+}
+
+function jsonErrorOffset(error: SyntaxError, text: string): number {
+  const position = /position (\d+)/.exec(error.message);
+  if (position) return Number(position[1]);
+  const lineCol = /line (\d+) column (\d+)/.exec(error.message);
+  if (lineCol) {
+    const lines = text.split('\n').slice(0, Number(lineCol[1]) - 1);
+    return lines.reduce((n, l) => n + l.length + 1, 0) + Number(lineCol[2]) - 1;
+  }
+  return text.length;
+}
+
+const isString = (v: unknown): v is string => typeof v === 'string';
+const optionalString = (v: unknown) => v === undefined || isString(v);
+
+function noteProblem(note: Record<string, unknown>): string | undefined {
+  if (!isString(note.id) || !note.id) return 'a note needs a string "id"';
+  if (note.kind !== 'sentence' && note.kind !== 'vocab') return `note ${note.id}: "kind" must be "sentence" or "vocab"`;
+  if (!isString(note.zh) || !note.zh.trim()) return `note ${note.id}: "zh" must be non-empty text`;
+  if (!isString(note.en) || !note.en.trim()) return `note ${note.id}: "en" must be non-empty text`;
+  if (note.lang !== undefined && note.lang !== 'zh' && note.lang !== 'en') return `note ${note.id}: "lang" must be "zh" or "en"`;
+  for (const key of ['pos', 'pinyin', 'note'] as const) {
+    if (!optionalString(note[key])) return `note ${note.id}: "${key}" must be text`;
+  }
+  const context = note.context as Record<string, unknown> | undefined;
+  if (context !== undefined && (typeof context !== 'object' || context === null || !isString(context.zh) || !isString(context.en))) {
+    return `note ${note.id}: "context" must be {"zh": …, "en": …}`;
+  }
+  if (typeof note.order !== 'number' || !Number.isFinite(note.order)) return `note ${note.id}: "order" must be a number`;
+  return undefined;
+}
+
+/** Reads and validates a deck document; every problem names `file:line`. */
+export function parseDeck(text: string, file: string): Deck {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    const offset = jsonErrorOffset(error as SyntaxError, text);
+    throw broken(file, lineAt(text, offset), 'not valid JSON');
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw broken(file, 1, 'a deck must be a JSON object');
+  const deck = data as Record<string, unknown>;
+  if (deck.format !== DECK_FORMAT) {
+    const at = text.indexOf('"format"');
+    throw broken(file, at >= 0 ? lineAt(text, at) : 1, `"format" must be "${DECK_FORMAT}"`);
+  }
+  for (const key of ['name', 'slug'] as const) {
+    if (!isString(deck[key]) || !deck[key]) {
+      const at = text.indexOf(`"${key}"`);
+      throw broken(file, at >= 0 ? lineAt(text, at) : 1, `"${key}" must be non-empty text`);
+    }
+  }
+  const source = deck.source as Record<string, unknown> | undefined;
+  if (typeof source !== 'object' || source === null || !isString(source.sha256)) {
+    const at = text.indexOf('"source"');
+    throw broken(file, at >= 0 ? lineAt(text, at) : 1, '"source" must be an object with a "sha256"');
+  }
+  if (!Array.isArray(deck.notes)) {
+    const at = text.indexOf('"notes"');
+    throw broken(file, at >= 0 ? lineAt(text, at) : 1, '"notes" must be a list');
+  }
+  const seen = new Set<string>();
+  deck.notes.forEach((raw: unknown, index) => {
+    const note = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+    const problem = noteProblem(note);
+    if (problem) throw broken(file, lineOfNote(text, note.id, index), problem);
+    if (seen.has(note.id as string)) throw broken(file, lineOfNote(text, note.id, index), `note id ${String(note.id)} appears twice`);
+    seen.add(note.id as string);
+  });
+  return data as Deck;
+}
+
+/** Pretty JSON with a stable key order so deck files diff well in git. */
+export function serialiseDeck(deck: Deck): string {
+  const notes = deck.notes.map((n: Note) => {
+    const out: Record<string, unknown> = { id: n.id, kind: n.kind, zh: n.zh, en: n.en };
+    if (n.lang) out.lang = n.lang;
+    if (n.pos) out.pos = n.pos;
+    if (n.pinyin) out.pinyin = n.pinyin;
+    if (n.note) out.note = n.note;
+    if (n.context) out.context = { zh: n.context.zh, en: n.context.en };
+    out.order = n.order;
+    return out;
+  });
+  const { title, file, url, date, sha256 } = deck.source;
+  const source = Object.fromEntries(Object.entries({ title, file, url, date, sha256 }).filter(([, v]) => v !== undefined));
+  return `${JSON.stringify({ format: DECK_FORMAT, name: deck.name, slug: deck.slug, source, notes }, null, 2)}\n`;
+}

@@ -1,0 +1,29 @@
+import { pinyin } from 'pinyin-pro';
+import { UserError } from '../errors.js';
+
+/** A deck's file name: lowercase ASCII words joined by hyphens; Chinese names go through pinyin. */
+export function slugify(name: string): string {
+  const latin = /\p{Script=Han}/u.test(name)
+    ? pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join(' ')
+    : name;
+  return latin
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+}
+
+/** Checks a deck name typed by the user and returns its slug. */
+export function deckSlug(name: string): string {
+  if (/[/\\]/.test(name) || name === '.' || name === '..' || name.startsWith('.')) {
+    throw new UserError(`deck name "${name}" looks like a path`, 'give a plain name such as "ai-safety"');
+  }
+  const slug = slugify(name);
+  if (!slug) {
+    throw new UserError(`deck name "${name}" has no letters or digits`, 'give a name such as "ai-safety"');
+  }
+  return slug;
+}

@@ -1,0 +1,64 @@
+import { linkSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { UserError } from '../core/errors.js';
+
+const WAIT_MS = 10_000;
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+
+function holderOf(path: string): number | undefined {
+  try {
+    const pid = Number.parseInt(readFileSync(path, 'utf8'), 10);
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Runs `fn` holding the home's write lock. It is held only for the milliseconds of a write, so a
+ * second session waits briefly instead of overwriting the first. The lock file is created by
+ * hard-linking a file that already holds our pid, so no one ever sees a lock without its owner;
+ * a lock whose owner was killed (its pid is gone) is taken over.
+ */
+export function withLock<T>(path: string, fn: () => T): T {
+  const mine = `${path}.${process.pid}`;
+  writeFileSync(mine, `${process.pid}\n`);
+  const deadline = Date.now() + WAIT_MS;
+  try {
+    for (;;) {
+      try {
+        linkSync(mine, path);
+        break;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        const holder = holderOf(path);
+        if (holder !== undefined && !isAlive(holder)) {
+          if (holderOf(path) === holder) rmSync(path, { force: true });
+          continue;
+        }
+        if (Date.now() > deadline) {
+          throw new UserError(
+            `the store is locked by another parley (pid ${holder ?? '?'})`,
+            `wait for it to finish, or delete ${path} if no parley is running`,
+          );
+        }
+        Atomics.wait(sleeper, 0, 0, 1);
+      }
+    }
+    try {
+      return fn();
+    } finally {
+      rmSync(path, { force: true });
+    }
+  } finally {
+    rmSync(mine, { force: true });
+  }
+}

@@ -1,0 +1,116 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseDeck, serialiseDeck } from '../../../src/core/deck/file.js';
+import { noteId } from '../../../src/core/deck/id.js';
+import { mergeNotes } from '../../../src/core/deck/merge.js';
+import { cardId, DECK_FORMAT, splitCardId, type Deck, type Note } from '../../../src/core/deck/note.js';
+import { deckSlug, slugify } from '../../../src/core/deck/slug.js';
+import { summariseDeck } from '../../../src/core/deck/summary.js';
+import { UserError } from '../../../src/core/errors.js';
+
+const sentence = (zh: string, en: string, order = 0): Note => ({ id: noteId('sentence', [zh, en]), kind: 'sentence', zh, en, order });
+
+describe('note ids', () => {
+  it('are stable across width, spacing and quote differences', () => {
+    expect(noteId('sentence', ['他说:“好。”', 'He said "fine."'])).toBe(noteId('sentence', ['他说：“好。” ', 'He  said “fine.”']));
+    expect(noteId('sentence', ['一', 'one'])).not.toBe(noteId('sentence', ['一', 'two']));
+    expect(noteId('vocab', ['zh', '熟客'])).toMatch(/^v[0-9a-f]{12}$/);
+  });
+
+  it('card ids round-trip', () => {
+    expect(splitCardId(cardId('s0123456789ab', 'en-zh'))).toEqual({ noteId: 's0123456789ab', direction: 'en-zh' });
+    expect(splitCardId('nodirection')).toBeUndefined();
+  });
+});
+
+describe('slugs', () => {
+  it('make file names from any deck name', () => {
+    expect(slugify('AI Safety: Track II')).toBe('ai-safety-track-ii');
+    expect(slugify('早市')).toBe('zao-shi');
+    expect(slugify('Café 2026')).toBe('cafe-2026');
+  });
+
+  it('refuse names that are paths or empty', () => {
+    for (const bad of ['../x', 'a/b', '.hidden', '…', '']) expect(() => deckSlug(bad)).toThrow(UserError);
+  });
+});
+
+describe('deck file', () => {
+  const deck: Deck = {
+    format: DECK_FORMAT, name: 'Market', slug: 'market', source: { title: '早市', sha256: 'abc' },
+    notes: [sentence('早市很热闹。', 'The market is busy.'), { ...sentence('熟客', 'regular customer', 1), kind: 'vocab', lang: 'zh', pinyin: 'shú kè' }],
+  };
+
+  it('round-trips through pretty JSON', () => {
+    const text = serialiseDeck(deck);
+    expect(text).toContain('\n  "notes": [\n');
+    expect(parseDeck(text, 'm.json')).toEqual(deck);
+  });
+
+  it('round-trips any note text', () => {
+    fc.assert(fc.property(fc.string({ minLength: 1 }), fc.string({ minLength: 1 }), (zh, en) => {
+      fc.pre(zh.trim() !== '' && en.trim() !== '');
+      const d = { ...deck, notes: [{ ...sentence(zh, en), zh, en }] };
+      expect(parseDeck(serialiseDeck(d), 'x.json')).toEqual(d);
+    }));
+  });
+
+  it('names file:line for each kind of damage', () => {
+    const text = serialiseDeck(deck);
+    const broken = (t: string) => {
+      try {
+        parseDeck(t, 'm.json');
+      } catch (error) {
+        return (error as UserError).message;
+      }
+      return 'no error';
+    };
+    expect(broken(text.replace('"format": "parley-deck/1"', '"format": "anki"'))).toBe('m.json:2: "format" must be "parley-deck/1"');
+    expect(broken(text.replace('"order": 1', '"order": "one"'))).toMatch(/^m\.json:\d+: note v?s?[0-9a-f]+: "order" must be a number$/);
+    expect(broken(text.replace('"kind": "vocab"', '"kind": "word"'))).toMatch(/"kind" must be "sentence" or "vocab"/);
+    expect(broken(text.slice(0, 40))).toMatch(/^m\.json:\d+: not valid JSON$/);
+    expect(broken('[]')).toBe('m.json:1: a deck must be a JSON object');
+  });
+});
+
+describe('merging a re-import', () => {
+  const old = [sentence('早市很热闹。', 'The market is busy.', 0), sentence('她卖豆浆。', 'She sells soy milk.', 1)];
+
+  it('adds nothing for the same article', () => {
+    const result = mergeNotes(old, old);
+    expect(result).toMatchObject({ added: 0, updated: 0, unchanged: 2 });
+    expect(result.notes).toEqual(old);
+  });
+
+  it('re-links a corrected translation to the old note id', () => {
+    const corrected = [old[0]!, sentence('她卖豆浆。', 'She sells fresh soy milk.')];
+    const result = mergeNotes(old, corrected);
+    expect(result).toMatchObject({ added: 0, updated: 1, unchanged: 1 });
+    expect(result.notes[1]).toEqual({ ...corrected[1], id: old[1]!.id, order: 1 });
+  });
+
+  it('appends new notes after the old ones and keeps notes the article no longer has', () => {
+    const result = mergeNotes(old, [sentence('街道安静了。', 'The street is quiet.')]);
+    expect(result).toMatchObject({ added: 1, updated: 0, unchanged: 0 });
+    expect(result.notes.map((n) => n.order)).toEqual([0, 1, 2]);
+  });
+});
+
+describe('deck summary', () => {
+  it('counts each card once by state, and what is due before the day ends', () => {
+    const notes = [sentence('一', 'one', 0), sentence('二', 'two', 1), sentence('三', 'three', 2)];
+    const deck: Deck = { format: DECK_FORMAT, name: 'N', slug: 'n', source: { sha256: '' }, notes };
+    const now = new Date('2026-01-10T12:00:00Z');
+    const base = { stability: 1, difficulty: 5, elapsed_days: 0, scheduled_days: 1, learning_steps: 0, reps: 1, lapses: 0 };
+    const states = new Map([
+      [cardId(notes[0]!.id, 'zh-en'), { ...base, state: 2 as const, due: '2026-01-11T03:00:00Z' }],
+      [cardId(notes[0]!.id, 'en-zh'), { ...base, state: 2 as const, due: '2026-01-12T03:00:00Z' }],
+      [cardId(notes[1]!.id, 'zh-en'), { ...base, state: 1 as const, due: '2026-01-10T12:10:00Z' }],
+      [cardId(notes[1]!.id, 'en-zh'), { ...base, state: 2 as const, due: '2026-01-09T00:00:00Z', suspended: true }],
+      [cardId(notes[2]!.id, 'zh-en'), { ...base, state: 3 as const, due: '2026-01-10T11:00:00Z', buriedUntil: '2026-01-11T04:00:00Z' }],
+    ]);
+    expect(summariseDeck(deck, states, now, new Date('2026-01-11T04:00:00Z'))).toEqual({
+      name: 'N', slug: 'n', notes: 3, cards: 6, new: 1, learning: 2, review: 2, dueToday: 2, suspended: 1,
+    });
+  });
+});

@@ -1,0 +1,121 @@
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { CardState, JournalEntry } from '../../src/core/srs/card-state.js';
+import { UserError } from '../../src/core/errors.js';
+import { appendJournal, readJournal } from '../../src/store/journal.js';
+import { withLock } from '../../src/store/lock.js';
+import { Store } from '../../src/store/store.js';
+import { tempHome } from '../helpers/cli.js';
+
+const NOW = '2026-11-29T10:00:00.000Z';
+
+function state(reps: number): CardState {
+  return { due: NOW, stability: reps, difficulty: 5, elapsed_days: 0, scheduled_days: 1, learning_steps: 0, reps, lapses: 0, state: 2, last_review: NOW };
+}
+
+function review(id: string, cardId: string, before: CardState | null, after: CardState, deck = 'd'): JournalEntry {
+  return { type: 'review', id, at: NOW, deck, cardId, rating: 3, durationMs: 100, before, after };
+}
+
+describe('journal', () => {
+  it('appends lines and reads them back with offsets', () => {
+    const file = join(tempHome(), 'journal.jsonl');
+    const first = readJournal(file);
+    expect(first.entries).toEqual([]);
+    const end = appendJournal(file, first.end, 0, [review('a', 'c1', null, state(1)), review('b', 'c2', null, state(1))]);
+    expect(end.line).toBe(3);
+    const read = readJournal(file);
+    expect(read.entries.map((e) => e.entry.id)).toEqual(['a', 'b']);
+    expect(read.end).toEqual(end);
+    expect(readJournal(file, { offset: read.entries[1]!.offset, line: 2 }).entries.map((e) => e.entry.id)).toEqual(['b']);
+  });
+
+  it('drops a torn last line on the next append, and completes a line that lost its newline', () => {
+    const file = join(tempHome(), 'journal.jsonl');
+    appendJournal(file, { offset: 0, line: 1 }, 0, [review('a', 'c1', null, state(1))]);
+    appendFileSync(file, '{"type":"rev');
+    const torn = readJournal(file);
+    expect(torn.tornBytes).toBe(12);
+    appendJournal(file, torn.end, torn.tornBytes, [review('b', 'c1', state(1), state(2))]);
+    expect(readJournal(file).entries.map((e) => e.entry.id)).toEqual(['a', 'b']);
+
+    writeFileSync(file, readFileSync(file, 'utf8').trimEnd());
+    const unterminated = readJournal(file);
+    expect(unterminated.tornBytes).toBe(0);
+    appendJournal(file, unterminated.end, 0, [review('c', 'c1', state(2), state(3))]);
+    expect(readJournal(file).entries.map((e) => e.entry.id)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('refuses a garbled line in the middle with file:line', () => {
+    const file = join(tempHome(), 'journal.jsonl');
+    writeFileSync(file, `${JSON.stringify(review('a', 'c', null, state(1)))}\n{oops}\n${JSON.stringify(review('b', 'c', null, state(1)))}\n`);
+    expect(() => readJournal(file)).toThrow(`${file}:2: not a review journal entry`);
+  });
+});
+
+describe('store', () => {
+  it('replays the journal past the snapshot watermark', () => {
+    const home = tempHome();
+    const a = new Store(home);
+    a.commit([review('1', 'c1', null, state(1))]);
+    a.compact(true);
+    a.commit([review('2', 'c1', state(1), state(2)), review('3', 'c2', null, state(1))]);
+    const b = new Store(home);
+    expect(b.states('d').get('c1')).toEqual(state(2));
+    expect(b.states('d').get('c2')).toEqual(state(1));
+    const snapshot = JSON.parse(readFileSync(join(home, 'state', 'd.json'), 'utf8'));
+    expect(Object.keys(snapshot.cards)).toEqual(['c1']);
+  });
+
+  it('refuses a grade on a card another session changed meanwhile, then accepts it re-based', () => {
+    const home = tempHome();
+    const a = new Store(home);
+    const b = new Store(home);
+    expect(a.states('d').size).toBe(0);
+    expect(b.states('d').size).toBe(0);
+    expect(a.commit([review('1', 'c1', null, state(1))])).toEqual({ ok: true });
+    expect(b.commit([review('2', 'c1', null, state(5))])).toEqual({ ok: false, conflicts: ['c1'] });
+    expect(b.states('d').get('c1')).toEqual(state(1));
+    expect(b.commit([review('2', 'c1', state(1), state(2))])).toEqual({ ok: true });
+    expect(new Store(home).journal().map((e) => e.id)).toEqual(['1', '2']);
+  });
+
+  it('undo restores the state before the review', () => {
+    const home = tempHome();
+    const s = new Store(home);
+    s.commit([review('1', 'c1', null, state(1))]);
+    s.commit([{ type: 'undo', id: 'u', at: NOW, deck: 'd', cardId: 'c1', target: '1', before: state(1), restored: null }]);
+    expect(s.states('d').has('c1')).toBe(false);
+    expect(new Store(home).states('d').has('c1')).toBe(false);
+  });
+
+  it('keeps decks apart and loads a deck added later', () => {
+    const home = tempHome();
+    const s = new Store(home);
+    s.commit([review('1', 'c1', null, state(1), 'x'), review('2', 'c1', null, state(7), 'y')]);
+    s.compact(true);
+    s.commit([review('3', 'c1', state(1), state(2), 'x')]);
+    const fresh = new Store(home);
+    expect(fresh.states('y').get('c1')).toEqual(state(7));
+    expect(fresh.states('x').get('c1')).toEqual(state(2));
+  });
+});
+
+describe('lock', () => {
+  it('takes over a lock whose owner is gone and gives it back', () => {
+    const home = tempHome();
+    const lock = join(home, '.lock');
+    writeFileSync(lock, '999999999\n');
+    expect(withLock(lock, () => 42)).toBe(42);
+    expect(() => readFileSync(lock)).toThrow();
+  });
+
+  it('waits, then says who holds it', () => {
+    const lock = join(tempHome(), '.lock');
+    writeFileSync(lock, `${process.pid}\n`);
+    const started = Date.now();
+    expect(() => withLock(lock, () => 1)).toThrow(UserError);
+    expect(Date.now() - started).toBeGreaterThan(5000);
+  }, 20_000);
+});
