@@ -48,7 +48,7 @@ const report = (name, value, target, unit = '×') => {
   console.log(`${ok ? 'ok  ' : 'MISS'} ${name.padEnd(44)} ${value.toFixed(2).padStart(7)}${unit}  (target ≤ ${target}${unit})`);
 };
 try {
-  makeHome(home, { decks: 5, notesPerDeck: 2000, reviewed: 1200, now });
+  await makeHome(home, { decks: 5, notesPerDeck: 2000, reviewed: 1200, now });
   const cli = join(root, 'bin', 'parley.js');
   const m = compare({
     node: { args: ['-e', '0'] },

@@ -1,6 +1,6 @@
-import { CommanderError } from 'commander';
+import type { CommanderError } from 'commander';
+import pkg from '../../package.json' with { type: 'json' };
 import { UserError } from '../core/errors.js';
-import { buildProgram } from './program.js';
 
 const write = {
   out: (text: string) => void process.stdout.write(text),
@@ -14,6 +14,12 @@ function usageLine(error: CommanderError): string {
 
 /** The one place errors become messages and exit codes (DESIGN: 0 ok, 1 input/data, 2 usage). */
 export async function main(argv: string[]): Promise<number> {
+  // The one answer that needs no command tree: keep it as fast as `node -e 0` allows.
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+    write.out(`${pkg.version}\n`);
+    return 0;
+  }
+  const { buildProgram, CommanderError } = await import('./program.js');
   const program = buildProgram(write);
   try {
     if (argv.length === 0) {

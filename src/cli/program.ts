@@ -1,4 +1,6 @@
 import { Command } from 'commander';
+
+export { CommanderError } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { createContext, type Context, type GlobalOptions } from './context.js';
 

@@ -37,6 +37,6 @@ export async function get(options: JsonOption, args: string[], ctx: Context): Pr
 
 export async function set(_options: unknown, args: string[], ctx: Context): Promise<void> {
   const { key, value } = parseSetting(args[0] ?? '', args[1] ?? '');
-  (await ctx.store()).settings.set(key, value);
+  await (await ctx.store()).settings.set(key, value);
   ctx.io.out(`${key} = ${String(value)}`);
 }

@@ -2,8 +2,6 @@ import type { Context } from '../cli/context.js';
 import { summariseDeck, type DeckSummary } from '../core/deck/summary.js';
 import { nextDayStart } from '../core/srs/day.js';
 import { listDeckSlugs, readDeck } from '../store/deck-files.js';
-import { renderTable } from '../ui/table.js';
-import { makeTheme } from '../ui/theme.js';
 
 export interface DecksOptions {
   json?: boolean;
@@ -25,7 +23,6 @@ export async function run(options: DecksOptions, _args: string[], ctx: Context):
     ctx.io.out(JSON.stringify(summaries, null, 2));
     return;
   }
-  const theme = makeTheme(ctx.io.color);
   if (summaries.length === 0) {
     ctx.io.out([
       `No decks yet in ${ctx.paths.root}.`,
@@ -34,6 +31,9 @@ export async function run(options: DecksOptions, _args: string[], ctx: Context):
     ].join('\n'));
     return;
   }
+  // The table code measures CJK display width, which costs start-up time JSON output need not pay.
+  const [{ renderTable }, { makeTheme }] = await Promise.all([import('../ui/table.js'), import('../ui/theme.js')]);
+  const theme = makeTheme(ctx.io.color);
   const rows = summaries.map((s) => [
     s.name, String(s.notes), String(s.cards), theme.accent(String(s.new)), theme.warn(String(s.learning)),
     String(s.review), s.dueToday ? theme.good(String(s.dueToday)) : '0', s.suspended ? theme.dim(String(s.suspended)) : '0',

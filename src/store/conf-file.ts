@@ -1,23 +1,66 @@
+import { readFileSync } from 'node:fs';
+import type { default as ConfType, Options } from 'conf';
 import { UserError } from '../core/errors.js';
+import { schemaProblem, type Schema } from './schema.js';
+
+function damaged(path: string, what: string): UserError {
+  return new UserError(`${path} ${what}`, 'fix it by hand or move it away; parley will not overwrite it');
+}
+
+function unusable(path: string, error: unknown): UserError | undefined {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'ENOSPC' || code === 'ENOTDIR') {
+    return new UserError(`cannot read or write ${path} (${code})`, 'check the permissions and free space of your parley home');
+  }
+  return undefined;
+}
 
 /**
- * conf throws a SyntaxError for a file that is not JSON and "Config schema violation" for one that
- * is JSON but wrong; both mean the user's file is damaged, and clearInvalidConfig is off so conf
- * never replaces it. This turns them into one line naming the file.
+ * Reads a conf-managed file without loading conf: undefined when it does not exist, a one-line
+ * refusal naming the file when it is not JSON or breaks the schema. Never writes.
  */
-export function openConf<T>(path: string, open: () => T): T {
+export function readConfFile(path: string, schema: Schema): Record<string, unknown> | undefined {
+  let text: string;
   try {
-    return open();
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw unusable(path, error) ?? error;
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw damaged(path, 'is not valid JSON');
+  }
+  const problem = schemaProblem(schema, value);
+  if (problem) throw damaged(path, `has a wrong value (${problem})`);
+  return value as Record<string, unknown>;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- conf's own constraint
+type Stored = Record<string, any>;
+export type ConfOptions<T extends Stored> = Options<T> & { migrations: NonNullable<Options<T>['migrations']> };
+export type ConfClass = typeof ConfType;
+
+/** conf (with ajv) is loaded only by commands that write state. */
+export async function loadConf(): Promise<ConfClass> {
+  return (await import('conf')).default;
+}
+
+/**
+ * Writes through conf. The file is validated first (conf would run its migrations,
+ * which write, before validating), so a damaged file is refused untouched.
+ */
+export function updateConf<T extends Stored>(
+  Conf: ConfClass, path: string, schema: Schema, options: ConfOptions<T>, change: (conf: ConfType<T>) => void,
+): void {
+  readConfFile(path, schema);
+  try {
+    change(new Conf<T>(options));
   } catch (error) {
     const message = (error as Error).message ?? '';
-    if ((error as Error).name === 'SyntaxError' || message.startsWith('Config schema violation')) {
-      const what = (error as Error).name === 'SyntaxError' ? 'is not valid JSON' : `has a wrong value (${message.replace(/^Config schema violation: /, '')})`;
-      throw new UserError(`${path} ${what}`, 'fix it by hand or move it away; parley will not overwrite it');
-    }
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-      throw new UserError(`cannot read or write ${path} (${code})`, 'check the permissions of your parley home');
-    }
-    throw error;
+    if (message.startsWith('Config schema violation')) throw damaged(path, `has a wrong value (${message.replace(/^Config schema violation: /, '')})`);
+    throw unusable(path, error) ?? error;
   }
 }

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { CardState, JournalEntry } from '../core/srs/card-state.js';
 import { applyEntry, sameState } from '../core/srs/replay.js';
+import { loadConf } from './conf-file.js';
 import { layout, type HomeLayout } from './home.js';
 import { withLock } from './lock.js';
 import { appendJournal, readJournal, type JournalMark } from './journal.js';
@@ -93,14 +94,15 @@ export class Store {
   }
 
   /** Rewrites the snapshots of decks with a long journal tail; safe to skip, it only saves time. */
-  compact(force = false): void {
-    const due = [...this.#decks.entries()].filter(([, d]) => force ? d.tail > 0 : d.tail >= COMPACT_AFTER);
+  async compact(force = false): Promise<void> {
+    const due = [...this.#decks.values()].filter((d) => (force ? d.tail > 0 : d.tail >= COMPACT_AFTER));
     if (due.length === 0) return;
+    const Conf = await loadConf();
     mkdirSync(this.paths.state, { recursive: true });
     withLock(this.paths.lock, () => {
       this.#sync();
-      for (const [, deck] of due) {
-        deck.file.write({ watermark: this.#end, cards: Object.fromEntries(deck.states) });
+      for (const deck of due) {
+        deck.file.write(Conf, { watermark: this.#end, cards: Object.fromEntries(deck.states) });
         deck.watermark = this.#end;
         deck.tail = 0;
       }

@@ -25,7 +25,7 @@ export function reviewState(now: Date, i: number): CardState {
  * A home with `decks` decks of `notesPerDeck` notes (two cards each); `reviewed` of every deck's
  * notes have review history in the journal, compacted into snapshots as a long-used home would be.
  */
-export function makeHome(root: string, options: { decks: number; notesPerDeck: number; reviewed: number; now: Date }): Store {
+export async function makeHome(root: string, options: { decks: number; notesPerDeck: number; reviewed: number; now: Date }): Promise<Store> {
   const store = new Store(root);
   for (let d = 0; d < options.decks; d++) {
     const notes = Array.from({ length: options.notesPerDeck }, (_, i) => fakeNote(d, i));
@@ -37,6 +37,6 @@ export function makeHome(root: string, options: { decks: number; notesPerDeck: n
     }));
     for (let i = 0; i < entries.length; i += 1000) store.commit(entries.slice(i, i + 1000));
   }
-  store.compact(true);
+  await store.compact(true);
   return store;
 }

@@ -55,11 +55,11 @@ describe('journal', () => {
 });
 
 describe('store', () => {
-  it('replays the journal past the snapshot watermark', () => {
+  it('replays the journal past the snapshot watermark', async () => {
     const home = tempHome();
     const a = new Store(home);
     a.commit([review('1', 'c1', null, state(1))]);
-    a.compact(true);
+    await a.compact(true);
     a.commit([review('2', 'c1', state(1), state(2)), review('3', 'c2', null, state(1))]);
     const b = new Store(home);
     expect(b.states('d').get('c1')).toEqual(state(2));
@@ -90,11 +90,11 @@ describe('store', () => {
     expect(new Store(home).states('d').has('c1')).toBe(false);
   });
 
-  it('keeps decks apart and loads a deck added later', () => {
+  it('keeps decks apart and loads a deck added later', async () => {
     const home = tempHome();
     const s = new Store(home);
     s.commit([review('1', 'c1', null, state(1), 'x'), review('2', 'c1', null, state(7), 'y')]);
-    s.compact(true);
+    await s.compact(true);
     s.commit([review('3', 'c1', state(1), state(2), 'x')]);
     const fresh = new Store(home);
     expect(fresh.states('y').get('c1')).toEqual(state(7));
