@@ -1,4 +1,4 @@
-import { Command } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 
 export { CommanderError } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
@@ -14,6 +14,11 @@ Examples:
   parley config set desiredRetention 0.92
 
 Files live in $PARLEY_HOME (or --home DIR). Set NO_COLOR=1 for plain output.`;
+
+function count(value: string): number {
+  if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError('give a whole number such as 10.');
+  return Number(value);
+}
 
 type Action = (options: Record<string, unknown>, args: string[], ctx: Context) => Promise<void>;
 
@@ -51,6 +56,18 @@ export function buildProgram(write: { out(text: string): void }): Command {
     .option('--encoding <enc>', 'the file\'s encoding when guessing fails (utf-8, utf-16le, gb18030, …)')
     .addHelpText('after', '\nExamples:\n  parley import article.txt\n  parley import a.txt b.txt --deck news\n  pbpaste | parley import - --deck today --dry-run')
     .action(lazy(() => import('../commands/import/index.js')));
+
+  program
+    .command('review')
+    .description("today's session: cards that are due, then new ones")
+    .argument('[decks...]', 'decks to study (default: all)')
+    .addOption(new Option('--direction <dir>', 'which side prompts').choices(['zh-en', 'en-zh', 'both']))
+    .option('--new <n>', 'new cards this session (default: what is left of newPerDay)', count)
+    .option('--limit <n>', 'reviews this session (default: what is left of reviewsPerDay)', count)
+    .option('--type', 'type the answer and have it checked')
+    .option('--ahead <days>', 'also study cards due within this many days (cram)', count)
+    .addHelpText('after', '\nKeys: space/enter reveal, 1-4 grade, u undo, s suspend, b bury, p pinyin, q quit.\n\nExamples:\n  parley review\n  parley review ai-safety --direction en-zh --new 5\n  parley review --type --limit 20')
+    .action(lazy(() => import('../commands/review/index.js')));
 
   program
     .command('decks')

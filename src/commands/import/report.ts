@@ -59,9 +59,8 @@ export function printDryRun(ctx: Context, plans: DeckPlan[], json: boolean): voi
 export function printSummary(ctx: Context, written: { plan: DeckPlan; file: string }[], json: boolean): void {
   if (json) {
     const docs = written.map(({ plan, file }) => ({
-      deck: { name: plan.name, slug: plan.slug }, file,
+      ...dryRunDocument(plan), file,
       added: plan.merge.added, updated: plan.merge.updated, unchanged: plan.merge.unchanged,
-      ...dryRunDocument(plan),
     }));
     ctx.io.out(JSON.stringify(docs.length === 1 ? docs[0] : docs, null, 2));
     return;
