@@ -1,0 +1,186 @@
+import type { Grade } from '../../core/srs/card-state.js';
+import { GRADE_NAMES, GRADES } from '../../core/srs/scheduler.js';
+import { answerOf, remaining, type SessionState, type SessionSummary } from '../../core/srs/session.js';
+import { makeTheme, type Theme } from '../theme.js';
+import { displayWidth, padEnd, truncate, wrap, wrapSpans, type Span } from '../width.js';
+
+export interface ScreenSize {
+  columns: number;
+  rows: number;
+  color: boolean;
+  /** Pinyin for Chinese text; loaded on first use (pinyin-pro costs ~80 ms to import). */
+  pinyin?: (zh: string) => string;
+}
+
+const INDENT = '  ';
+
+/** A block of body lines; when the screen is short, blocks with a higher `drop` go first. */
+interface Block {
+  lines: string[];
+  drop: number;
+}
+
+function gradeColor(theme: Theme, grade: Grade): (s: string) => string {
+  return [theme.bad, theme.warn, theme.good, theme.accent][grade - 1]!;
+}
+
+function header(state: SessionState, theme: Theme, columns: number): string {
+  const card = state.showing?.card;
+  const counts = remaining(state);
+  const plain = [`new ${counts.fresh}`, `learn ${counts.learning}`, `due ${counts.review}`];
+  const right = plain.join('  ');
+  const tags = card ? `  ${card.direction}${card.cram ? '  cram' : ''}` : '';
+  const room = columns - displayWidth(right) - displayWidth(tags) - 2;
+  if (room < 4) return truncate(right, columns);
+  const name = truncate(card?.deckName ?? 'parley review', room);
+  const painted = [theme.accent(plain[0]!), theme.bad(plain[1]!), theme.good(plain[2]!)].join('  ');
+  const left = theme.heading(name) + tags.replace('cram', theme.warn('cram'));
+  return left + ' '.repeat(columns - displayWidth(name) - displayWidth(tags) - displayWidth(right)) + painted;
+}
+
+function paragraph(text: string, width: number, paint: (s: string) => string): string[] {
+  return wrap(text, width - INDENT.length).map((line) => INDENT + paint(line));
+}
+
+function bodyBlocks(state: SessionState, size: ScreenSize, theme: Theme): Block[] {
+  const showing = state.showing;
+  if (!showing) return [];
+  const { card } = showing;
+  const width = size.columns;
+  const prompt = card.direction === 'zh-en' ? card.note.zh : card.note.en;
+  const answer = answerOf(card);
+  const pinyinOf = (zh: string) => {
+    if (!state.pinyin) return [];
+    const text = card.note.kind === 'vocab' && zh === card.note.zh && card.note.pinyin ? card.note.pinyin : size.pinyin?.(zh);
+    return text ? paragraph(text, width, theme.dim) : [];
+  };
+  const blocks: Block[] = [
+    { lines: paragraph(prompt, width, card.direction === 'zh-en' ? theme.zh : theme.en), drop: 0 },
+  ];
+  if (card.direction === 'zh-en') blocks.push({ lines: pinyinOf(prompt), drop: 3 });
+  if (!showing.revealed) return blocks;
+
+  blocks.push({ lines: [''], drop: 5 });
+  blocks.push({ lines: paragraph(answer.text, width, answer.lang === 'zh' ? theme.zh : theme.en), drop: 0 });
+  if (answer.lang === 'zh') blocks.push({ lines: pinyinOf(answer.text), drop: 3 });
+  if (showing.check) {
+    const check = showing.check;
+    const spans: Span[] = [{ text: 'typed: ', paint: theme.dim }];
+    check.diff.forEach((part, i) => {
+      if (i > 0) spans.push({ text: check.separator, paint: (s) => s });
+      // Marked in text too, so the diff reads without colour.
+      if (part.op === 'same') spans.push({ text: part.text, paint: (s) => s });
+      else if (part.op === 'extra') spans.push({ text: `[-${part.text}-]`, paint: theme.bad });
+      else spans.push({ text: `{+${part.text}+}`, paint: theme.good });
+    });
+    if (check.diff.length === 0) spans.push({ text: '(nothing)', paint: theme.dim });
+    blocks.push({ lines: wrapSpans(spans, width - INDENT.length).map((l) => INDENT + l), drop: 1 });
+  }
+  if (card.note.note || card.note.pos) {
+    const note = [card.note.pos && `(${card.note.pos})`, card.note.note].filter(Boolean).join(' ');
+    blocks.push({ lines: ['', ...paragraph(`note: ${note}`, width, theme.dim)], drop: 2 });
+  }
+  if (card.note.context) {
+    const { zh, en } = card.note.context;
+    blocks.push({ lines: ['', ...paragraph(zh, width, theme.dim), ...paragraph(en, width, theme.dim)], drop: 4 });
+  }
+  return blocks;
+}
+
+/** `1 Again 10m  2 Hard 1d  3 Good 3d  4 Easy 8d`, on two lines when one does not fit. */
+function gradeLines(state: SessionState, theme: Theme, columns: number): string[] {
+  const preview = state.showing?.preview;
+  if (!preview) return [];
+  const suggested = state.showing?.check?.suggested;
+  const items = GRADES.map((g) => {
+    const plain = `${g} ${GRADE_NAMES[g]} ${preview[g].interval}`;
+    const marked = g === suggested ? `>${plain}<` : plain;
+    return { plain: marked, painted: gradeColor(theme, g)(g === suggested ? theme.heading(marked) : marked) };
+  });
+  const join = (list: typeof items) => ({ plain: list.map((i) => i.plain).join('  '), painted: list.map((i) => i.painted).join('  ') });
+  const one = join(items);
+  if (displayWidth(one.plain) <= columns) return [one.painted];
+  const halves = [join(items.slice(0, 2)), join(items.slice(2))];
+  if (halves.every((h) => displayWidth(h.plain) <= columns)) return halves.map((h) => h.painted);
+  return items.map((i) => (displayWidth(i.plain) <= columns ? i.painted : truncate(i.plain, columns)));
+}
+
+/** The key help, as long as the width allows. */
+function helpLine(state: SessionState, theme: Theme, columns: number): string {
+  const showing = state.showing;
+  const [long, short] = !showing
+    ? ['', '']
+    : !showing.revealed
+      ? state.config.typeAnswers ? ['type the answer, enter  ', 'type+enter '] : ['space/enter show  ', 'spc show ']
+      : showing.check ? ['enter accept  ', 'enter ok '] : ['', ''];
+  const variants = [
+    `${long}1-4 grade  u undo  s suspend  b bury  p pinyin  q quit`,
+    `${long}1-4 grade  u undo  s susp  b bury  p py  q quit`,
+    `${short}1-4 u s b p q`,
+  ];
+  return theme.dim(variants.find((v) => displayWidth(v) <= columns) ?? truncate(variants.at(-1)!, columns));
+}
+
+/**
+ * The review screen as one string of at most `rows` lines, none wider than `columns`: header, the
+ * card, and at the bottom the grades and key help. When the screen is short, the least needed parts
+ * go first (context, then pinyin, then the note), and the card text is cut last.
+ */
+export function renderReview(state: SessionState, size: ScreenSize): string {
+  const theme = makeTheme(size.color);
+  const columns = Math.max(10, size.columns);
+  const top = [header(state, theme, columns), theme.dim('-'.repeat(columns))];
+  const bottom = [
+    ...(state.notice ? wrap(state.notice, columns).map((l) => theme.warn(l)) : []),
+    ...gradeLines(state, theme, columns),
+    helpLine(state, theme, columns),
+  ];
+  const room = Math.max(1, size.rows - top.length - bottom.length - 1);
+  const blocks = bodyBlocks(state, { ...size, columns }, theme);
+  const height = () => blocks.reduce((n, b) => n + b.lines.length, 0);
+  for (const level of [5, 4, 3, 2, 1]) {
+    if (height() <= room) break;
+    for (const block of blocks) if (block.drop >= level) block.lines = [];
+  }
+  let body = ['', ...blocks.flatMap((b) => b.lines)];
+  if (body.length > room) body = [...body.slice(0, room - 1), INDENT + theme.dim('...')];
+  const screen = [...top, ...body];
+  const gap = Math.max(0, size.rows - screen.length - bottom.length);
+  return [...screen, ...Array<string>(gap).fill(''), ...bottom].slice(0, Math.max(1, size.rows)).join('\n');
+}
+
+export interface SummaryFacts extends SessionSummary {
+  dueTomorrow: number;
+}
+
+function duration(ms: number): string {
+  const minutes = Math.floor(ms / 60_000);
+  const seconds = Math.round((ms % 60_000) / 1000);
+  return minutes > 0 ? `${minutes} min ${seconds} s` : `${seconds} s`;
+}
+
+/** The end-of-session screen: what was done, how it went, what tomorrow holds. */
+export function renderSummary(facts: SummaryFacts, size: { columns: number; color: boolean }): string {
+  const theme = makeTheme(size.color);
+  const rate = facts.done === 0 ? '-' : `${Math.round(facts.againRate * 100)}%`;
+  const rows: Array<[string, string]> = [
+    ['cards done', String(facts.done)],
+    ['again', `${facts.again} (${rate})`],
+    ['time', duration(facts.elapsedMs)],
+    ['due tomorrow', String(facts.dueTomorrow)],
+  ];
+  if (facts.learningLater > 0) rows.push(['learning later today', String(facts.learningLater)]);
+  const labelWidth = Math.max(...rows.map(([label]) => displayWidth(label)));
+  const title = facts.done === 0 ? 'Nothing reviewed this time.' : 'Session done.';
+  const lines = [theme.heading(truncate(title, size.columns))];
+  for (const [label, value] of rows) {
+    const line = `${INDENT}${padEnd(label, labelWidth)}  ${value}`;
+    if (displayWidth(line) > size.columns) {
+      lines.push(truncate(line, size.columns));
+      continue;
+    }
+    const high = label === 'again' && facts.againRate > 0.2;
+    lines.push(`${INDENT}${theme.dim(padEnd(label, labelWidth))}  ${high ? theme.warn(value) : value}`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,125 @@
+import stringWidth from 'string-width';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Note } from '../../src/core/deck/note.js';
+import { buildQueue } from '../../src/core/srs/queue.js';
+import { makeScheduler } from '../../src/core/srs/scheduler.js';
+import { startSession, step, type SessionEvent, type SessionState } from '../../src/core/srs/session.js';
+import { DEFAULT_SETTINGS } from '../../src/core/settings.js';
+import { eventForKey } from '../../src/ui/review/bindings.js';
+import { loadPinyin } from '../../src/ui/review/pinyin.js';
+import { renderReview, renderSummary } from '../../src/ui/review/render.js';
+
+const previousTz = process.env.TZ;
+beforeAll(() => {
+  process.env.TZ = 'UTC';
+});
+afterAll(() => {
+  process.env.TZ = previousTz;
+});
+
+const now = new Date('2025-05-10T10:00:00Z');
+const sentence: Note = {
+  id: 's1', kind: 'sentence', order: 1,
+  zh: '二轨对话是一种非官方的外交渠道，通常由学者、退休官员和智库研究人员参与，用来在官方谈判陷入僵局时保持沟通。',
+  en: 'Track II dialogue is an unofficial diplomatic channel, usually involving scholars, retired officials and think-tank researchers, used to keep talking when official negotiations stall.',
+};
+const word: Note = {
+  id: 'v1', kind: 'vocab', order: 2, lang: 'en', pos: 'adj.',
+  zh: '令人不安的、令人困惑的', en: 'disconcerting', note: 'Often of news or silence.',
+  context: { zh: '这种沉默令人不安。', en: 'The silence was disconcerting.' },
+};
+
+function session(note: Note, direction: 'zh-en' | 'en-zh', deckName = 'AI 安全对话', typeAnswers = false): SessionState {
+  const queue = buildQueue([{ slug: 'ai', name: deckName, notes: [note], states: new Map() }], [], DEFAULT_SETTINGS, { direction }, now);
+  return startSession(queue, { scheduler: makeScheduler(DEFAULT_SETTINGS), idGen: () => 'x', dayStartsAt: 4, typeAnswers }, { pinyin: false }, now);
+}
+
+function apply(state: SessionState, ...events: SessionEvent[]): SessionState {
+  return events.reduce((s, e) => step(s, e, now).state, state);
+}
+
+const fakePinyin = (zh: string) => [...zh].map(() => 'pin').join(' ');
+const sizes = [
+  { columns: 80, rows: 24 },
+  { columns: 40, rows: 12 },
+];
+
+function screens() {
+  const zhCard = session(sentence, 'zh-en');
+  const vocabCard = session(word, 'en-zh');
+  return {
+    'sentence, question': zhCard,
+    'sentence, answer with pinyin': apply(zhCard, { type: 'toggle-pinyin' }, { type: 'show-answer' }),
+    'vocabulary, answer': apply(vocabCard, { type: 'show-answer' }),
+    'vocabulary, typed answer': apply(session(word, 'en-zh', 'ai', true), { type: 'typed-answer', text: '令人困扰的' }),
+    'nothing to undo': apply(zhCard, { type: 'undo' }),
+  };
+}
+
+describe.each(sizes)('at $columns x $rows, no colour', ({ columns, rows }) => {
+  test.each(Object.entries(screens()))('%s', (_name, state) => {
+    const screen = renderReview(state, { columns, rows, color: false, pinyin: fakePinyin });
+    const lines = screen.split('\n');
+    expect(lines.length).toBeLessThanOrEqual(rows);
+    for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(columns);
+    // The header's counts end at the right edge whatever the deck name's script.
+    expect(stringWidth(lines[0]!)).toBe(columns);
+    expect(screen).toMatchSnapshot();
+  });
+});
+
+test('the grade line shows the four previewed intervals', () => {
+  const screen = renderReview(apply(session(sentence, 'zh-en'), { type: 'show-answer' }), { columns: 80, rows: 24, color: false });
+  expect(screen).toContain('1 Again 1m  2 Hard 6m  3 Good 10m  4 Easy 8d');
+});
+
+test('CJK and Latin deck names align the header counts by display width', () => {
+  const cjk = renderReview(session(sentence, 'zh-en', '人工智能安全'), { columns: 60, rows: 20, color: false }).split('\n')[0]!;
+  const latin = renderReview(session(sentence, 'zh-en', 'ai-safety'), { columns: 60, rows: 20, color: false }).split('\n')[0]!;
+  expect(stringWidth(cjk)).toBe(60);
+  expect(stringWidth(latin)).toBe(60);
+  expect(cjk.endsWith('new 1  learn 0  due 0')).toBe(true);
+});
+
+test.each([[20, 6], [30, 8], [100, 40], [132, 50]])('fits %i x %i with colour on', (columns, rows) => {
+  for (const state of Object.values(screens())) {
+    const lines = renderReview(state, { columns, rows, color: true, pinyin: fakePinyin }).split('\n');
+    expect(lines.length).toBeLessThanOrEqual(rows);
+    for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(columns);
+  }
+});
+
+test('colour carries meaning but the text reads the same without it', () => {
+  const state = apply(session(word, 'en-zh', 'ai', true), { type: 'typed-answer', text: '令人困扰的' });
+  const colored = renderReview(state, { columns: 80, rows: 24, color: true });
+  const plain = renderReview(state, { columns: 80, rows: 24, color: false });
+  expect(colored).not.toBe(plain);
+  expect(colored.replace(/\x1b\[[0-9;]*m/g, '')).toBe(plain);
+});
+
+test('pinyin from pinyin-pro', async () => {
+  const pinyin = await loadPinyin();
+  expect(pinyin('二轨对话，AI')).toBe('èr guǐ duì huà ，AI');
+});
+
+test('keys map to session events', () => {
+  const state = session(sentence, 'zh-en');
+  expect(eventForKey('space', state)).toEqual({ type: 'show-answer' });
+  expect(eventForKey('3', state)).toEqual({ type: 'grade', grade: 3 });
+  expect(eventForKey('ctrl-c', state)).toEqual({ type: 'quit' });
+  expect(eventForKey('resize', state)).toBeNull();
+  expect(eventForKey('enter', session(sentence, 'zh-en', 'ai', true))).toBeNull();
+});
+
+test('summary', () => {
+  const facts = { done: 24, again: 6, againRate: 0.25, elapsedMs: 754_000, learningLater: 0, dueTomorrow: 31 };
+  const text = renderSummary(facts, { columns: 80, color: false });
+  expect(text).toMatchInlineSnapshot(`
+    "Session done.
+      cards done    24
+      again         6 (25%)
+      time          12 min 34 s
+      due tomorrow  31"
+  `);
+  for (const line of renderSummary(facts, { columns: 16, color: true }).split('\n')) expect(stringWidth(line)).toBeLessThanOrEqual(16);
+});
