@@ -1,30 +1,83 @@
-import stringWidth from 'string-width';
+import { eastAsianWidth } from 'get-east-asian-width';
 
 /**
  * Display-width helpers: a Chinese character takes two terminal columns, so lengths in code units
- * would misalign every line that mixes CJK and Latin text.
+ * would misalign every line that mixes CJK and Latin text. Written over the East Asian Width
+ * tables rather than with string-width, whose Intl.Segmenter and emoji regex cost ~60 ms to load:
+ * more than the whole start-up budget of the review screen.
  */
-export const displayWidth = (text: string): number => stringWidth(text);
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// Marks, format characters (ZWJ, variation selectors) and emoji skin tones join the character before.
+const JOINS = /^[\p{Mn}\p{Me}\p{Cf}\u{1F3FB}-\u{1F3FF}]$/u;
+const SGR = /\x1b\[[0-9;]*m/g;
+const ZWJ = 0x200d;
+const isRegional = (cp: number) => cp >= 0x1f1e6 && cp <= 0x1f1ff;
+const isPictograph = (cp: number) => cp >= 0x1f000 && cp <= 0x1faff;
+
+/**
+ * User-perceived characters: a base code point with what joins it. Close to Unicode grapheme
+ * clusters for everything a bilingual article holds (CJK, Latin with accents, emoji sequences).
+ */
+export function* clusters(text: string): Generator<{ segment: string; index: number }> {
+  let start = 0;
+  let index = 0;
+  let previous = -1;
+  let regionalRun = 0;
+  for (const char of text) {
+    const cp = char.codePointAt(0)!;
+    const joins = index > 0 && (previous === ZWJ || JOINS.test(char) || (isRegional(cp) && regionalRun % 2 === 1));
+    if (!joins && index > start) {
+      yield { segment: text.slice(start, index), index: start };
+      start = index;
+    }
+    regionalRun = isRegional(cp) ? regionalRun + 1 : 0;
+    previous = cp;
+    index += char.length;
+  }
+  if (index > start) yield { segment: text.slice(start, index), index: start };
+}
+
+function clusterWidth(segment: string): number {
+  const cp = segment.codePointAt(0)!;
+  if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) return 0;
+  if (cp < 0x7f) return 1;
+  if (JOINS.test(String.fromCodePoint(cp))) return 0;
+  if (isPictograph(cp) || isRegional(cp) || segment.includes('\ufe0f')) return 2;
+  return eastAsianWidth(cp);
+}
+
+/** Columns `text` takes on a terminal; colour codes take none. */
+export function displayWidth(text: string): number {
+  const plain = text.includes('\x1b') ? text.replace(SGR, '') : text;
+  let width = 0;
+  for (let i = 0; i < plain.length; i++) {
+    const code = plain.charCodeAt(i);
+    if (code >= 0x20 && code < 0x7f) width++;
+    else {
+      for (const { segment } of clusters(plain.slice(i))) width += clusterWidth(segment);
+      break;
+    }
+  }
+  return width;
+}
 
 /** Pads with spaces to `width` columns (text already that wide is left alone). */
 export function padEnd(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 }
 
 export function padStart(text: string, width: number): string {
-  return ' '.repeat(Math.max(0, width - stringWidth(text))) + text;
+  return ' '.repeat(Math.max(0, width - displayWidth(text))) + text;
 }
 
 /** Cuts plain text to `width` columns, marking the cut with `...` (ASCII: ambiguous-width `…` is two columns in some CJK terminals). */
 export function truncate(text: string, width: number): string {
-  if (stringWidth(text) <= width) return text;
+  if (displayWidth(text) <= width) return text;
   const mark = width >= 4 ? '...' : '';
   let out = '';
   let used = 0;
-  for (const { segment } of graphemes.segment(text)) {
-    const w = stringWidth(segment);
+  for (const { segment } of clusters(text)) {
+    const w = displayWidth(segment);
     if (used + w > width - mark.length) break;
     out += segment;
     used += w;
@@ -48,10 +101,10 @@ interface Token {
 function tokenize(text: string, offset: number): Token[] {
   const tokens: Token[] = [];
   let glueNext = false;
-  for (const { segment, index } of graphemes.segment(text)) {
+  for (const { segment, index } of clusters(text)) {
     const start = offset + index;
     const end = start + segment.length;
-    const width = stringWidth(segment);
+    const width = displayWidth(segment);
     const space = /^\s+$/u.test(segment);
     const narrow = !space && width < 2 && !NO_LINE_START.has(segment);
     const last = tokens.at(-1);
@@ -95,8 +148,8 @@ export function wrapRanges(text: string, width: number): Array<[number, number]>
           used = token.width;
         } else {
           // A word wider than the screen is cut wherever it has to be.
-          for (const { segment, index } of graphemes.segment(paragraph.slice(token.start - offset, token.end - offset))) {
-            const w = stringWidth(segment);
+          for (const { segment, index } of clusters(paragraph.slice(token.start - offset, token.end - offset))) {
+            const w = displayWidth(segment);
             const start = token.start + index;
             if (line && used + w <= limit) {
               line[1] = start + segment.length;

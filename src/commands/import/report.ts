@@ -1,7 +1,7 @@
 import type { Context } from '../../cli/context.js';
 import { noteId } from '../../core/deck/id.js';
 import { makeTheme } from '../../ui/theme.js';
-import { truncateToWidth } from '../../ui/table.js';
+import { truncate } from '../../ui/width.js';
 import type { DeckPlan } from './index.js';
 
 /** DESIGN's `--dry-run --json` document: what would be imported, in article order. */
@@ -32,7 +32,7 @@ function preview(ctx: Context, plan: DeckPlan, limit: number): string[] {
   const theme = makeTheme(ctx.io.color);
   const width = Math.max(20, (ctx.io.stdout.columns || 80) - 4);
   const pairs = plan.articles.flatMap((a) => a.analysis.pairs).slice(0, limit);
-  return pairs.flatMap((p) => [`  ${theme.zh(truncateToWidth(p.zh, width))}`, `  ${theme.dim(truncateToWidth(p.en, width))}`]);
+  return pairs.flatMap((p) => [`  ${theme.zh(truncate(p.zh, width))}`, `  ${theme.dim(truncate(p.en, width))}`]);
 }
 
 function counts(plan: DeckPlan): string {
