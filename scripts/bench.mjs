@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -13,6 +14,7 @@ const runs = Number(process.env.BENCH_RUNS ?? 15);
 const env = { ...process.env, NO_COLOR: '1' };
 delete env.NODE_EXTRA_CA_CERTS;
 
+const require = createRequire(import.meta.url);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 function time(args, extraEnv = {}) {
@@ -21,6 +23,28 @@ function time(args, extraEnv = {}) {
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (result.status !== 0) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`);
   return ms;
+}
+
+/** Milliseconds from spawning `parley review` on a pseudo-terminal to its first card on screen. */
+function firstCard(home, now) {
+  const pty = require('@lydell/node-pty');
+  return new Promise((resolve, reject) => {
+    const start = process.hrtime.bigint();
+    const term = pty.spawn(process.execPath, [join(root, 'bin', 'parley.js'), 'review'], {
+      cols: 80, rows: 24, env: { ...env, PARLEY_HOME: home, PARLEY_NOW: now.toISOString(), TERM: 'xterm' },
+    });
+    let seen = '';
+    const timer = setTimeout(() => reject(new Error(`no card on screen: ${seen.slice(-500)}`)), 20_000);
+    term.onData((data) => {
+      seen += data;
+      if (/learn \d+\s+due \d+/.test(seen) && seen.includes('show')) {
+        const ms = Number(process.hrtime.bigint() - start) / 1e6;
+        clearTimeout(timer);
+        term.write('q');
+        term.onExit(() => resolve(ms));
+      }
+    });
+  });
 }
 
 /** Runs the cases round-robin so drift in machine load hits all of them alike. */
@@ -37,7 +61,7 @@ await build({
   platform: 'node', target: 'node20', logLevel: 'warning',
   banner: { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" },
 });
-const { makeHome, gradeLatencies } = await import(lib);
+const { makeHome, gradeLatencies, nextCardLatencies } = await import(lib);
 
 const home = mkdtempSync(join(tmpdir(), 'parley-bench-'));
 const now = new Date('2026-11-29T10:00:00Z');
@@ -58,8 +82,16 @@ try {
   console.log(`node -e 0 median ${m.node.toFixed(1)} ms over ${runs} runs; 20,000-card home`);
   report('start-up: parley --version', m.version / m.node, 1.5);
   report('start-up: parley decks --json (20,000 cards)', m.decks / m.node, 2.5);
+  const nodeSamples = [];
+  const cardSamples = [];
+  for (let i = 0; i < Math.max(5, Math.floor(runs / 2)); i++) {
+    nodeSamples.push(time(['-e', '0']));
+    cardSamples.push(await firstCard(home, now));
+  }
+  report('first card on screen: parley review (20,000)', median(cardSamples) / median(nodeSamples), 2.5);
   const latencies = gradeLatencies(home, now, 200);
   report('grade persist, median (20,000 cards)', median(latencies), 10, ' ms');
+  report('grade to next card, median (20,000 cards)', median(nextCardLatencies(home, now, 100)), 10, ' ms');
   console.log(`     grade persist p95 ${[...latencies].sort((a, b) => a - b)[Math.floor(latencies.length * 0.95)].toFixed(2)} ms`);
 } finally {
   rmSync(home, { recursive: true, force: true });

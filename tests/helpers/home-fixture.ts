@@ -31,10 +31,13 @@ export async function makeHome(root: string, options: { decks: number; notesPerD
     const notes = Array.from({ length: options.notesPerDeck }, (_, i) => fakeNote(d, i));
     const deck: Deck = { format: DECK_FORMAT, name: `Deck ${d}`, slug: `deck-${d}`, source: { sha256: `${d}` }, notes };
     writeDeck(store.paths, deck);
-    const entries: JournalEntry[] = notes.slice(0, options.reviewed).map((note, i) => ({
-      type: 'review', id: `seed-${d}-${i}`, at: options.now.toISOString(), deck: deck.slug,
-      cardId: cardId(note.id, 'zh-en'), rating: 3, durationMs: 4000, before: null, after: reviewState(options.now, i),
-    }));
+    const entries: JournalEntry[] = notes.slice(0, options.reviewed).map((note, i) => {
+      const after = reviewState(options.now, i);
+      return {
+        type: 'review', id: `seed-${d}-${i}`, at: after.last_review!, deck: deck.slug,
+        cardId: cardId(note.id, 'zh-en'), rating: 3, durationMs: 4000, before: null, after,
+      };
+    });
     for (let i = 0; i < entries.length; i += 1000) store.commit(entries.slice(i, i + 1000));
   }
   await store.compact(true);

@@ -1,0 +1,86 @@
+import { contentStems, isStopWord, stem } from '../../text/english.js';
+import type { Lexicon } from '../../text/lexicon.js';
+import { isHan } from '../../text/script.js';
+
+/** What the cost model needs to know about one unit, computed once. */
+export interface UnitFeatures {
+  /** Chinese characters (0 for English units). */
+  han: number;
+  /** Characters that are not Chinese and not space: Latin words and numbers inside Chinese, or all of an English unit. */
+  other: number;
+  /** Keys a translation would share: English stems (via the lexicon for Chinese), numbers, Latin words. */
+  keys: ReadonlySet<string>;
+  /** For Chinese: which of its words (by index) each key comes from, to measure how much of the Chinese is matched. */
+  keyWords?: ReadonlyMap<string, readonly number[]>;
+  /** Words that can be matched at all: dictionary words that are not particles, Latin words, numbers. */
+  words: number;
+  numbers: readonly string[];
+  question: boolean;
+}
+
+const NUMBER = /\d+(?:[.,]\d+)*/g;
+
+function numbersIn(text: string): string[] {
+  return [...text.normalize('NFKC').matchAll(NUMBER)].map((m) => m[0].replace(/,(?=\d{3}\b)/g, ''));
+}
+
+/** Grammatical characters whose dictionary senses would only add noise as words. */
+const PARTICLES = new Set([...'的了在是和与及也都而就又对把被将从为以于之其这那个们等着过并或但却所很更最已还让向由即则']);
+
+/**
+ * Words by greedy longest match against the lexicon; every sense of every word becomes a key, since
+ * the aligner does not know which sense the translator chose.
+ */
+export function chineseFeatures(text: string, lexicon?: Lexicon): UnitFeatures {
+  const keyWords = new Map<string, number[]>();
+  let words = 0;
+  const addWord = (glosses: readonly string[]) => {
+    for (const g of glosses) {
+      const list = keyWords.get(g);
+      if (!list) keyWords.set(g, [words]);
+      else if (list[list.length - 1] !== words) list.push(words);
+    }
+    words++;
+  };
+  let han = 0;
+  let other = 0;
+  for (let i = 0; i < text.length; ) {
+    const cp = text.charCodeAt(i);
+    if (!isHan(cp)) {
+      if (cp > 0x20 && !/[\s\p{P}\p{S}]/u.test(text[i]!)) other++;
+      i++;
+      continue;
+    }
+    let taken = 1;
+    let glosses: readonly string[] | undefined;
+    if (lexicon) {
+      for (let len = Math.min(lexicon.maxHeadword, text.length - i); len >= 1; len--) {
+        let allHan = true;
+        for (let k = 1; k < len; k++) if (!isHan(text.charCodeAt(i + k))) allHan = false;
+        if (!allHan) continue;
+        const found = lexicon.glosses(text.slice(i, i + len));
+        if (found) {
+          glosses = found;
+          taken = len;
+          break;
+        }
+      }
+    }
+    if (glosses && glosses.length > 0 && !(taken === 1 && PARTICLES.has(text[i]!))) addWord(glosses);
+    han += taken;
+    i += taken;
+  }
+  const latin = text.normalize('NFKC').match(/[A-Za-z]+/g) ?? [];
+  for (const word of latin) if (!isStopWord(word.toLowerCase())) addWord([stem(word)]);
+  const numbers = numbersIn(text);
+  for (const n of numbers) addWord([n]);
+  return { han, other, keys: new Set(keyWords.keys()), keyWords, words, numbers, question: /[？?]/.test(text) };
+}
+
+export function englishFeatures(text: string): UnitFeatures {
+  const keys = new Set<string>(contentStems(text));
+  for (const m of text.matchAll(/\b[A-Z]{2,}\b/g)) keys.add(stem(m[0]));
+  const numbers = numbersIn(text);
+  for (const n of numbers) keys.add(n);
+  return { han: 0, other: text.length, keys, words: keys.size, numbers, question: text.includes('?') };
+}

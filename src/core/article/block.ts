@@ -1,0 +1,90 @@
+import type { Lang } from '../deck/note.js';
+import type { Span } from '../text/span.js';
+import { splitChinese } from '../text/sentence-zh.js';
+import { splitEnglish } from '../text/sentence-en.js';
+import type { ClassifiedLine } from './classify.js';
+
+/** A paragraph of one language: consecutive content lines of that language with no blank between. */
+export interface Block {
+  lang: Lang;
+  lines: ClassifiedLine[];
+  /** A one-line block without sentence punctuation (a title or headline): it pairs only 1-1. */
+  headline: boolean;
+}
+
+/** A sentence (or a whole line, where lines are the segments) to align. */
+export interface Unit {
+  text: string;
+  line: number;
+  block: number;
+  headline: boolean;
+}
+
+const ENDS_SENTENCE = /[。！？!?.…;；:：”"’'）)」』]\s*$/;
+
+export function groupBlocks(lines: readonly ClassifiedLine[]): Block[] {
+  const blocks: Block[] = [];
+  let current: Block | undefined;
+  for (const line of lines) {
+    if (line.kind !== 'zh' && line.kind !== 'en') {
+      current = undefined;
+      continue;
+    }
+    if (!current || current.lang !== line.kind || line.markdownHeading || current.lines[0]!.markdownHeading) {
+      current = { lang: line.kind, lines: [], headline: false };
+      blocks.push(current);
+    }
+    current.lines.push(line);
+  }
+  for (const block of blocks) block.headline = isHeadline(block);
+  return blocks;
+}
+
+function isHeadline(block: Block): boolean {
+  const only = block.lines[0]!;
+  if (block.lines.length !== 1) return false;
+  if (only.markdownHeading) return true;
+  return !ENDS_SENTENCE.test(only.text) && only.text.length <= (block.lang === 'zh' ? 60 : 200);
+}
+
+/**
+ * Whether a block's lines are its segments (a list of sentences, one per line) rather than the
+ * wrapped lines of one paragraph.
+ */
+export function isLineSegmented(block: Block): boolean {
+  if (block.lines.length < 2) return false;
+  const ended = block.lines.filter((l) => ENDS_SENTENCE.test(l.text)).length;
+  return ended >= 0.8 * block.lines.length;
+}
+
+const unitCache = new WeakMap<Block, { byLine: boolean; index: number; units: Unit[] }>();
+
+/** The units of a block: its lines when they are segments, else its sentences. */
+export function blockUnits(block: Block, index: number, byLine: boolean): Unit[] {
+  const cached = unitCache.get(block);
+  if (cached && cached.byLine === byLine && cached.index === index) return cached.units;
+  const units = splitBlock(block, index, byLine);
+  unitCache.set(block, { byLine, index, units });
+  return units;
+}
+
+function splitBlock(block: Block, index: number, byLine: boolean): Unit[] {
+  const headline = block.headline;
+  if (byLine || isLineSegmented(block)) {
+    return block.lines.map((l) => ({ text: l.text, line: l.line, block: index, headline }));
+  }
+  const joiner = block.lang === 'zh' ? '' : ' ';
+  const starts: number[] = [];
+  let text = '';
+  for (const l of block.lines) {
+    if (text) text += joiner;
+    starts.push(text.length);
+    text += l.text;
+  }
+  const spans: Span[] = block.lang === 'zh' ? splitChinese(text) : splitEnglish(text);
+  let k = 0;
+  return spans.map((s) => {
+    while (k + 1 < starts.length && starts[k + 1]! <= s.start) k++;
+    return { text: s.text, line: block.lines[k]!.line, block: index, headline };
+  });
+}

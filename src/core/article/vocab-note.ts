@@ -1,0 +1,136 @@
+import type { Lang } from '../deck/note.js';
+
+/** One vocabulary note as the article wrote it, before context and pinyin are added. */
+export interface VocabNote {
+  term: string;
+  gloss: string;
+  lang: Lang;
+  pos?: string;
+  note?: string;
+}
+
+const HAN = /\p{Script=Han}/u;
+const LATIN = /[A-Za-z]/;
+const BULLET = String.raw`(?:[*＊]\s*|\d{1,3}\s*[.、．)]\s*|[（(]\d{1,3}[)）]\s*)?`;
+const ZH_TERM = String.raw`[\p{Script=Han}][\p{Script=Han}A-Za-z0-9·\-]{0,15}`;
+const EN_TERM = String.raw`[A-Za-z][A-Za-z0-9 .'’\-/]{0,40}?`;
+const POS = String.raw`(?:n|v|vt|vi|adj|adv|prep|conj|pron|num|art|int|interj|aux|abbr|phr|a|ad|sb|pl)\.(?:\s*[/&]\s*(?:n|v|vt|vi|adj|adv)\.)*`;
+const OPEN = '[(（]';
+const CLOSE = '[)）]';
+const EXPLANATION = String.raw`(?:\s*[:：]\s*(.*))?`;
+
+/** `二轨对话(Track II Dialogue, 1982年…)` or `1.一轨对话(Track I)`: a Chinese term, its English in brackets. */
+const ZH_THEN_EN = new RegExp(String.raw`^${BULLET}(${ZH_TERM})\s*${OPEN}([^()（）]*)${CLOSE}${EXPLANATION}$`, 'u');
+/** `还有Track 1.5(一轨半):…`: English first, its Chinese in brackets, after a short lead-in. */
+const EN_THEN_ZH = new RegExp(
+  String.raw`^${BULLET}(?:\p{Script=Han}{1,3}?)?(${EN_TERM})\s*${OPEN}(${ZH_TERM})${CLOSE}${EXPLANATION}$`,
+  'u',
+);
+/** `disconcerting(adj.)令人不安的`, `word n. 释义`, `word /ipa/ adj. 释义`. */
+const EN_POS_ZH = new RegExp(
+  String.raw`^${BULLET}(${EN_TERM})\s*(?:[/\[][^/\]]{1,40}[/\]]\s*)?(?:${OPEN}\s*(${POS})\s*${CLOSE}|(${POS}))\s*(.*\p{Script=Han}.*)$`,
+  'u',
+);
+/** `term: gloss`, `term<TAB>gloss`, `term  gloss`, `term — gloss`. */
+const TWO_PARTS = new RegExp(String.raw`^${BULLET}(.+?)(?:\s*[:：=]\s*|\t+\s*|\s{2,}|\s+[-—–]+\s+)(.+)$`, 'u');
+/** In a vocabulary list, one space is enough between the term and its gloss. */
+const ONE_SPACE = new RegExp(String.raw`^${BULLET}(${EN_TERM}|${ZH_TERM})\s+(.+)$`, 'u');
+
+const HEADER =
+  /^[【[]?\s*(词汇|生词|重点词汇|词汇表|单词|词语|术语|vocabulary|glossary|key\s*words|new\s*words|words?\s*(and|&)\s*(phrases|expressions))\s*[】\]]?\s*[:：]?$/i;
+
+export function isVocabularyHeader(text: string): boolean {
+  return HEADER.test(text.trim());
+}
+
+/**
+ * The vocabulary notes on one line, or undefined when it is not a note. Outside a vocabulary list
+ * only bilingual shapes count (a Chinese term with English in brackets, an English word with its part
+ * of speech): a Chinese line that explains a Chinese word is an annotation, not a card.
+ */
+export function parseVocabLine(text: string, inVocabularyList: boolean): VocabNote[] | undefined {
+  const line = text.trim();
+  if (!line || line.length > 200) return undefined;
+  const columns = line.split(/\t+/).map((c) => c.trim()).filter(Boolean);
+  if (columns.length >= 3) return fromColumns(columns);
+
+  let m = EN_POS_ZH.exec(line);
+  if (m) return [withNote({ term: m[1]!.trim(), gloss: m[4]!.trim(), lang: 'en', pos: (m[2] ?? m[3])!.replace(/\s+/g, '') })];
+
+  m = ZH_THEN_EN.exec(line);
+  if (m && LATIN.test(m[2]!) && !HAN.test(m[2]!.slice(0, 1))) {
+    const { gloss, note } = splitGloss(m[2]!);
+    if (gloss) return [withNote({ term: m[1]!, gloss, lang: 'zh', note: joinNotes(note, m[3]) })];
+  }
+
+  m = EN_THEN_ZH.exec(line);
+  if (m && LATIN.test(m[1]!)) return [withNote({ term: m[2]!, gloss: m[1]!.trim(), lang: 'zh', note: m[3]?.trim() })];
+
+  m = TWO_PARTS.exec(line);
+  if (m) {
+    const pair = bilingual(m[1]!, m[2]!);
+    if (pair && (inVocabularyList || /\t|\s{2,}/.test(line) || isShortGloss(pair.gloss))) return [pair];
+  }
+  if (inVocabularyList) {
+    m = ONE_SPACE.exec(line);
+    const pair = m && bilingual(m[1]!, m[2]!);
+    if (pair) return [pair];
+  }
+  return undefined;
+}
+
+function fromColumns(columns: string[]): VocabNote[] | undefined {
+  const first = columns[0]!;
+  const other = columns.slice(1).find((c) => (HAN.test(first) ? !HAN.test(c) && LATIN.test(c) && !isPinyin(c) : HAN.test(c)));
+  const pair = other === undefined ? undefined : bilingual(first, other);
+  return pair ? [pair] : undefined;
+}
+
+/** A term and its gloss in the other language, with the term's language deciding the side. */
+function bilingual(left: string, right: string): VocabNote | undefined {
+  const a = left.trim();
+  const b = right.trim().replace(/[;；。.]$/, '');
+  if (!a || !b || a.length > 40 || b.length > 120) return undefined;
+  if (isChineseTerm(a) && !HAN.test(b) && LATIN.test(b)) return { term: a, gloss: b, lang: 'zh' };
+  if (!HAN.test(a) && LATIN.test(a) && a.split(/\s+/).length <= 5 && HAN.test(b)) {
+    const pos = new RegExp(String.raw`^(${POS})\s*`, 'u').exec(b);
+    return withNote({ term: a, gloss: pos ? b.slice(pos[0].length) : b, lang: 'en', pos: pos?.[1] });
+  }
+  return undefined;
+}
+
+/** A pinyin column (`dēng long`, `deng1 long2`) is a reading, not a gloss. */
+function isPinyin(text: string): boolean {
+  return /^[a-zü\u00e0-\u01dc\s'1-5]+$/i.test(text) && /[\u0101-\u01dc\u00e0-\u00fc]|[a-z][1-5]/i.test(text);
+}
+
+function isChineseTerm(text: string): boolean {
+  return HAN.test(text) && new RegExp(`^${ZH_TERM}$`, 'u').test(text);
+}
+
+/** A gloss short enough to be a definition rather than a sentence that happens to follow a colon. */
+function isShortGloss(gloss: string): boolean {
+  return gloss.length <= 60 && !/[。！？!?]$/.test(gloss);
+}
+
+/** `Track II Dialogue / Track II Diplomacy,1982年由…` -> the English gloss and the Chinese remark. */
+function splitGloss(inside: string): { gloss: string; note?: string } {
+  const han = inside.search(HAN);
+  if (han < 0) return { gloss: inside.trim() };
+  const head = inside.slice(0, han);
+  const cut = Math.max(head.lastIndexOf(','), head.lastIndexOf('，'), head.lastIndexOf(';'), head.lastIndexOf('；'));
+  const gloss = (cut >= 0 ? head.slice(0, cut) : head).trim();
+  return { gloss: LATIN.test(gloss) ? gloss : '', note: inside.slice(cut >= 0 ? cut + 1 : han).trim() };
+}
+
+function joinNotes(a: string | undefined, b: string | undefined): string | undefined {
+  const parts = [a, b].map((s) => s?.trim()).filter((s): s is string => Boolean(s));
+  return parts.length ? parts.join('; ') : undefined;
+}
+
+function withNote(note: VocabNote): VocabNote {
+  const out: VocabNote = { term: note.term, gloss: note.gloss, lang: note.lang };
+  if (note.pos) out.pos = note.pos;
+  if (note.note) out.note = note.note;
+  return out;
+}

@@ -1,0 +1,88 @@
+import { type Span, cutAt, quoteSpans } from './span.js';
+import { absorbClosing } from './sentence-zh.js';
+import { isHan, isSpace } from './script.js';
+
+const QUOTE_LIMIT = 600;
+/** Never end a sentence: titles and the like are always followed by more of the sentence. */
+const ALWAYS_ABBREVIATION = new Set(
+  ('mr mrs ms dr prof sr jr st mt vs fig figs gen col lt sgt capt cmdr gov sen rep rev hon messrs ' +
+    'jan feb mar apr jun jul aug sep sept oct nov dec approx dept est vol pp ca cf al op').split(' '),
+);
+/** Often end a sentence too ("... in the U.S. The ..."), so they do when a typical opener follows. */
+const SOMETIMES_ABBREVIATION = new Set('etc inc ltd co corp bros'.split(' '));
+const OPENERS = new Set(
+  ('The A An He She It They We I You This That These Those There But And In On At As So Yet Its His Her Their Our ' +
+    'What When Where Why How If After Before Since While Although However Meanwhile').split(' '),
+);
+
+/**
+ * Splits English text into sentences in one linear pass: after . ! ? … when a capital, digit, quote,
+ * bracket or Chinese character follows, but not after abbreviations (Dr., e.g., a.m., No. 5),
+ * initials (J. K.), decimals, or inside a quotation that closes nearby.
+ */
+export function splitEnglish(text: string): Span[] {
+  const quotes = quoteSpans(text, QUOTE_LIMIT);
+  const closers = new Set(quotes.values());
+  const ends: number[] = [];
+  let insideUntil = -1;
+  for (let i = 0; i < text.length; i++) {
+    const quoteEnd = quotes.get(i);
+    if (quoteEnd !== undefined && quoteEnd > insideUntil) insideUntil = quoteEnd;
+    if (i < insideUntil) continue;
+    const ch = text[i]!;
+    if (i === insideUntil) {
+      const end = absorbClosing(text, i + 1, closers);
+      if (endsSentence(text, previousNonSpace(text, i), end)) {
+        ends.push(end);
+        i = end - 1;
+      }
+      continue;
+    }
+    if (ch !== '.' && ch !== '!' && ch !== '?' && ch !== '…') continue;
+    let j = i + 1;
+    while (j < text.length && '.!?…'.includes(text[j]!)) j++;
+    j = absorbClosing(text, j, closers);
+    if (endsSentence(text, i, j)) {
+      ends.push(j);
+      i = j - 1;
+    }
+  }
+  return cutAt(text, ends);
+}
+
+function previousNonSpace(text: string, i: number): number {
+  let k = i - 1;
+  while (k >= 0 && isSpace(text.charCodeAt(k))) k--;
+  return k;
+}
+
+/** Whether the terminator at `mark`, with the sentence running to `end`, really ends a sentence. */
+function endsSentence(text: string, mark: number, end: number): boolean {
+  const ch = text[mark];
+  if (ch !== '.' && ch !== '!' && ch !== '?' && ch !== '…') return false;
+  if (end >= text.length) return true;
+  if (!isSpace(text.charCodeAt(end))) return false;
+  let k = end;
+  while (k < text.length && isSpace(text.charCodeAt(k))) k++;
+  if (k >= text.length) return true;
+  const next = text.codePointAt(k)!;
+  const startsLikeSentence =
+    (next >= 0x41 && next <= 0x5a) || (next >= 0x30 && next <= 0x39) || isHan(next) || '“‘"\'([«¿¡'.includes(text[k]!);
+  if (!startsLikeSentence) return false;
+  if (ch !== '.' || text[mark - 1] === '.') return true;
+  const word = wordBefore(text, mark);
+  const lower = word.toLowerCase();
+  const nextWord = /^[\p{L}\d]+/u.exec(text.slice(k, k + 20))?.[0] ?? '';
+  if (ALWAYS_ABBREVIATION.has(lower)) return false;
+  if (lower === 'no' && /^\d/.test(nextWord)) return false;
+  if (/^\p{Lu}$/u.test(word)) return false;
+  if (word.includes('.') || SOMETIMES_ABBREVIATION.has(lower)) return OPENERS.has(nextWord);
+  return true;
+}
+
+/** The word (letters and inner dots, as in U.S or e.g) that ends just before `mark`. */
+function wordBefore(text: string, mark: number): string {
+  let k = mark;
+  while (k > 0 && /[\p{L}.]/u.test(text[k - 1]!)) k--;
+  return text.slice(k, mark).replace(/^\.+/, '');
+}

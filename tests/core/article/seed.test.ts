@@ -1,0 +1,46 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { analyseArticle, parseLexicon } from '../../../src/core/article/index.js';
+
+// The user's own example article lives beside the repository, not in it.
+const dir = new URL('../../../../shared/eval/seed/', import.meta.url);
+const lexiconFile = new URL('../../../dist/lexicon.txt', import.meta.url);
+const norm = (s: string) => s.normalize('NFKC').replace(/\s+/g, ' ').trim();
+
+interface Gold {
+  pairs: { zh: string; en: string }[];
+  vocab: { term: string; gloss: string; lang: string; pos?: string }[];
+}
+
+describe.skipIf(!existsSync(new URL('article.txt', dir)))('the seed article', () => {
+  const text = readFileSync(new URL('article.txt', dir), 'utf8');
+  const gold = JSON.parse(readFileSync(new URL('gold.json', dir), 'utf8')) as Gold;
+  const lexicon = existsSync(lexiconFile) ? parseLexicon(readFileSync(lexiconFile, 'utf8')) : undefined;
+  const analysis = analyseArticle(text, { lexicon });
+
+  it('yields exactly the gold sentence pairs, in order', () => {
+    expect(analysis.pairs.map((p) => ({ zh: norm(p.zh), en: norm(p.en) }))).toEqual(
+      gold.pairs.map((p) => ({ zh: norm(p.zh), en: norm(p.en) })),
+    );
+  });
+
+  it('yields exactly the gold vocabulary items', () => {
+    const shape = (v: { term: string; gloss: string; lang: string; pos?: string }) => ({
+      term: norm(v.term),
+      gloss: norm(v.gloss),
+      lang: v.lang,
+      pos: v.pos,
+    });
+    const byTerm = (a: { term: string }, b: { term: string }) => a.term.localeCompare(b.term);
+    expect(analysis.vocab.map(shape).sort(byTerm)).toEqual(gold.vocab.map(shape).sort(byTerm));
+    expect(analysis.vocab.find((v) => v.term === '二轨对话')?.pinyin).toBe('èr guǐ duì huà');
+  });
+
+  it('skips the Chinese annotation block between a paragraph and its translation', () => {
+    const paired = new Set(analysis.pairs.map((p) => p.line));
+    const annotationLines = text.split(/\r?\n/).flatMap((l, i) => (/^[123]\.|^[一二三]、|=/.test(l) ? [i + 1] : []));
+    expect(annotationLines.length).toBeGreaterThan(0);
+    for (const line of annotationLines) expect(paired.has(line)).toBe(false);
+    for (const line of annotationLines) expect(analysis.skipped.some((s) => s.line === line)).toBe(true);
+  });
+});

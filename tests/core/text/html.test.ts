@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { htmlToText, looksLikeHtml } from '../../../src/core/text/html.js';
+
+const fixtureDir = new URL('../../fixtures/articles/', import.meta.url);
+const read = (path: string) => readFileSync(new URL(path, fixtureDir), 'utf8');
+
+describe('htmlToText', () => {
+  it('keeps paragraphs as blank-line-separated blocks and collapses whitespace inside them', () => {
+    const html = '<div><h1>Title</h1><p>One   two\n  three.</p><blockquote>Quoted</blockquote>\n\n<div><div>Deep</div></div></div>';
+    expect(htmlToText(html).text).toBe('Title\n\nOne two three.\n\nQuoted\n\nDeep');
+  });
+
+  it('ends a line at <br>, list items and table rows; two <br> make a paragraph break', () => {
+    expect(htmlToText('<p>中文句子。<br>An English line.</p>').text).toBe('中文句子。\nAn English line.');
+    expect(htmlToText('<p>a<br><br>b</p>').text).toBe('a\n\nb');
+    expect(htmlToText('<ul><li>one</li><li>two</li></ul><p>after</p>').text).toBe('one\ntwo\n\nafter');
+  });
+
+  it('separates table cells by a tab, for two-column glossaries', () => {
+    const html = '<table><tr><td>糖葫芦</td><td> candied hawthorns </td></tr><tr><th>小吃摊</th><th>food stall</th></tr></table>';
+    expect(htmlToText(html).text).toBe('糖葫芦\tcandied hawthorns\n小吃摊\tfood stall');
+  });
+
+  it('keeps the layout of <pre>, dropping the newline right after the tag', () => {
+    expect(htmlToText('<pre>\nsteep      浸泡\naroma\t香气\n</pre><p>x</p>').text).toBe('steep      浸泡\naroma\t香气\n\nx');
+  });
+
+  it('drops script, style, noscript, template, comments and page furniture', () => {
+    const html = [
+      '<html><head><style>p { color: red }</style><script>if (a < b) document.write("<p>x</p>")</script></head><body>',
+      '<header><a href="/">Site</a><nav><a>Home</a></nav></header><!-- <p>hidden</p> -->',
+      '<noscript>Enable JavaScript</noscript><template><p>later</p></template>',
+      '<p>Kept.</p><footer><p>© 2024</p></footer><button>Share</button></body></html>',
+    ].join('\n');
+    expect(htmlToText(html).text).toBe('Kept.');
+  });
+
+  it('takes the title from <title>, else from the first <h1>', () => {
+    expect(htmlToText('<title> 夜市 &amp; Market </title><h1>Heading</h1>')).toEqual({ text: 'Heading', title: '夜市 & Market' });
+    expect(htmlToText('<h1>第一\n课</h1><p>x</p><h1>second</h1>').title).toBe('第一课');
+    expect(htmlToText('<p>no title</p>').title).toBeUndefined();
+  });
+
+  it('decodes named and numeric entities and leaves unknown ones alone', () => {
+    expect(htmlToText('<p>&lt;a&gt; &amp; &quot;q&quot; &#20013;&#x6587; &mdash; &hellip; &copy; &bogus; &#0; &amp</p>').text).toBe(
+      '<a> & "q" 中文 — … © &bogus; \ufffd &',
+    );
+    expect(htmlToText('<p>a&nbsp;&nbsp;b</p>').text).toBe('a b');
+  });
+
+  it('joins Chinese text broken across source lines without inserting a space', () => {
+    expect(htmlToText('<p>公园里有很多树,\n春天很美。\nSpring\nis here.</p>').text).toBe('公园里有很多树,春天很美。 Spring is here.');
+  });
+
+  it('treats a < that starts no tag as text', () => {
+    expect(htmlToText('<p>3 < 5 and 1<2</p>').text).toBe('3 < 5 and 1<2');
+  });
+
+  it('reads the HTML fixture: every gold sentence survives, the page furniture does not', () => {
+    const { text, title } = htmlToText(read('html-night-market/article.html'));
+    const gold = JSON.parse(read('html-night-market/gold.json')) as { pairs: Array<{ zh: string; en: string }> };
+    const flat = text.replace(/\s+/g, ' ');
+    for (const pair of gold.pairs) {
+      expect(flat).toContain(pair.zh);
+      expect(flat).toContain(pair.en);
+    }
+    expect(title).toBe('逛夜市 | Night Market Walk');
+    expect(text).not.toMatch(/双语阅读网|dataLayer|font-family|not text|新闻/);
+    expect(text).toContain('糖葫芦\tcandied hawthorns');
+  });
+
+  it('never throws on arbitrary strings or tag soup', () => {
+    const soup = fc
+      .array(fc.constantFrom('<p>', '</p>', '<br>', '<nav>', '</nav>', '<script>', '</script>', '<!--', '-->', '<pre>', '</pre>', '&amp;', '&#x', ';', '"', '<', '>', 'text', '中文', '\n', ' ', '<td>', '<h1>', '</h1>', '<title>'), { maxLength: 80 })
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), soup), (html) => {
+        const { text } = htmlToText(html);
+        expect(typeof text).toBe('string');
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('stays linear on pathological input', () => {
+    const cases = ['<p'.repeat(100_000), '<!--'.repeat(100_000), '<nav>'.repeat(50_000) + 'x', '<script>'.repeat(50_000), '&#x'.repeat(100_000), `<a href="${'x'.repeat(300_000)}`];
+    for (const html of cases) {
+      const started = performance.now();
+      htmlToText(html);
+      looksLikeHtml(html);
+      expect(performance.now() - started).toBeLessThan(1000);
+    }
+  });
+});
+
+describe('looksLikeHtml', () => {
+  it('recognises pages and fragments', () => {
+    expect(looksLikeHtml(read('html-night-market/article.html'))).toBe(true);
+    expect(looksLikeHtml('\ufeff<!-- saved -->\n<!doctype html><p>x')).toBe(true);
+    expect(looksLikeHtml('<HTML><BODY>x</BODY></HTML>')).toBe(true);
+    expect(looksLikeHtml('<p>一</p><p>one</p><p>二</p><p>two</p><br>')).toBe(true);
+  });
+
+  it('does not mistake text or Markdown for HTML', () => {
+    for (const name of ['tea-markdown', 'dumplings-zh-en-annotated', 'train-interleaved-zh-first']) {
+      expect(looksLikeHtml(read(`${name}/article.txt`))).toBe(false);
+    }
+    expect(looksLikeHtml('Use <br> to break a line, and a < b.')).toBe(false);
+  });
+});

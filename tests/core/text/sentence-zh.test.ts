@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { splitChinese } from '../../../src/core/text/sentence-zh.js';
+
+const texts = (s: string) => splitChinese(s).map((x) => x.text);
+
+describe('splitChinese', () => {
+  it('splits after 。！？ and half-width ! ?', () => {
+    expect(texts('我今天很忙。你呢？太好了！真的吗?好!')).toEqual(['我今天很忙。', '你呢？', '太好了！', '真的吗?', '好!']);
+  });
+
+  it('keeps closing quotes and brackets with their sentence', () => {
+    expect(texts('他说：“我明天来。”然后走了。（这是真的。）')).toEqual(['他说：“我明天来。”', '然后走了。', '（这是真的。）']);
+  });
+
+  it('keeps a quotation of several sentences whole', () => {
+    expect(texts('老师说：“今天不上课。大家回家吧。”学生们很高兴。')).toEqual([
+      '老师说：“今天不上课。大家回家吧。”',
+      '学生们很高兴。',
+    ]);
+  });
+
+  it('does not split at ； or at a decimal point, and treats …… as one end', () => {
+    expect(texts('价格是3.5元；数量很少。他想了想……没有说话。')).toEqual(['价格是3.5元；数量很少。', '他想了想……', '没有说话。']);
+  });
+
+  it('reports where each sentence starts', () => {
+    expect(splitChinese('  你好。 再见。').map((s) => s.start)).toEqual([2, 6]);
+  });
+
+  it('is linear: a long text splits quickly', () => {
+    const long = '这是一个很长的句子，里面有很多逗号。'.repeat(20_000);
+    const t = performance.now();
+    expect(splitChinese(long)).toHaveLength(20_000);
+    expect(performance.now() - t).toBeLessThan(2_000);
+  });
+});
