@@ -4,6 +4,7 @@ import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildLexicon } from './build-lexicon.mjs';
+import { buildPinyin } from './build-pinyin.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 rmSync(`${root}/dist`, { recursive: true, force: true });
@@ -24,3 +25,4 @@ await build({
 });
 // The aligner's bilingual dictionary: CC-CEDICT boiled down to dist/lexicon.txt.
 await buildLexicon(`${root}/dist/lexicon.txt`);
+await buildPinyin(`${root}/dist/pinyin.txt`);

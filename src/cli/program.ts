@@ -95,5 +95,63 @@ export function buildProgram(write: { out(text: string): void }): Command {
     .description('change a setting (checked against its allowed range)')
     .action(lazy(async () => ({ run: (await import('../commands/config.js')).set })));
 
+  program
+    .command('stats')
+    .description('today, retention, cards by state, recall, a review heatmap and a 30-day forecast')
+    .argument('[deck]', 'one deck (default: all)')
+    .option('--json', 'print JSON')
+    .addHelpText('after', '\nExamples:\n  parley stats\n  parley stats ai-safety --json')
+    .action(lazy(() => import('../commands/stats.js')));
+
+  program
+    .command('show')
+    .description("a deck's notes in article order, with each card's state, due date and stability")
+    .argument('<deck>', 'deck name')
+    .option('--state <state>', 'only cards that are new, due, learning, review or suspended')
+    .option('--json', 'print JSON')
+    .addHelpText('after', '\nExamples:\n  parley show ai-safety\n  parley show ai-safety --state due')
+    .action(lazy(() => import('../commands/show.js')));
+
+  program
+    .command('export')
+    .description('a deck for Anki, a spreadsheet, a script or reading; or the review history')
+    .argument('[deck]', 'deck name (with --reviews: only its reviews)')
+    .option('--format <format>', 'anki, csv, json or md')
+    .option('-o, --output <file>', 'write to FILE (atomically) instead of standard output')
+    .option('--reviews', "the review history as the FSRS optimizer's CSV")
+    .addHelpText('after', '\nExamples:\n  parley export ai-safety --format anki -o ai-safety.txt\n  parley export --reviews -o reviews.csv')
+    .action(lazy(() => import('../commands/export.js')));
+
+  program
+    .command('optimize')
+    .description('fit FSRS parameters to your review history')
+    .option('--apply', 'store the fitted parameters')
+    .option('--json', 'print JSON')
+    .addHelpText('after', '\nExamples:\n  parley optimize\n  parley optimize --apply')
+    .action(lazy(() => import('../commands/optimize.js')));
+
+  const deck = program
+    .command('deck')
+    .description('rename or delete a deck')
+    .addHelpText('after', '\nExamples:\n  parley deck rename ai-safety "AI safety 2026"\n  parley deck delete ai-safety --yes');
+  deck
+    .command('rename <old> <new>')
+    .description('rename a deck; its schedule and history go with it')
+    .action(lazy(async () => ({ run: (await import('../commands/deck.js')).rename })));
+  deck
+    .command('delete <name>')
+    .description('delete a deck file; its history stays, so a re-import restores it')
+    .option('--yes', 'do not ask for confirmation')
+    .action(lazy(async () => ({ run: (await import('../commands/deck.js')).remove })));
+
+  program
+    .command('suspend <noteId>')
+    .description("keep a note's cards out of reviews (a unique id prefix will do; <noteId>:zh-en for one card)")
+    .action(lazy(() => import('../commands/suspend.js')));
+  program
+    .command('unsuspend <noteId>')
+    .description("bring a suspended note's cards back")
+    .action(lazy(async () => ({ run: (await import('../commands/suspend.js')).unsuspend })));
+
   return program;
 }

@@ -29,9 +29,15 @@ function weeks(days: readonly DayCount[]): DayCount[][] {
   return out;
 }
 
-function plainWeeks(days: readonly DayCount[], cell: number): string {
-  const lines = [`${'week of'.padEnd(10)}  ${['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].map((d) => d.padStart(cell)).join('')}  ${'total'.padStart(6)}`];
-  const lead = days.length ? weekday(days[0]!.date) : 0;
+/**
+ * Plain numbers, seven days a line with the line's total. The calendar lines up its columns with
+ * weekdays; the forecast counts days from today.
+ */
+function plainWeeks(days: readonly DayCount[], byWeekday: boolean): string {
+  const cell = 5;
+  const names = byWeekday ? ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] : ['+0', '+1', '+2', '+3', '+4', '+5', '+6'];
+  const lines = [`${(byWeekday ? 'week of' : 'from').padEnd(10)}  ${names.map((d) => d.padStart(cell)).join('')}  ${'total'.padStart(6)}`];
+  const lead = byWeekday && days.length ? weekday(days[0]!.date) : 0;
   const padded: (DayCount | undefined)[] = [...Array<undefined>(lead).fill(undefined), ...days];
   for (let i = 0; i < padded.length; i += 7) {
     const week = padded.slice(i, i + 7);
@@ -48,7 +54,7 @@ function plainWeeks(days: readonly DayCount[], cell: number): string {
  * reviews it had, month names above. `days` start on a Monday. Plain: one line of numbers per week.
  */
 export function renderHeatmap(days: readonly DayCount[], options: ChartOptions): string {
-  if (!options.color) return plainWeeks(days, 5);
+  if (!options.color) return plainWeeks(days, true);
   const c = new Chalk({ level: 2 });
   const fit = Math.max(1, Math.floor((options.width - 4) / 2));
   const columns = weeks(days).slice(-fit);
@@ -71,10 +77,10 @@ export function renderHeatmap(days: readonly DayCount[], options: ChartOptions):
 
 /**
  * Cards due per day as vertical bars in eighth-blocks, today on the left, with the largest count on
- * the axis. Plain: the numbers, a week to a line.
+ * the axis. Plain: the numbers, seven days to a line.
  */
 export function renderForecast(days: readonly DayCount[], options: ChartOptions & { height?: number }): string {
-  if (!options.color) return plainWeeks(days, 5);
+  if (!options.color) return plainWeeks(days, false);
   const c = new Chalk({ level: 2 });
   const height = options.height ?? 6;
   const max = Math.max(0, ...days.map((d) => d.count));

@@ -9,7 +9,7 @@ import { UserError } from '../../core/errors.js';
 import { decodeArticle } from '../../core/text/decode.js';
 import { htmlToText, looksLikeHtml } from '../../core/text/html.js';
 import { findDeck, writeDeck } from '../../store/deck-files.js';
-import { loadLexicon } from './lexicon.js';
+import { lazyPinyin, loadLexicon } from './lexicon.js';
 import { readSource, type Source } from './read-source.js';
 import { printDryRun, printSummary, progressBar } from './report.js';
 
@@ -42,11 +42,11 @@ function defaultDeckName(article: ReadArticle): string {
 }
 
 function analyse(source: Source, options: ImportOptions, lexicon: Lexicon | undefined, onProgress?: (done: number, total: number) => void): ReadArticle {
-  let { text } = decodeArticle(source.bytes, options.encoding);
+  let { text } = decodeArticle(source.bytes, options.encoding, source.label);
   let title: string | undefined;
   if (source.html || looksLikeHtml(text)) ({ text, title } = htmlToText(text));
   try {
-    const analysis = analyseArticle(text, { lexicon, onProgress });
+    const analysis = analyseArticle(text, { lexicon, onProgress, pinyin: lazyPinyin() });
     return { source, analysis, title: title ?? analysis.title, sha256: createHash('sha256').update(source.bytes).digest('hex') };
   } catch (error) {
     if (error instanceof UserError) throw new UserError(`${source.label}: ${error.message}`, error.todo, error.exitCode);

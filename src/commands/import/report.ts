@@ -22,7 +22,10 @@ function dryRunDocument(plan: DeckPlan) {
 
 function skippedLine(plan: DeckPlan): string | undefined {
   const reasons = new Map<string, number>();
-  for (const a of plan.articles) for (const s of a.analysis.skipped) reasons.set(s.reason, (reasons.get(s.reason) ?? 0) + 1);
+  for (const a of plan.articles) {
+    // Vocabulary lines are not sentence pairs, but they are not lost: they became vocabulary cards.
+    for (const s of a.analysis.skipped) if (s.reason !== 'vocabulary note') reasons.set(s.reason, (reasons.get(s.reason) ?? 0) + 1);
+  }
   if (reasons.size === 0) return undefined;
   const total = [...reasons.values()].reduce((a, b) => a + b, 0);
   return `skipped ${total}: ${[...reasons].map(([reason, n]) => `${n} ${reason}`).join(', ')}`;

@@ -39,6 +39,8 @@ export interface Analysis {
 export interface AnalyseOptions {
   lexicon?: Lexicon;
   onProgress?: (done: number, total: number) => void;
+  /** Pinyin for a Chinese vocabulary term; without it Chinese terms get no pinyin. */
+  pinyin?: (zh: string) => string | undefined;
 }
 
 /** A bead is kept as a card only when its lengths agree reasonably or its words clearly match. */
@@ -104,7 +106,7 @@ export function analyseArticle(text: string, options: AnalyseOptions = {}): Anal
   const analysis: Analysis = {
     layout: describeLayout(layout.kind, firstPairedLang(result.pairedRuns)),
     pairs,
-    vocab: collectVocab(lines, pairs),
+    vocab: collectVocab(lines, pairs, options.pinyin),
     skipped,
   };
   const title = findTitle(lines, blocks);

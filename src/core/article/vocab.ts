@@ -1,4 +1,3 @@
-import { pinyin } from 'pinyin-pro';
 import type { Lang } from '../deck/note.js';
 import type { ClassifiedLine } from './classify.js';
 
@@ -23,7 +22,7 @@ interface PairLike {
  * One item per term, in article order, the first note of a term giving its gloss; pinyin for
  * Chinese terms; as context the aligned pair that uses the term, preferring the nearest before the note.
  */
-export function collectVocab(lines: readonly ClassifiedLine[], pairs: readonly PairLike[]): VocabItem[] {
+export function collectVocab(lines: readonly ClassifiedLine[], pairs: readonly PairLike[], toPinyin?: (zh: string) => string | undefined): VocabItem[] {
   const byTerm = new Map<string, VocabItem>();
   for (const line of lines) {
     for (const note of line.vocab ?? []) {
@@ -36,7 +35,8 @@ export function collectVocab(lines: readonly ClassifiedLine[], pairs: readonly P
       }
       const item: VocabItem = { term: note.term, gloss: note.gloss, lang: note.lang, line: line.line };
       if (note.pos) item.pos = note.pos;
-      if (note.lang === 'zh') item.pinyin = pinyin(note.term);
+      const reading = note.lang === 'zh' ? toPinyin?.(note.term) : undefined;
+      if (reading) item.pinyin = reading;
       if (note.note) item.note = note.note;
       const context = contextFor(note.term, note.lang, line.line, pairs);
       if (context) item.context = { zh: context.zh, en: context.en };

@@ -79,8 +79,11 @@ export function htmlToText(html: string): HtmlText {
     }
     if (FURNITURE.has(name)) {
       // Capped so that junk with thousands of unclosed tags stays linear.
-      if (!closing && furniture.length < 64) furniture.push(name);
-      else if (furniture.includes(name)) furniture.length = furniture.lastIndexOf(name);
+      if (!closing) {
+        if (furniture.length < 64) furniture.push(name);
+      } else if (furniture.includes(name)) {
+        furniture.length = furniture.lastIndexOf(name);
+      }
       continue;
     }
     if (closing && (name === 'body' || name === 'html')) furniture.length = 0;

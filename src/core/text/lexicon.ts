@@ -1,4 +1,5 @@
 import { stem } from './english.js';
+import { sortedLineLookup } from './sorted-lines.js';
 
 /**
  * A Chinese -> English content-word index (built from CC-CEDICT by scripts/build-lexicon.mjs).
@@ -17,35 +18,15 @@ const MAX_HEADWORD = 3;
 /** Reads `headword<TAB>word word…` lines sorted by headword; `#` lines are comments. */
 export function parseLexicon(text: string): Lexicon {
   const cache = new Map<string, readonly string[] | undefined>();
-  const find = (headword: string): readonly string[] | undefined => {
-    let lo = 0;
-    let hi = text.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const start = Math.max(lo, text.lastIndexOf('\n', mid - 1) + 1);
-      const lineEnd = endOfLine(text, start);
-      const tab = text.indexOf('\t', start);
-      const key = tab >= 0 && tab < lineEnd ? text.slice(start, tab) : text.slice(start, lineEnd);
-      if (key === headword && tab >= 0 && tab < lineEnd) {
-        return [...new Set(text.slice(tab + 1, lineEnd).trim().split(/\s+/).filter(Boolean).map(stem))];
-      }
-      if (key.startsWith('#') || key < headword) lo = lineEnd + 1;
-      else hi = start;
-    }
-    return undefined;
-  };
+  const lookup = sortedLineLookup(text);
   return {
     maxHeadword: MAX_HEADWORD,
     glosses(headword) {
       if (cache.has(headword)) return cache.get(headword);
-      const found = find(headword);
+      const value = lookup(headword);
+      const found = value === undefined ? undefined : [...new Set(value.trim().split(/\s+/).filter(Boolean).map(stem))];
       cache.set(headword, found);
       return found;
     },
   };
-}
-
-function endOfLine(text: string, from: number): number {
-  const nl = text.indexOf('\n', from);
-  return nl < 0 ? text.length : nl;
 }

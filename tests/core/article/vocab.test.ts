@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseVocabLine } from '../../../src/core/article/vocab-note.js';
+import { parsePinyinIndex } from '../../../src/core/text/pinyin.js';
 import { analyseArticle } from '../../../src/core/article/index.js';
 
 describe('parseVocabLine', () => {
@@ -61,7 +62,8 @@ describe('vocabulary in an article', () => {
   ].join('\n');
 
   it('merges a term noted twice, adds pinyin and the pair that uses the term', () => {
-    const { vocab } = analyseArticle(article);
+    const pinyin = parsePinyinIndex('# test index\n夜\tyè\n市\tshì\n');
+    const { vocab } = analyseArticle(article, { pinyin });
     expect(vocab.map((v) => [v.term, v.gloss, v.lang])).toEqual([
       ['夜市', 'night market', 'zh'],
       ['lantern', '灯笼', 'en'],

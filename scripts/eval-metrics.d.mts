@@ -1,0 +1,53 @@
+// Types for the plain-JS metrics, so the TypeScript tests can import them.
+export interface Pair {
+  zh: string;
+  en: string;
+}
+export interface VocabItem {
+  term: string;
+  gloss: string;
+  lang?: string;
+  pos?: string;
+}
+export interface Counts {
+  hitPred: number;
+  pred: number;
+  hitGold: number;
+  gold: number;
+}
+export interface ImportOutput {
+  pairs: Pair[];
+  vocab: VocabItem[];
+}
+export interface Gold {
+  pairs: Pair[];
+  vocab?: VocabItem[];
+  optional_pairs?: Pair[];
+  noise_lines?: string[];
+  unaligned?: Array<string | { zh?: string; en?: string; text?: string }>;
+}
+export interface CaseScore {
+  strict: Counts;
+  link: Counts;
+  merge: Counts;
+  vocab: Counts;
+  noiseLeaked: string[];
+  unalignedPaired: string[];
+  missed: Pair[];
+  wrong: Pair[];
+}
+export function foldText(text: string): string;
+export function zhKey(text: string): string;
+export function looseKey(text: string): string;
+export function pairKey(pair: Pair): string;
+export function emptyCounts(): Counts;
+export function addCounts(a: Counts, b: Counts): Counts;
+export function prf(counts: Counts): { precision: number; recall: number; f1: number };
+export function withoutOptional(pred: Pair[], optional?: Pair[]): Pair[];
+export function strictPairs(pred: Pair[], gold: Pair[]): { counts: Counts; missed: Pair[]; wrong: Pair[] };
+export function linkCounts(pred: Pair[], gold: Pair[]): Counts;
+export function mergeTolerant(pred: Pair[], gold: Pair[]): Counts;
+export function vocabCounts(pred: VocabItem[], gold: VocabItem[]): Counts;
+export function leakedNoise(output: ImportOutput, noiseLines?: string[]): string[];
+export function pairedUnaligned(pairs: Pair[], unaligned?: Gold['unaligned']): string[];
+export function scoreCase(output: ImportOutput | undefined, gold: Gold): CaseScore;

@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Context } from '../cli/context.js';
+import { UserError } from '../core/errors.js';
+import type { Deck } from '../core/deck/note.js';
+import { deckSlug } from '../core/deck/slug.js';
+import type { JournalEntry } from '../core/srs/card-state.js';
+import { sameState } from '../core/srs/replay.js';
+import { deckPath, findDeck, listDeckSlugs, writeDeck } from '../store/deck-files.js';
+import type { HomeLayout } from '../store/home.js';
+
+/** The deck a user named, by slug or by its display name (`"AI 安全"` finds `ai-an-quan`). */
+export function resolveDeck(paths: HomeLayout, name: string): Deck {
+  const bySlug = findDeck(paths, deckSlug(name));
+  if (bySlug) return bySlug;
+  for (const slug of listDeckSlugs(paths)) {
+    const deck = findDeck(paths, slug);
+    if (deck?.name === name) return deck;
+  }
+  throw new UserError(`no deck named "${name}"`, 'run `parley decks` to see your decks, or `parley import` to make one');
+}
+
+/**
+ * `parley deck rename OLD NEW`. The journal records reviews under the slug they were made in, and
+ * a schedule snapshot is only a cache of the journal, so moving the snapshot file alone would lose
+ * the schedule the next time it is rebuilt. Instead the rename is written to the journal: one entry
+ * per studied card under the new slug carrying the card's state (a flag entry, `suspend` or
+ * `unsuspend` to match the card, marked `renamedFrom`). Replaying the journal from scratch gives the
+ * new deck the same schedule; stats follow card ids, which do not depend on the slug.
+ */
+export async function rename(_options: Record<string, unknown>, args: string[], ctx: Context): Promise<void> {
+  const [from, to] = args as [string, string];
+  const deck = resolveDeck(ctx.paths, from);
+  const slug = deckSlug(to);
+  if (slug === deck.slug && to === deck.name) throw new UserError(`deck "${deck.name}" already has that name`, 'give a different name');
+  if (slug !== deck.slug && findDeck(ctx.paths, slug)) {
+    throw new UserError(`a deck "${slug}" already exists`, 'choose another name, or `parley deck delete` that one first');
+  }
+  const renamed: Deck = { ...deck, name: to, slug };
+  if (slug === deck.slug) {
+    writeDeck(ctx.paths, renamed);
+    ctx.io.out(`Renamed "${deck.name}" to "${to}".`);
+    return;
+  }
+
+  const store = await ctx.store();
+  store.loadDecks([deck.slug, slug]);
+  const target = store.states(slug);
+  const now = ctx.now().toISOString();
+  const entries: JournalEntry[] = [];
+  for (const [id, state] of store.states(deck.slug)) {
+    const before = target.get(id) ?? null;
+    if (sameState(before, state)) continue;
+    const entry: JournalEntry = {
+      id: randomUUID(), at: now, deck: slug, cardId: id, type: state.suspended ? 'suspend' : 'unsuspend', before, after: state,
+    };
+    entries.push(Object.assign(entry, { renamedFrom: deck.slug }));
+  }
+
+  const file = writeDeck(ctx.paths, renamed);
+  const result = store.commit(entries);
+  if (!result.ok) {
+    rmSync(file, { force: true });
+    throw new UserError(`another parley session changed deck "${deck.name}" meanwhile`, 'run the rename again');
+  }
+  rmSync(deckPath(ctx.paths, deck.slug));
+  await store.compact(true);
+  // The old snapshot is a cache of journal entries that now also live under the new slug.
+  rmSync(join(ctx.paths.state, `${deck.slug}.json`), { force: true });
+  ctx.io.out(`Renamed "${deck.name}" to "${to}" (${deck.slug} → ${slug}); ${entries.length} card schedules moved with it.`);
+}
+
+/**
+ * `parley deck delete NAME`: removes the deck file only. The journal keeps every review and the
+ * schedule snapshot stays, so importing the same article again brings the cards back with their
+ * history.
+ */
+export async function remove(options: { yes?: boolean }, args: string[], ctx: Context): Promise<void> {
+  const deck = resolveDeck(ctx.paths, args[0]!);
+  if (!options.yes) {
+    if (!ctx.io.stdin.isTTY || !ctx.io.stdout.isTTY) {
+      throw new UserError(`deleting deck "${deck.name}" needs a confirmation and this is not a terminal`, 'add --yes to delete it without asking');
+    }
+    const { confirm } = await import('@inquirer/prompts');
+    const sure = await confirm(
+      { message: `Delete deck "${deck.name}" (${deck.notes.length} notes)? Its review history stays, so a re-import restores it.`, default: false },
+      { input: ctx.io.stdin, output: ctx.io.stdout },
+    );
+    if (!sure) {
+      ctx.io.out('Nothing deleted.');
+      return;
+    }
+  }
+  rmSync(deckPath(ctx.paths, deck.slug));
+  ctx.io.out(`Deleted deck "${deck.name}". Its review history stays in ${ctx.paths.journal}: importing the article again restores it.`);
+}

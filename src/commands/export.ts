@@ -1,0 +1,59 @@
+import { resolve } from 'node:path';
+import type { Context } from '../cli/context.js';
+import { UserError } from '../core/errors.js';
+import { cardId, DIRECTIONS } from '../core/deck/note.js';
+import { ANKI_COLUMNS, ANKI_NOTETYPE } from '../core/export/anki.js';
+import { EXPORT_FORMATS, exportDeck, parseFormat } from '../core/export/format.js';
+import { reviewsCsv } from '../core/export/reviews-csv.js';
+import { writeFileAtomic } from '../store/atomic.js';
+import { resolveDeck } from './deck.js';
+
+export interface ExportOptions {
+  format?: string;
+  output?: string;
+  reviews?: boolean;
+}
+
+/** Writes the whole file or nothing: a failed export never leaves half a file behind. */
+function writeOutput(path: string, text: string): void {
+  try {
+    writeFileAtomic(resolve(path), text);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new UserError(`cannot write ${path} (${code})`, 'give -o a path in a directory you can write to');
+  }
+}
+
+export async function run(options: ExportOptions, args: string[], ctx: Context): Promise<void> {
+  const name = args[0];
+  let text: string;
+  let what: string;
+  if (options.reviews) {
+    const store = ctx.homeExists() ? await ctx.store() : undefined;
+    let journal = store?.journal() ?? [];
+    if (name) {
+      const deck = resolveDeck(ctx.paths, name);
+      const ids = new Set(deck.notes.flatMap((n) => DIRECTIONS.map((d) => cardId(n.id, d))));
+      journal = journal.filter((e) => ids.has(e.cardId));
+    }
+    text = reviewsCsv(journal);
+    what = `${text.split('\n').length - 2} reviews`;
+  } else {
+    if (!name) throw new UserError('export needs a deck', 'give one, as in `parley export ai-safety --format anki`, or use --reviews');
+    if (!options.format) throw new UserError('export needs --format', `give one of: ${EXPORT_FORMATS.join(', ')}`);
+    const format = parseFormat(options.format);
+    const deck = resolveDeck(ctx.paths, name);
+    text = exportDeck(deck, format);
+    what = `${deck.notes.length} notes of "${deck.name}"`;
+  }
+  if (!options.output) {
+    ctx.io.stdout.write(text);
+    return;
+  }
+  writeOutput(options.output, text);
+  const lines = [`Wrote ${what} to ${options.output}.`];
+  if (options.format === 'anki' && !options.reviews) {
+    lines.push(`In Anki: File › Import, into a note type "${ANKI_NOTETYPE}" with fields ${ANKI_COLUMNS.slice(0, -1).join(', ')}; importing again updates the notes.`);
+  }
+  ctx.io.out(lines.join('\n'));
+}

@@ -1,0 +1,116 @@
+import type { Context } from '../cli/context.js';
+import { UserError } from '../core/errors.js';
+import { cardId, DIRECTIONS, type Direction, type Note } from '../core/deck/note.js';
+import { termAndGloss } from '../core/export/vocab.js';
+import type { CardState } from '../core/srs/card-state.js';
+import { nextDayStart } from '../core/srs/day.js';
+import { resolveDeck } from './deck.js';
+
+const FILTERS = ['new', 'due', 'learning', 'review', 'suspended'] as const;
+type StateFilter = (typeof FILTERS)[number];
+
+export interface ShowOptions {
+  state?: string;
+  json?: boolean;
+}
+
+type CardLabel = 'new' | 'learning' | 'review' | 'relearning' | 'suspended';
+
+interface ShownCard {
+  id: string;
+  direction: Direction;
+  state: CardLabel;
+  due: string | null;
+  stability: number | null;
+  dueToday: boolean;
+}
+
+function label(state: CardState | undefined): CardLabel {
+  if (state?.suspended) return 'suspended';
+  if (!state || state.state === 0) return 'new';
+  return (['new', 'learning', 'review', 'relearning'] as const)[state.state];
+}
+
+function matches(card: ShownCard, filter: StateFilter | undefined): boolean {
+  if (!filter) return true;
+  if (filter === 'due') return card.dueToday;
+  if (filter === 'learning') return card.state === 'learning' || card.state === 'relearning';
+  return card.state === filter;
+}
+
+export async function run(options: ShowOptions, args: string[], ctx: Context): Promise<void> {
+  const filter = options.state as StateFilter | undefined;
+  if (filter !== undefined && !FILTERS.includes(filter)) {
+    throw new UserError(`unknown state "${options.state}"`, `use one of: ${FILTERS.join(', ')}`);
+  }
+  const deck = resolveDeck(ctx.paths, args[0]!);
+  const store = await ctx.store();
+  const states = store.states(deck.slug);
+  const now = ctx.now();
+  const dayEnd = nextDayStart(now, store.settings.all().dayStartsAt).getTime();
+  const buried = (s: CardState) => s.buriedUntil !== undefined && Date.parse(s.buriedUntil) > now.getTime();
+
+  const shown = [...deck.notes].sort((a, b) => a.order - b.order).map((note) => {
+    const cards = DIRECTIONS.map((direction): ShownCard => {
+      const id = cardId(note.id, direction);
+      const state = states.get(id);
+      const scheduled = state && state.state !== 0 ? state : undefined;
+      return {
+        id, direction, state: label(state),
+        due: scheduled?.due ?? null,
+        stability: scheduled?.stability ?? null,
+        dueToday: !!scheduled && !scheduled.suspended && !buried(scheduled) && Date.parse(scheduled.due) < dayEnd,
+      };
+    }).filter((c) => matches(c, filter));
+    return { note, cards };
+  }).filter((n) => n.cards.length > 0);
+
+  if (options.json) {
+    const notes = shown.map(({ note, cards }) => ({
+      ...note,
+      ...(note.kind === 'vocab' ? termAndGloss(note) : {}),
+      cards: cards.map(({ id, direction, state, due, stability }) => ({ id, direction, state, due, stability })),
+    }));
+    ctx.io.out(JSON.stringify({ deck: { name: deck.name, slug: deck.slug }, notes }, null, 2));
+    return;
+  }
+  if (shown.length === 0) {
+    ctx.io.out(filter ? `No ${filter} cards in "${deck.name}".` : `"${deck.name}" has no notes.`);
+    return;
+  }
+  ctx.io.out(await render(deck.name, shown, now, ctx));
+}
+
+async function render(name: string, shown: { note: Note; cards: ShownCard[] }[], now: Date, ctx: Context): Promise<string> {
+  const [{ truncate }, { makeTheme }] = await Promise.all([import('../ui/width.js'), import('../ui/theme.js')]);
+  const theme = makeTheme(ctx.io.color);
+  const width = ctx.io.stdout.columns || 80;
+  // Order (3) and id (13) head each note; its other lines start under the text.
+  const indent = ' '.repeat(3 + 1 + 13 + 2);
+  const fit = (text: string) => truncate(text.replace(/\s+/g, ' '), width - indent.length);
+  const day = (iso: string) => {
+    const d = new Date(iso);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  };
+  const lines = [theme.heading(name)];
+  for (const { note, cards } of shown) {
+    lines.push('');
+    const head = `${String(note.order).padStart(3)} ${note.id.padEnd(13)}`;
+    if (note.kind === 'vocab') {
+      const { term, gloss } = termAndGloss(note);
+      const extra = [note.pinyin, note.pos].filter(Boolean).join(', ');
+      lines.push(`${head}  ${theme.zh(fit(`${term}${extra ? ` (${extra})` : ''} — ${gloss}`))}`);
+      if (note.note) lines.push(indent + theme.dim(fit(note.note)));
+      if (note.context) lines.push(indent + theme.dim(fit(`↳ ${note.context.zh}`)), indent + theme.dim(fit(`  ${note.context.en}`)));
+    } else {
+      lines.push(`${head}  ${theme.zh(fit(note.zh))}`, indent + theme.en(fit(note.en)));
+    }
+    for (const c of cards) {
+      const when = c.due ? `  due ${day(c.due)}${Date.parse(c.due) <= now.getTime() ? theme.warn(' (now)') : ''}` : '';
+      const stability = c.stability !== null ? `  stability ${c.stability.toFixed(1)} d` : '';
+      lines.push(`${indent}${theme.dim(c.direction)} ${c.state.padEnd(10)}${when}${stability}`.trimEnd());
+    }
+  }
+  return lines.join('\n');
+}

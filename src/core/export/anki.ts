@@ -1,0 +1,37 @@
+import type { Deck } from '../deck/note.js';
+import { delimitedRow } from './delimited.js';
+
+/** The Anki note type the file expects: fields in this order, two card templates (zh→en, en→zh). */
+export const ANKI_NOTETYPE = 'parley';
+export const ANKI_COLUMNS = ['id', 'zh', 'en', 'pinyin', 'pos', 'note', 'context_zh', 'context_en', 'tags'] as const;
+
+/** A header value must stay on its line; Anki reads everything up to the line end. */
+function headerValue(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * A deck as an Anki text import (2.1.55+ file headers). The note id is the first field because Anki
+ * matches an import against existing notes by first field: importing an updated export updates the
+ * notes (keeping their scheduling) instead of adding duplicates. Anki's manual recommends the first
+ * field over `#guid column` for ids made outside Anki. The id also never starts with `#`, which Anki
+ * would take for a comment line.
+ */
+export function ankiTsv(deck: Deck): string {
+  const tab = '\t';
+  const lines = [
+    '#separator:tab',
+    '#html:false',
+    `#notetype:${ANKI_NOTETYPE}`,
+    `#deck:${headerValue(deck.name)}`,
+    `#columns:${ANKI_COLUMNS.join(tab)}`,
+    `#tags column:${ANKI_COLUMNS.indexOf('tags') + 1}`,
+  ];
+  for (const note of [...deck.notes].sort((a, b) => a.order - b.order)) {
+    lines.push(delimitedRow([
+      note.id, note.zh, note.en, note.pinyin ?? '', note.pos ?? '', note.note ?? '',
+      note.context?.zh ?? '', note.context?.en ?? '', `parley ${deck.slug} ${note.kind}`,
+    ], tab));
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,31 @@
+import type { Deck, Note } from '../deck/note.js';
+import { termAndGloss } from './vocab.js';
+
+/** Escapes what Markdown would read as emphasis, code, links, HTML or a heading; a line break inside a note would end its paragraph, so whitespace runs become one space. */
+function escape(text: string): string {
+  return text.replace(/[\\`*_[\]<>#|]/g, '\\$&').replace(/\s+/g, ' ');
+}
+
+function sentence(note: Note): string {
+  return `${escape(note.zh)}  \n${escape(note.en)}`;
+}
+
+function vocab(note: Note): string {
+  const { term, gloss } = termAndGloss(note);
+  const extra = [note.pinyin, note.pos].filter(Boolean).map((s) => escape(s!)).join(', ');
+  let line = `- **${escape(term)}**${extra ? ` (${extra})` : ''}: ${escape(gloss)}`;
+  if (note.note) line += ` — ${escape(note.note)}`;
+  if (note.context) line += `\n  > ${escape(note.context.zh)}  \n  > ${escape(note.context.en)}`;
+  return line;
+}
+
+/** The deck for reading: sentence pairs as paragraphs, vocabulary as a list, in article order. */
+export function notesMarkdown(deck: Deck): string {
+  const source = [deck.source.title, deck.source.url ?? deck.source.file].filter(Boolean).map((s) => escape(s!));
+  const blocks = [`# ${escape(deck.name)}`];
+  if (source.length) blocks.push(`Source: ${source.join(', ')}`);
+  for (const note of [...deck.notes].sort((a, b) => a.order - b.order)) {
+    blocks.push(note.kind === 'vocab' ? vocab(note) : sentence(note));
+  }
+  return `${blocks.join('\n\n')}\n`;
+}

@@ -1,0 +1,24 @@
+/**
+ * A lookup over `key<TAB>value` lines sorted by key (UTF-16 code unit order), done by binary
+ * search on the text itself: nothing is parsed up front, so a short article pays only for the
+ * keys it asks about. `#` lines (comments) sort first and are skipped.
+ */
+export function sortedLineLookup(text: string): (key: string) => string | undefined {
+  return (wanted) => {
+    let lo = 0;
+    let hi = text.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const start = Math.max(lo, text.lastIndexOf('\n', mid - 1) + 1);
+      const nl = text.indexOf('\n', start);
+      const lineEnd = nl < 0 ? text.length : nl;
+      const tab = text.indexOf('\t', start);
+      const hasValue = tab >= 0 && tab < lineEnd;
+      const key = hasValue ? text.slice(start, tab) : text.slice(start, lineEnd);
+      if (key === wanted && hasValue) return text.slice(tab + 1, lineEnd);
+      if (key.startsWith('#') || key < wanted) lo = lineEnd + 1;
+      else hi = start;
+    }
+    return undefined;
+  };
+}
