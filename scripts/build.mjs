@@ -23,6 +23,7 @@ await build({
   banner: { js: "import { createRequire as __parleyRequire } from 'node:module'; const require = __parleyRequire(import.meta.url);" },
   logLevel: 'warning',
 });
-// The aligner's bilingual dictionary: CC-CEDICT boiled down to dist/lexicon.txt.
-await buildLexicon(`${root}/dist/lexicon.txt`);
-await buildPinyin(`${root}/dist/pinyin.txt`);
+// The aligner's bilingual dictionary and the pinyin index, both from CC-CEDICT. Stored as UTF-16LE:
+// Node turns that into a string in ~1 ms, where decoding the same text from UTF-8 takes ~14 ms.
+await buildLexicon(`${root}/dist/lexicon.utf16le`);
+await buildPinyin(`${root}/dist/pinyin.utf16le`);

@@ -5,14 +5,17 @@ import type { Context } from '../cli/context.js';
 import { UserError } from '../core/errors.js';
 import type { Deck } from '../core/deck/note.js';
 import { deckSlug } from '../core/deck/slug.js';
+import { lazyPinyin } from './artifacts.js';
 import type { JournalEntry } from '../core/srs/card-state.js';
 import { sameState } from '../core/srs/replay.js';
 import { deckPath, findDeck, listDeckSlugs, writeDeck } from '../store/deck-files.js';
 import type { HomeLayout } from '../store/home.js';
 
+const toPinyin = lazyPinyin();
+
 /** The deck a user named, by slug or by its display name (`"AI 安全"` finds `ai-an-quan`). */
 export function resolveDeck(paths: HomeLayout, name: string): Deck {
-  const bySlug = findDeck(paths, deckSlug(name));
+  const bySlug = findDeck(paths, deckSlug(name, toPinyin));
   if (bySlug) return bySlug;
   for (const slug of listDeckSlugs(paths)) {
     const deck = findDeck(paths, slug);
@@ -32,7 +35,7 @@ export function resolveDeck(paths: HomeLayout, name: string): Deck {
 export async function rename(_options: Record<string, unknown>, args: string[], ctx: Context): Promise<void> {
   const [from, to] = args as [string, string];
   const deck = resolveDeck(ctx.paths, from);
-  const slug = deckSlug(to);
+  const slug = deckSlug(to, toPinyin);
   if (slug === deck.slug && to === deck.name) throw new UserError(`deck "${deck.name}" already has that name`, 'give a different name');
   if (slug !== deck.slug && findDeck(ctx.paths, slug)) {
     throw new UserError(`a deck "${slug}" already exists`, 'choose another name, or `parley deck delete` that one first');

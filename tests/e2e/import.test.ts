@@ -80,6 +80,13 @@ describe('parley import', () => {
     expect(pairs).toHaveLength(8);
   });
 
+  it('reads a GBK file without being told', () => {
+    const gbk = join(ROOT, 'tests', 'fixtures', 'encodings', 'dumplings.gbk.txt');
+    const result = parley(['import', gbk, '--dry-run', '--json'], { home: tempHome() });
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout).pairs.length).toBeGreaterThan(5);
+  });
+
   describe('bad input: one line, exit 1, nothing written', () => {
     const dir = tempHome();
     const cases: [string, () => string[], RegExp][] = [

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import type { Context } from '../../cli/context.js';
 import { analyseArticle, type Analysis, type Lexicon } from '../../core/article/index.js';
 import { DECK_FORMAT, type Deck, type Note } from '../../core/deck/note.js';
@@ -6,10 +7,10 @@ import { notesFromAnalysis } from '../../core/deck/from-analysis.js';
 import { mergeNotes, type MergeResult } from '../../core/deck/merge.js';
 import { deckSlug } from '../../core/deck/slug.js';
 import { UserError } from '../../core/errors.js';
-import { decodeArticle } from '../../core/text/decode.js';
+import { decodeArticle, type EncodingGuesser } from '../../core/text/decode.js';
 import { htmlToText, looksLikeHtml } from '../../core/text/html.js';
 import { findDeck, writeDeck } from '../../store/deck-files.js';
-import { lazyPinyin, loadLexicon } from './lexicon.js';
+import { lazyPinyin, loadLexicon } from '../artifacts.js';
 import { readSource, type Source } from './read-source.js';
 import { printDryRun, printSummary, progressBar } from './report.js';
 
@@ -36,17 +37,28 @@ export interface DeckPlan {
   existed: boolean;
 }
 
+const toPinyin = lazyPinyin();
+
+/**
+ * jschardet takes ~40 ms to load and is needed only for files that are not UTF-8 or UTF-16, so it
+ * is required at the moment decoding asks for a guess (a runtime require the bundler leaves alone).
+ */
+const guessEncoding: EncodingGuesser = (bytes) => {
+  const load = createRequire(import.meta.url);
+  return (load('jschardet') as typeof import('jschardet')).detectAll(Buffer.from(bytes));
+};
+
 /** Where the user gave no --deck: the file's name, else the article's title. */
 function defaultDeckName(article: ReadArticle): string {
   return article.source.stem ?? article.title ?? 'article';
 }
 
 function analyse(source: Source, options: ImportOptions, lexicon: Lexicon | undefined, onProgress?: (done: number, total: number) => void): ReadArticle {
-  let { text } = decodeArticle(source.bytes, options.encoding, source.label);
+  let { text } = decodeArticle(source.bytes, options.encoding, source.label, guessEncoding);
   let title: string | undefined;
   if (source.html || looksLikeHtml(text)) ({ text, title } = htmlToText(text));
   try {
-    const analysis = analyseArticle(text, { lexicon, onProgress, pinyin: lazyPinyin() });
+    const analysis = analyseArticle(text, { lexicon, onProgress, pinyin: toPinyin });
     return { source, analysis, title: title ?? analysis.title, sha256: createHash('sha256').update(source.bytes).digest('hex') };
   } catch (error) {
     if (error instanceof UserError) throw new UserError(`${source.label}: ${error.message}`, error.todo, error.exitCode);
@@ -58,7 +70,7 @@ function plan(ctx: Context, options: ImportOptions, articles: ReadArticle[]): De
   const groups = new Map<string, { name: string; articles: ReadArticle[] }>();
   for (const article of articles) {
     const name = options.deck ?? defaultDeckName(article);
-    const slug = deckSlug(name);
+    const slug = deckSlug(name, toPinyin);
     const group = groups.get(slug) ?? { name, articles: [] };
     group.articles.push(article);
     groups.set(slug, group);
@@ -72,7 +84,7 @@ function plan(ctx: Context, options: ImportOptions, articles: ReadArticle[]): De
 }
 
 export async function run(options: ImportOptions, args: string[], ctx: Context): Promise<void> {
-  if (options.deck !== undefined) deckSlug(options.deck);
+  if (options.deck !== undefined) deckSlug(options.deck, toPinyin);
   // Everything is read and checked before anything is written: a bad second file writes nothing.
   const sources = args.map(readSource);
   const lexicon = loadLexicon();

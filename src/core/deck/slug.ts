@@ -1,11 +1,10 @@
-import { pinyin } from 'pinyin-pro';
 import { UserError } from '../errors.js';
 
+export type ToPinyin = (zh: string) => string | undefined;
+
 /** A deck's file name: lowercase ASCII words joined by hyphens; Chinese names go through pinyin. */
-export function slugify(name: string): string {
-  const latin = /\p{Script=Han}/u.test(name)
-    ? pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join(' ')
-    : name;
+export function slugify(name: string, toPinyin: ToPinyin): string {
+  const latin = /\p{Script=Han}/u.test(name) ? (toPinyin(name) ?? name) : name;
   return latin
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -17,11 +16,11 @@ export function slugify(name: string): string {
 }
 
 /** Checks a deck name typed by the user and returns its slug. */
-export function deckSlug(name: string): string {
+export function deckSlug(name: string, toPinyin: ToPinyin): string {
   if (/[/\\]/.test(name) || name === '.' || name === '..' || name.startsWith('.')) {
     throw new UserError(`deck name "${name}" looks like a path`, 'give a plain name such as "ai-safety"');
   }
-  const slug = slugify(name);
+  const slug = slugify(name, toPinyin);
   if (!slug) {
     throw new UserError(`deck name "${name}" has no letters or digits`, 'give a name such as "ai-safety"');
   }

@@ -1,6 +1,8 @@
-import jschardet from 'jschardet';
 import { UserError } from '../errors.js';
 import { isHan } from './script.js';
+
+/** Guesses a legacy encoding from bytes (jschardet's detectAll), best first. */
+export type EncodingGuesser = (bytes: Uint8Array) => { encoding?: string | null; confidence: number }[];
 
 export interface DecodedArticle {
   text: string;
@@ -37,9 +39,9 @@ const DETECTED: Record<string, string> = {
  * NUL pattern) and legacy Chinese encodings; `encoding` overrides the detection.
  * Every failure is a UserError naming `label`.
  */
-export function decodeArticle(bytes: Uint8Array, encoding?: string, label = 'the input'): DecodedArticle {
+export function decodeArticle(bytes: Uint8Array, encoding?: string, label = 'the input', guess?: EncodingGuesser): DecodedArticle {
   if (bytes.length === 0) throw new UserError(`${label} is empty`, 'give a file that holds the article text');
-  const decoded = encoding === undefined ? detectAndDecode(bytes, label) : decodeAs(bytes, resolveLabel(encoding), label, true);
+  const decoded = encoding === undefined ? detectAndDecode(bytes, label, guess) : decodeAs(bytes, resolveLabel(encoding), label, true);
   const text = decoded.text.replace(/\r\n?/g, '\n');
   if (looksBinary(text)) throw binary(label);
   if (text.trim() === '') throw new UserError(`${label} holds only whitespace`, 'give a file that holds the article text');
@@ -64,7 +66,7 @@ function binary(label: string): UserError {
   return new UserError(`${label} looks like a binary file, not text`, 'give a text, Markdown or HTML file');
 }
 
-function detectAndDecode(bytes: Uint8Array, label: string): DecodedArticle {
+function detectAndDecode(bytes: Uint8Array, label: string, guess: EncodingGuesser | undefined): DecodedArticle {
   const [b0, b1, b2] = bytes;
   if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) return decodeAs(bytes, 'utf-8', label);
   if (b0 === 0xff && b1 === 0xfe) return decodeAs(bytes, 'utf-16le', label);
@@ -77,7 +79,7 @@ function detectAndDecode(bytes: Uint8Array, label: string): DecodedArticle {
   if (stats.valid > 4 * stats.invalid) {
     throw new UserError(`${label} is not valid UTF-8 (undecodable byte at offset ${stats.firstInvalid})`, TRY_ENCODING);
   }
-  return decodeLegacy(bytes, label);
+  return decodeLegacy(bytes, label, guess);
 }
 
 /** ASCII in UTF-16 leaves a NUL in every other byte; which half says the byte order. */
@@ -97,8 +99,8 @@ function decodeUtf16WithoutBom(bytes: Uint8Array, label: string): DecodedArticle
   return decodeAs(bytes, encoding, label);
 }
 
-function decodeLegacy(bytes: Uint8Array, label: string): DecodedArticle {
-  const guesses = jschardet.detectAll(bytes).map((g) => ({ encoding: DETECTED[(g.encoding ?? '').toLowerCase()], confidence: g.confidence }));
+function decodeLegacy(bytes: Uint8Array, label: string, guess: EncodingGuesser | undefined): DecodedArticle {
+  const guesses = (guess?.(bytes) ?? []).map((g) => ({ encoding: DETECTED[(g.encoding ?? '').toLowerCase()], confidence: g.confidence }));
   const sure = guesses.find((g) => g.encoding !== undefined && g.confidence >= 0.5);
   if (sure?.encoding !== undefined) return decodeAs(bytes, sure.encoding, label);
   // A zh/en article that is not UTF-8 is nearly always GBK: bytes that decode to Chinese beat

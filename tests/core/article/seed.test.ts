@@ -5,7 +5,7 @@ import { parsePinyinIndex } from '../../../src/core/text/pinyin.js';
 
 // The user's own example article lives beside the repository, not in it.
 const dir = new URL('../../../../shared/eval/seed/', import.meta.url);
-const lexiconFile = new URL('../../../dist/lexicon.txt', import.meta.url);
+const lexiconFile = new URL('../../../dist/lexicon.utf16le', import.meta.url);
 const norm = (s: string) => s.normalize('NFKC').replace(/\s+/g, ' ').trim();
 
 interface Gold {
@@ -16,9 +16,9 @@ interface Gold {
 describe.skipIf(!existsSync(new URL('article.txt', dir)))('the seed article', () => {
   const text = readFileSync(new URL('article.txt', dir), 'utf8');
   const gold = JSON.parse(readFileSync(new URL('gold.json', dir), 'utf8')) as Gold;
-  const lexicon = existsSync(lexiconFile) ? parseLexicon(readFileSync(lexiconFile, 'utf8')) : undefined;
-  const pinyinFile = new URL('../../../dist/pinyin.txt', import.meta.url);
-  const pinyin = existsSync(pinyinFile) ? parsePinyinIndex(readFileSync(pinyinFile, 'utf8')) : undefined;
+  const lexicon = existsSync(lexiconFile) ? parseLexicon(readFileSync(lexiconFile).toString('utf16le')) : undefined;
+  const pinyinFile = new URL('../../../dist/pinyin.utf16le', import.meta.url);
+  const pinyin = existsSync(pinyinFile) ? parsePinyinIndex(readFileSync(pinyinFile).toString('utf16le')) : undefined;
   const analysis = analyseArticle(text, { lexicon, pinyin });
 
   it('yields exactly the gold sentence pairs, in order', () => {

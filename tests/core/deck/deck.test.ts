@@ -25,13 +25,15 @@ describe('note ids', () => {
 
 describe('slugs', () => {
   it('make file names from any deck name', () => {
-    expect(slugify('AI Safety: Track II')).toBe('ai-safety-track-ii');
-    expect(slugify('早市')).toBe('zao-shi');
-    expect(slugify('Café 2026')).toBe('cafe-2026');
+    const toPinyin = (zh: string) => ({ 早市: 'zǎo shì', 绿茶: 'lǜ chá' })[zh];
+    expect(slugify('AI Safety: Track II', toPinyin)).toBe('ai-safety-track-ii');
+    expect(slugify('早市', toPinyin)).toBe('zao-shi');
+    expect(slugify('绿茶', toPinyin)).toBe('lu-cha');
+    expect(slugify('Café 2026', toPinyin)).toBe('cafe-2026');
   });
 
   it('refuse names that are paths or empty', () => {
-    for (const bad of ['../x', 'a/b', '.hidden', '…', '']) expect(() => deckSlug(bad)).toThrow(UserError);
+    for (const bad of ['../x', 'a/b', '.hidden', '…', '']) expect(() => deckSlug(bad, () => undefined)).toThrow(UserError);
   });
 });
 

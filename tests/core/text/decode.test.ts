@@ -1,3 +1,4 @@
+import jschardet from 'jschardet';
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -66,23 +67,26 @@ describe('decodeArticle: every fixture article, encoded at test time', () => {
 });
 
 describe('decodeArticle: legacy encodings', () => {
-  it('detects GBK articles without being told', () => {
+  const guess = (bytes: Uint8Array) => jschardet.detectAll(Buffer.from(bytes));
+
+  it('detects GBK articles without being told, with or without a guesser', () => {
     const expected = readFileSync(new URL('articles/dumplings-zh-en-annotated/article.txt', fixtures), 'utf8');
+    expect(decodeArticle(fixture('encodings/dumplings.gbk.txt'), undefined, 'f', guess)).toEqual({ text: expected, encoding: 'gb18030' });
     expect(decodeArticle(fixture('encodings/dumplings.gbk.txt'))).toEqual({ text: expected, encoding: 'gb18030' });
   });
 
   it('detects a GBK file with CRLF line ends', () => {
     const expected = readFileSync(new URL('articles/swimming-interleaved-en-first/article.txt', fixtures), 'utf8');
-    expect(decodeArticle(fixture('encodings/swimming.gbk.txt')).text).toBe(expected);
+    expect(decodeArticle(fixture('encodings/swimming.gbk.txt'), undefined, 'f', guess).text).toBe(expected);
   });
 
   it('detects short GBK text: 中文 and mostly ASCII', () => {
-    expect(decodeArticle(new Uint8Array([0xd6, 0xd0, 0xce, 0xc4])).text).toBe('中文');
+    expect(decodeArticle(new Uint8Array([0xd6, 0xd0, 0xce, 0xc4]), undefined, 'f', guess).text).toBe('中文');
     expect(decodeArticle(new Uint8Array([0x41, 0x42, 0x20, 0xc4, 0xe3, 0xba, 0xc3])).text).toBe('AB 你好');
   });
 
   it('reads Latin-1 text that is neither UTF-8 nor Chinese as Windows-1252', () => {
-    expect(decodeArticle(new Uint8Array(Buffer.from('caf\xe9 au lait\n', 'latin1')))).toEqual({ text: 'café au lait\n', encoding: 'windows-1252' });
+    expect(decodeArticle(new Uint8Array(Buffer.from('caf\xe9 au lait\n', 'latin1')), undefined, 'f', guess)).toEqual({ text: 'café au lait\n', encoding: 'windows-1252' });
   });
 });
 
