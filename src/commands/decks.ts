@@ -1,23 +1,42 @@
 import type { Context } from '../cli/context.js';
-import { summariseDeck, type DeckSummary } from '../core/deck/summary.js';
+import { deckFacts, summarise, type DeckFacts, type DeckSummary } from '../core/deck/summary.js';
 import { nextDayStart } from '../core/srs/day.js';
 import { listDeckSlugs, readDeck } from '../store/deck-files.js';
+import { SummaryCache } from '../store/summary-cache.js';
 
 export interface DecksOptions {
   json?: boolean;
 }
 
+/** Each deck's facts: from the cache when its files are unchanged, else read through the store. */
+async function factsOf(ctx: Context, slugs: string[]): Promise<DeckFacts[]> {
+  const cache = new SummaryCache(ctx.paths);
+  const looked = slugs.map((slug) => ({ slug, found: cache.lookup(slug) }));
+  const misses = looked.flatMap(({ slug, found }) => ('stamps' in found ? [{ slug, stamps: found.stamps }] : []));
+  const computed = new Map<string, DeckFacts>();
+  if (misses.length) {
+    const store = await ctx.store();
+    const decks = misses.map(({ slug }) => readDeck(ctx.paths, slug));
+    store.loadDecks(misses.map((m) => m.slug));
+    for (const warning of store.takeWarnings()) ctx.io.err(`parley: ${warning}`);
+    decks.forEach((deck, i) => {
+      const facts = deckFacts(deck, store.states(deck.slug));
+      computed.set(deck.slug, facts);
+      cache.set(deck.slug, misses[i]!.stamps, facts);
+    });
+    cache.save(slugs);
+  }
+  return looked.map(({ slug, found }) => ('facts' in found ? found.facts : computed.get(slug)!));
+}
+
 export async function run(options: DecksOptions, _args: string[], ctx: Context): Promise<void> {
   const slugs = ctx.homeExists() ? listDeckSlugs(ctx.paths) : [];
-  const summaries: DeckSummary[] = [];
+  let summaries: DeckSummary[] = [];
   if (slugs.length) {
-    const store = await ctx.store();
+    const facts = await factsOf(ctx, slugs);
     const now = ctx.now();
-    const dayEnd = nextDayStart(now, store.settings.all().dayStartsAt);
-    const decks = slugs.map((slug) => readDeck(ctx.paths, slug));
-    store.loadDecks(slugs);
-    for (const deck of decks) summaries.push(summariseDeck(deck, store.states(deck.slug), now, dayEnd));
-    for (const warning of store.takeWarnings()) ctx.io.err(`parley: ${warning}`);
+    const dayEnd = nextDayStart(now, (await ctx.store()).settings.all().dayStartsAt);
+    summaries = facts.map((f) => summarise(f, now, dayEnd));
   }
   if (options.json) {
     ctx.io.out(JSON.stringify(summaries, null, 2));

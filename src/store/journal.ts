@@ -120,3 +120,61 @@ export function appendJournal(path: string, end: JournalMark, tornBytes: number,
     closeSync(fd);
   }
 }
+
+const TAIL_CHUNK = 1 << 16;
+
+/**
+ * The entries made at or after `since`, read backwards from the end of the journal so that a
+ * years-long history costs nothing at the start of a session. Entries are appended in time order;
+ * sessions running side by side, or a clock set back, interleave them by minutes, not by a day, so
+ * reading stops at the first entry more than a day older than `since`.
+ */
+export function readJournalSince(path: string, since: Date): JournalEntry[] {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  const stop = since.getTime() - 86_400_000;
+  const found: JournalEntry[] = [];
+  try {
+    let end = fstatSync(fd).size;
+    let carry = Buffer.alloc(0);
+    while (end > 0) {
+      const start = Math.max(0, end - TAIL_CHUNK);
+      const chunk = Buffer.alloc(end - start);
+      readSync(fd, chunk, 0, chunk.length, start);
+      let bytes = Buffer.concat([chunk, carry]);
+      // The first line of a chunk may be cut: keep it for the next (earlier) chunk.
+      const firstNewline = start > 0 ? bytes.indexOf(10) : -1;
+      carry = start > 0 ? bytes.subarray(0, firstNewline + 1) : Buffer.alloc(0);
+      if (start > 0 && firstNewline < 0) {
+        carry = bytes;
+        end = start;
+        continue;
+      }
+      bytes = bytes.subarray(start > 0 ? firstNewline + 1 : 0);
+      const lines = bytes.toString('utf8').split('\n');
+      for (let i = lines.length - 1; i >= 0; i--) {
+        const text = lines[i]!.trim();
+        if (!text) continue;
+        let entry: JournalEntry;
+        try {
+          entry = JSON.parse(text) as JournalEntry;
+        } catch {
+          // A torn last line is the store's to drop and report when it loads; today's counts skip it.
+          continue;
+        }
+        const at = Date.parse(entry.at);
+        if (at < stop) return found.reverse();
+        if (at >= since.getTime()) found.push(entry);
+      }
+      end = start;
+    }
+    return found.reverse();
+  } finally {
+    closeSync(fd);
+  }
+}

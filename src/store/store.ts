@@ -4,7 +4,7 @@ import { applyEntry, sameState } from '../core/srs/replay.js';
 import { loadConf } from './conf-file.js';
 import { layout, type HomeLayout } from './home.js';
 import { withLock } from './lock.js';
-import { appendJournal, readJournal, type JournalMark } from './journal.js';
+import { appendJournal, readJournal, readJournalSince, type JournalMark } from './journal.js';
 import { ScheduleFile } from './schedule.js';
 import { SettingsFile } from './settings.js';
 
@@ -62,6 +62,11 @@ export class Store {
   /** Loads several decks with one read of the journal. */
   loadDecks(slugs: readonly string[]): void {
     this.#load(slugs);
+  }
+
+  /** The entries made since `since` (today's, for the daily limits), oldest first. */
+  journalSince(since: Date): JournalEntry[] {
+    return readJournalSince(this.paths.journal, since);
   }
 
   /** The whole review history, oldest first. */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CardState, JournalEntry } from '../../src/core/srs/card-state.js';
 import { UserError } from '../../src/core/errors.js';
-import { appendJournal, readJournal } from '../../src/store/journal.js';
+import { appendJournal, readJournal, readJournalSince } from '../../src/store/journal.js';
 import { withLock } from '../../src/store/lock.js';
 import { Store } from '../../src/store/store.js';
 import { tempHome } from '../helpers/cli.js';
@@ -51,6 +51,21 @@ describe('journal', () => {
     const file = join(tempHome(), 'journal.jsonl');
     writeFileSync(file, `${JSON.stringify(review('a', 'c', null, state(1)))}\n{oops}\n${JSON.stringify(review('b', 'c', null, state(1)))}\n`);
     expect(() => readJournal(file)).toThrow(`${file}:2: not a review journal entry`);
+  });
+});
+
+describe('reading the journal backwards', () => {
+  it('returns the entries since an instant, across chunk boundaries, oldest first', () => {
+    const file = join(tempHome(), 'journal.jsonl');
+    const day = 86_400_000;
+    const start = Date.parse('2026-11-20T00:00:00Z');
+    // 1,000 entries an hour apart (~300 KB, several 64 KB chunks), the last ones ten minutes apart.
+    const entries = Array.from({ length: 1000 }, (_, i) => ({ ...review(`e${i}`, `c${i % 7}`, null, state(1)), at: new Date(start + i * 3_600_000).toISOString() }));
+    appendJournal(file, { offset: 0, line: 1 }, 0, entries);
+    const since = new Date(start + 990 * 3_600_000);
+    expect(readJournalSince(file, since).map((e) => e.id)).toEqual(entries.slice(990).map((e) => e.id));
+    expect(readJournalSince(file, new Date(start - day)).length).toBe(1000);
+    expect(readJournalSince(join(tempHome(), 'none.jsonl'), since)).toEqual([]);
   });
 });
 

@@ -3,7 +3,7 @@ import type { Context } from '../../cli/context.js';
 import type { Deck } from '../../core/deck/note.js';
 import { UserError } from '../../core/errors.js';
 import type { StudyDirection } from '../../core/settings.js';
-import { nextDayStart } from '../../core/srs/day.js';
+import { dayStart, nextDayStart } from '../../core/srs/day.js';
 import { buildQueue, countDueTomorrow, type DeckCards } from '../../core/srs/queue.js';
 import { makeScheduler } from '../../core/srs/scheduler.js';
 import { startSession, step, summarise, type SessionEvent, type SessionState } from '../../core/srs/session.js';
@@ -66,7 +66,7 @@ export async function run(options: ReviewOptions, names: string[], ctx: Context)
   for (const warning of store.takeWarnings()) ctx.io.err(`parley: ${warning}`);
   const deckCards = (): DeckCards[] => decks.map((d) => ({ slug: d.slug, name: d.name, notes: d.notes, states: store.states(d.slug) }));
   const start = ctx.now();
-  const queue = buildQueue(deckCards(), store.journal(), settings, {
+  const queue = buildQueue(deckCards(), store.journalSince(dayStart(start, settings.dayStartsAt)), settings, {
     direction: options.direction ?? settings.direction,
     newLimit: options.new,
     reviewLimit: options.limit,

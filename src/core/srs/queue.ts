@@ -102,45 +102,75 @@ export function buildQueue(
   const due: QueuedCard[] = [];
   const cram: QueuedCard[] = [];
   const fresh: QueuedCard[] = [];
-  const taken: Note[] = [];
+  const dueAt = new Map<QueuedCard, number>();
+  const taken = new TakenNotes();
+  const aheadMs = aheadEnd.getTime();
 
   for (const deck of decks) {
     for (const note of [...deck.notes].sort((a, b) => a.order - b.order)) {
       for (const direction of DIRECTIONS) {
         const id = cardId(note.id, direction);
         const state = deck.states.get(id);
-        if (today.cards.has(key(deck.slug, id))) taken.push(note);
+        if (today.cards.has(key(deck.slug, id))) taken.add(note);
         if (!directions.includes(direction) || isHidden(state, now)) continue;
         const card: QueuedCard = { deck: deck.slug, deckName: deck.name, note, direction, cardId: id, state: state ?? null, cram: false };
-        if (!state || state.state === 0) fresh.push(card);
-        else if (state.state === 1 || state.state === 3) {
-          if (Date.parse(state.due) < dayEnd) learning.push(card);
-        } else if (Date.parse(state.due) < dayEnd) due.push(card);
-        else if (Date.parse(state.due) < aheadEnd.getTime()) cram.push({ ...card, cram: true });
+        if (!state || state.state === 0) {
+          fresh.push(card);
+          continue;
+        }
+        const at = Date.parse(state.due);
+        const list = state.state === 1 || state.state === 3
+          ? (at < dayEnd ? learning : undefined)
+          : at < dayEnd ? due : at < aheadMs ? cram : undefined;
+        if (!list) continue;
+        const queued = list === cram ? { ...card, cram: true } : card;
+        dueAt.set(queued, at);
+        list.push(queued);
       }
     }
   }
 
-  const dueAt = new Map<QueuedCard, number>([...learning, ...due, ...cram].map((c) => [c, Date.parse(c.state!.due)]));
   const byDue = (a: QueuedCard, b: QueuedCard) => dueAt.get(a)! - dueAt.get(b)! || (a.cardId < b.cardId ? -1 : 1);
   learning.sort(byDue);
   due.sort(byDue);
   cram.sort(byDue);
-  taken.push(...learning.map((c) => c.note));
+  for (const card of learning) taken.add(card.note);
 
   const pick = (candidates: readonly QueuedCard[], limit: number): QueuedCard[] => {
     const out: QueuedCard[] = [];
     for (const card of candidates) {
       if (out.length >= limit) break;
-      if (taken.some((note) => givesAway(note, card.note))) continue;
+      if (taken.givesAway(card.note)) continue;
       out.push(card);
-      taken.push(card.note);
+      taken.add(card.note);
     }
     return out;
   };
   const reviewLimit = options.reviewLimit ?? Math.max(0, settings.reviewsPerDay - today.reviewsDone);
   const newLimit = options.newLimit ?? Math.max(0, settings.newPerDay - today.newIntroduced);
   return { learning, review: pick([...due, ...cram], reviewLimit), fresh: pick(fresh, newLimit) };
+}
+
+/**
+ * The notes studied today, kept so that a candidate is checked in constant time against its own
+ * note and only against the vocabulary or sentences that could give it away.
+ */
+class TakenNotes {
+  #ids = new Set<string>();
+  #vocab: Note[] = [];
+  #sentences: Note[] = [];
+
+  add(note: Note): void {
+    if (this.#ids.has(note.id)) return;
+    this.#ids.add(note.id);
+    (note.kind === 'vocab' ? this.#vocab : this.#sentences).push(note);
+  }
+
+  givesAway(note: Note): boolean {
+    if (this.#ids.has(note.id)) return true;
+    const others = note.kind === 'vocab' ? this.#sentences : this.#vocab;
+    return others.some((other) => givesAway(other, note));
+  }
 }
 
 export type QueueList = keyof Queue;
