@@ -180,6 +180,31 @@ describe('decks', () => {
   });
 });
 
+describe('the decks cache', () => {
+  it('gives the same counts as a full read, and notices grades, edits and damage', async () => {
+    const home = tempHome();
+    const now = new Date('2026-11-29T10:00:00Z');
+    await makeHome(home, { decks: 2, notesPerDeck: 30, reviewed: 0, now });
+    const env = { PARLEY_NOW: now.toISOString(), TZ: 'UTC' };
+    const decks = () => JSON.parse(parley(['decks', '--json'], { home, env }).stdout);
+    const first = decks();
+    expect(readFileSync(join(home, 'state', '_summaries.json'), 'utf8')).toContain('deck-0');
+    expect(decks()).toEqual(first);
+
+    const grader = await bundleHelper('grader');
+    await new Promise((resolve) => spawn(process.execPath, [grader, home, 'deck-0', '3', 'c']).on('exit', resolve));
+    const graded = decks();
+    expect(first[0]).toMatchObject({ new: 60, review: 0 });
+    expect(graded[0]).toMatchObject({ new: 57, review: 3 });
+    expect(graded[1]).toEqual(first[1]);
+
+    writeFileSync(join(home, 'state', '_summaries.json'), '{"deck-0": {"facts": 7}');
+    expect(decks()).toEqual(graded);
+    rmSync(join(home, 'decks', 'deck-1.json'));
+    expect(decks()).toHaveLength(1);
+  });
+});
+
 describe('durability', () => {
   let grader = '';
   beforeAll(async () => {
