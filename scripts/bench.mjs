@@ -6,7 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
+import { makeBook } from './bench-book.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const runs = Number(process.env.BENCH_RUNS ?? 15);
@@ -47,6 +49,17 @@ function firstCard(home, now) {
   });
 }
 
+/** Seconds and peak RSS (MB) of one dry-run import, measured by GNU time when the machine has it. */
+function importCost(file) {
+  const args = [join(root, 'bin', 'parley.js'), 'import', file, '--dry-run', '--json', '--home', join(file, '..', 'home')];
+  const gnuTime = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, ...args], { env, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+  if (gnuTime.status === 0) {
+    const [seconds, kb] = gnuTime.stderr.trim().split('\n').at(-1).split(' ').map(Number);
+    return { seconds, rssMb: kb / 1024 };
+  }
+  return { seconds: time(args) / 1000, rssMb: NaN };
+}
+
 /** Runs the cases round-robin so drift in machine load hits all of them alike. */
 function compare(cases) {
   const samples = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
@@ -74,14 +87,26 @@ const report = (name, value, target, unit = '×') => {
 try {
   await makeHome(home, { decks: 5, notesPerDeck: 2000, reviewed: 1200, now });
   const cli = join(root, 'bin', 'parley.js');
+  const seed = join(root, '..', 'shared', 'eval', 'seed', 'article.txt');
   const m = compare({
     node: { args: ['-e', '0'] },
+    seed: { args: [cli, 'import', seed, '--dry-run', '--json', '--home', join(home, 'seed-home')] },
     version: { args: [cli, '--version'] },
     decks: { args: [cli, 'decks', '--json', '--home', home], env: { PARLEY_NOW: now.toISOString() } },
   });
   console.log(`node -e 0 median ${m.node.toFixed(1)} ms over ${runs} runs; 20,000-card home`);
   report('start-up: parley --version', m.version / m.node, 1.5);
   report('start-up: parley decks --json (20,000 cards)', m.decks / m.node, 2.5);
+  report('import of the seed article, end to end', m.seed / m.node, 3);
+  const book = makeBook(5000);
+  const double = makeBook(10000);
+  writeFileSync(join(home, 'book.txt'), book.text);
+  writeFileSync(join(home, 'double.txt'), double.text);
+  const one = importCost(join(home, 'book.txt'));
+  const two = importCost(join(home, 'double.txt'));
+  report(`import of a ${book.zh.toLocaleString()} × ${book.en.toLocaleString()}-sentence book`, one.seconds, 5, ' s');
+  report('  its peak memory', one.rssMb, 300, ' MB');
+  report('  twice the book, time ratio', two.seconds / one.seconds, 2.2);
   const nodeSamples = [];
   const cardSamples = [];
   for (let i = 0; i < Math.max(5, Math.floor(runs / 2)); i++) {
