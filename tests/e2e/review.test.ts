@@ -66,6 +66,45 @@ describe('parley review in a terminal', () => {
     expect(JSON.parse(parley(['decks', '--json'], { home, env: { PARLEY_NOW: MONDAY } }).stdout)[0].new).toBe(20);
   }, 60_000);
 
+  it('two sessions on the same deck in two terminals lose nothing of either', async () => {
+    const home = tempHome();
+    parley(['import', SAMPLE], { home });
+    const env = { PARLEY_HOME: home, PARLEY_NOW: MONDAY, NO_COLOR: '1' };
+    const a = runInTerminal(['review', '--direction', 'zh-en', '--new', '4'], env);
+    const b = runInTerminal(['review', '--direction', 'zh-en', '--new', '4'], env);
+    await a.waitFor('new 4');
+    await b.waitFor('new 4');
+    // Both show the same first card. A grades it first; B's grade of it is refused, B is told,
+    // and B goes on with the next card.
+    for (const term of [a, b]) {
+      term.mark();
+      term.type(' ');
+      await term.waitFor('3 Good');
+      term.mark();
+      term.type('3');
+      await term.waitFor(/new \d/);
+    }
+    expect(b.output()).toMatch(/changed|another session/i);
+    for (const term of [a, b]) {
+      term.mark();
+      term.type(' ');
+      await term.waitFor('3 Good');
+      term.mark();
+      term.type('4');
+      await term.waitFor(/new \d|cards done/);
+    }
+    a.type('q');
+    b.type('q');
+    expect(await a.exited).toBe(0);
+    expect(await b.exited).toBe(0);
+    const entries = journal(home).filter((e) => e.type === 'review');
+    // Every acknowledged grade is in the journal once, and no card was graded twice from "new".
+    expect(new Set(entries.map((e) => e.id)).size).toBe(entries.length);
+    const fromNew = entries.filter((e) => e.before === null).map((e) => e.cardId);
+    expect(new Set(fromNew).size).toBe(fromNew.length);
+    expect(entries.length).toBeGreaterThanOrEqual(3);
+  }, 60_000);
+
   it('Ctrl+C quits cleanly and keeps what was graded', async () => {
     const home = tempHome();
     parley(['import', SAMPLE], { home });
