@@ -4,5 +4,8 @@
  */
 export async function loadPinyin(): Promise<(zh: string) => string> {
   const { pinyin } = await import('pinyin-pro');
-  return (zh) => pinyin(zh, { toneType: 'symbol', nonZh: 'consecutive' });
+  // pinyin-pro spaces punctuation like a syllable ("tān wèi , kōng"); it reads better attached.
+  return (zh) => pinyin(zh, { toneType: 'symbol', nonZh: 'consecutive' })
+    .replace(/\s+([,.!?;:)\]，。！？；：、）」』》”’…])/g, '$1')
+    .replace(/([(\[（「『《“‘])\s+/g, '$1');
 }
