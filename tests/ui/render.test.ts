@@ -99,7 +99,8 @@ test('colour carries meaning but the text reads the same without it', () => {
 
 test('pinyin from pinyin-pro', async () => {
   const pinyin = await loadPinyin();
-  expect(pinyin('二轨对话，AI')).toBe('èr guǐ duì huà ，AI');
+  expect(pinyin('二轨对话，AI')).toBe('èr guǐ duì huà，AI');
+  expect(pinyin('摊位,空气(“满是”)')).toBe('tān wèi, kōng qì (“mǎn shì”)');
 });
 
 test('keys map to session events', () => {
