@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { default_w } from 'ts-fsrs';
 import type { Context } from '../cli/context.js';
 import { UserError } from '../core/errors.js';
@@ -13,17 +14,28 @@ export interface OptimizeOptions {
 /** Below this many reviews the fit is mostly noise and the defaults serve better (FSRS's own advice). */
 export const MIN_REVIEWS = 400;
 
-type Binding = typeof import('@open-spaced-repetition/binding');
+/** The part of @open-spaced-repetition/binding's native API that parley uses. */
+interface BindingReview {
+  readonly rating: number;
+}
+interface BindingItem {
+  longTermReviewCnt(): number;
+}
+interface Binding {
+  FSRSBindingReview: new (rating: number, deltaT: number) => BindingReview;
+  FSRSBindingItem: new (reviews: BindingReview[]) => BindingItem;
+  computeParameters(items: BindingItem[], options: { enableShortTerm: boolean; numRelearningSteps?: number }): Promise<number[]>;
+}
 
 /**
- * The optimizer is a native add-on installed as an optional dependency: absent on platforms it has
- * no build for. The specifier is a variable so esbuild leaves it to Node instead of bundling a .node
- * file.
+ * The optimizer is a native add-on. Its umbrella package 0.5.0 names platform packages that were
+ * never published at that version, which `npm ci` refuses, so parley depends (optionally) on the
+ * one build that exists, linux-x64-gnu, and loads it directly; elsewhere it is simply absent.
  */
 async function loadBinding(): Promise<Binding> {
-  const name = '@open-spaced-repetition/binding';
+  const name = '@open-spaced-repetition/binding-linux-x64-gnu';
   try {
-    return (await import(name)) as Binding;
+    return createRequire(import.meta.url)(name) as Binding;
   } catch (error) {
     throw new UserError(
       `the FSRS optimizer (${name}) is not available here (${(error as Error).message.split('\n')[0]})`,
