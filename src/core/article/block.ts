@@ -49,12 +49,16 @@ function isHeadline(block: Block): boolean {
 
 /**
  * Whether a block's lines are its segments (a list of sentences, one per line) rather than the
- * wrapped lines of one paragraph.
+ * wrapped lines of one paragraph. Lines that mostly hold several sentences are paragraphs written
+ * without blank lines between them (or `<br>`-separated): their sentences are the segments.
  */
 export function isLineSegmented(block: Block): boolean {
   if (block.lines.length < 2) return false;
   const ended = block.lines.filter((l) => ENDS_SENTENCE.test(l.text)).length;
-  return ended >= 0.8 * block.lines.length;
+  if (ended < 0.8 * block.lines.length) return false;
+  const split = block.lang === 'zh' ? splitChinese : splitEnglish;
+  const several = block.lines.filter((l) => split(l.text).length > 1).length;
+  return several <= 0.2 * block.lines.length;
 }
 
 const unitCache = new WeakMap<Block, { byLine: boolean; index: number; units: Unit[] }>();

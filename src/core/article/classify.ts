@@ -1,6 +1,8 @@
 import { countScripts } from '../text/script.js';
 import type { SourceLine } from './source-line.js';
-import { type VocabNote, isVocabularyHeader, parseVocabLine } from './vocab-note.js';
+import { type VocabNote, type VocabSetting, isColumnHeader, isVocabularyHeader, parseVocabLine } from './vocab-note.js';
+
+const HAN = /\p{Script=Han}/u;
 
 export type LineKind =
   | 'blank'
@@ -32,28 +34,61 @@ const SECTION_LABEL = /^[【[]\s*[^【】[\]]{1,20}\s*[】\]]$/;
 const ZH_HEADING = /^[一二三四五六七八九十百]+\s*[、.．]\s*\S/;
 const ATTRIBUTION = /^(——|--|—|――)/;
 const DEFINITION = /^\p{Script=Han}[^=＝]{0,15}[=＝]/u;
-const NUMBERED_EXPLANATION = /^\d{1,3}\s*[.、．)]\s*\p{Script=Han}[^:：]{0,12}[:：]/u;
+/** After a list number (see SourceLine.number): `1.探路试水:…` explains a term rather than translating. */
+const EXPLANATION = /^\p{Script=Han}[^:：]{0,12}[:：]/u;
 const TERMINAL = /[。！？!?.…”"’）)]\s*$/;
 
-/** Classifies every line; vocabulary lists (after a `生词` / `Vocabulary:` header) read leniently. */
+/**
+ * Classifies every line; vocabulary lists (after a `生词` / `Vocabulary:` header) read leniently, and
+ * so do note-shaped lines that stand together (a glossary without a heading).
+ */
 export function classifyLines(lines: readonly SourceLine[]): ClassifiedLine[] {
   let inList = false;
-  return lines.map((line) => {
-    const out = classify(line, inList);
-    if (out.kind === 'structure' && isVocabularyHeader(line.text)) inList = true;
-    else if (out.kind !== 'vocab' && out.kind !== 'blank') inList = false;
-    return out;
+  const out = lines.map((line) => {
+    const classified = classify(line, inList ? 'list' : 'prose');
+    if (classified.kind === 'structure' && (isVocabularyHeader(line.text) || isColumnHeader(line.text))) inList = true;
+    else if (classified.kind !== 'vocab' && classified.kind !== 'blank') inList = false;
+    return classified;
   });
+  readGlossaries(out);
+  return out;
 }
 
-function classify(line: SourceLine, inList: boolean): ClassifiedLine {
+/**
+ * A line that would be a note among other notes becomes one when a line next to it is one too. A
+ * Chinese term explained in Chinese must also be a word the article's sentences use, and never a numbered
+ * line: numbered Chinese explanations between a paragraph and its translation are annotations.
+ */
+function readGlossaries(lines: ClassifiedLine[]): void {
+  const candidates = lines.map((l) =>
+    l.kind === 'vocab' ? l.vocab : l.kind === 'zh' || l.kind === 'en' || l.kind === 'annotation' ? glossaryNote(l) : undefined,
+  );
+  let chinese: string | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const notes = candidates[i];
+    const line = lines[i]!;
+    if (!notes || line.kind === 'vocab' || !(candidates[i - 1] || candidates[i + 1])) continue;
+    if (notes.some((n) => n.lang === 'zh' && HAN.test(n.gloss))) {
+      chinese ??= lines.filter((l, k) => l.kind === 'zh' && !candidates[k]).map((l) => l.text).join('\n');
+      if (line.number !== undefined || !notes.every((n) => chinese!.includes(n.term))) continue;
+    }
+    lines[i] = { ...line, kind: 'vocab', reason: 'vocabulary note', vocab: notes };
+  }
+}
+
+function glossaryNote(line: ClassifiedLine): VocabNote[] | undefined {
+  return line.text.length <= 120 ? parseVocabLine(line.text, 'glossary') : undefined;
+}
+
+function classify(line: SourceLine, setting: VocabSetting): ClassifiedLine {
   const text = line.text;
   const { han, latin, digits } = countScripts(text);
   const base = { ...line, han, latin };
   if (!text) return { ...base, kind: 'blank' };
   if (line.syntax) return { ...base, kind: 'noise', reason: 'Markdown syntax' };
   if (isVocabularyHeader(text)) return { ...base, kind: 'structure', reason: 'vocabulary heading' };
-  const vocab = parseVocabLine(text, inList);
+  if (isColumnHeader(text)) return { ...base, kind: 'structure', reason: 'glossary header row' };
+  const vocab = parseVocabLine(text, setting);
   if (vocab) return { ...base, kind: 'vocab', reason: 'vocabulary note', vocab };
   const noise = noiseReason(text, han, latin, digits);
   if (noise) return { ...base, kind: 'noise', reason: noise };
@@ -63,7 +98,7 @@ function classify(line: SourceLine, inList: boolean): ClassifiedLine {
     if (ZH_HEADING.test(text) && text.length <= 40 && !TERMINAL.test(text)) {
       return { ...base, kind: 'structure', reason: 'section heading' };
     }
-    if (DEFINITION.test(text) || NUMBERED_EXPLANATION.test(text)) {
+    if (DEFINITION.test(text) || (line.number !== undefined && EXPLANATION.test(text))) {
       return { ...base, kind: 'annotation', reason: 'annotation, not a translation' };
     }
     return { ...base, kind: 'zh' };

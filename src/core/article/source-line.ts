@@ -10,9 +10,19 @@ export interface SourceLine {
   markdownHeading: boolean;
   /** Syntax only (fence markers, table rulers): nothing to read. */
   syntax: boolean;
+  /**
+   * A numbered-list marker taken off the front (`1.`, `2)`, `(3)`): not part of any sentence, but it
+   * still tells a numbered explanation (`1.探路试水:…`) from a definition-shaped sentence.
+   */
+  number?: string;
 }
 
 const FENCE = /^\s*(```|~~~)/;
+/**
+ * `1. `, `2) `, `(3) `, `4、` before text, and `1.` glued to Chinese (`1.先把水烧开`). Not `1.5 million`
+ * or `3.14`: a marker is followed by a space or a Chinese character, never by a digit.
+ */
+const NUMBER_MARKER = /^\s*(\d{1,3}[.．、)）]|[(（]\d{1,3}[)）])(?:\s+|(?=[\p{Script=Han}“‘「]))(?=\S)/u;
 const TABLE_RULER = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 
 export function readLines(text: string): SourceLine[] {
@@ -26,7 +36,13 @@ export function readLines(text: string): SourceLine[] {
     }
     const heading = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
     const body = heading ? heading[1]! : stripMarkdown(line);
-    out.push({ text: body.trim(), line: i + 1, markdownHeading: heading !== null, syntax: false });
+    const numbered = heading ? null : NUMBER_MARKER.exec(body);
+    const entry: SourceLine = { text: body.trim(), line: i + 1, markdownHeading: heading !== null, syntax: false };
+    if (numbered) {
+      entry.text = body.slice(numbered[0].length).trim();
+      entry.number = numbered[1]!;
+    }
+    out.push(entry);
   }
   return out;
 }

@@ -39,16 +39,38 @@ const ONE_SPACE = new RegExp(String.raw`^${BULLET}(${EN_TERM}|${ZH_TERM})\s+(.+)
 const HEADER =
   /^[【[]?\s*(词汇|生词|重点词汇|词汇表|单词|词语|术语|vocabulary|glossary|key\s*words|new\s*words|words?\s*(and|&)\s*(phrases|expressions))\s*[】\]]?\s*[:：]?$/i;
 
+/** A glossary's header row (`中文<TAB>English`, `| Word | Meaning |`) names its columns: not an item. */
+const COLUMN_NAME =
+  /^(中文|汉语|英文|英语|词汇|单词|生词|词语|术语|短语|释义|意思|含义|解释|词性|拼音|音标|例句|chinese|english|words?|terms?|phrases?|meanings?|definitions?|translations?|glosses|pinyin|part of speech|pos|examples?)$/i;
+/** `术语:解释` with a Chinese explanation: a short term, and an explanation that is not a sentence. */
+const ZH_EXPLAINED = /^(\p{Script=Han}{2,8})\s*[:：]\s*([^:：]*\p{Script=Han}[^:：]{0,60})$/u;
+/** `张明：John Smith`, `摄影：Li Hua`: a role or a speaker and a name, shaped like a term and its gloss. */
+const NAME = /^(\p{Lu}[\p{L}'’.\-]*)(\s+\p{Lu}[\p{L}'’.\-]*){0,3}$/u;
+
 export function isVocabularyHeader(text: string): boolean {
   return HEADER.test(text.trim());
 }
 
+/** `中文<TAB>English`, `Word    Meaning`: the header row of a two-column glossary. */
+export function isColumnHeader(text: string): boolean {
+  const cells = text.trim().split(/\t+|\s{2,}/);
+  return cells.length >= 2 && cells.every((c) => COLUMN_NAME.test(c.trim()));
+}
+
+/**
+ * What the surroundings already say about a line: `list` after a vocabulary heading, `glossary` among
+ * other note-shaped lines, `prose` alone among sentences, where `term: gloss` needs more to be a note.
+ */
+export type VocabSetting = 'list' | 'glossary' | 'prose';
+
 /**
  * The vocabulary notes on one line, or undefined when it is not a note. Outside a vocabulary list
  * only bilingual shapes count (a Chinese term with English in brackets, an English word with its part
- * of speech): a Chinese line that explains a Chinese word is an annotation, not a card.
+ * of speech): a Chinese line that explains a Chinese word is an annotation, not a card — unless it
+ * stands among other notes (`散射:光向各个方向散开的现象`), which makes it a glossary entry.
  */
-export function parseVocabLine(text: string, inVocabularyList: boolean): VocabNote[] | undefined {
+export function parseVocabLine(text: string, setting: VocabSetting): VocabNote[] | undefined {
+  const inVocabularyList = setting === 'list';
   const line = text.trim();
   if (!line || line.length > 200) return undefined;
   const columns = line.split(/\t+/).map((c) => c.trim()).filter(Boolean);
@@ -69,7 +91,12 @@ export function parseVocabLine(text: string, inVocabularyList: boolean): VocabNo
   m = TWO_PARTS.exec(line);
   if (m) {
     const pair = bilingual(m[1]!, m[2]!);
-    if (pair && (inVocabularyList || /\t|\s{2,}/.test(line) || isShortGloss(pair.gloss))) return [pair];
+    const columns = /\t|\s{2,}/.test(line);
+    if (pair && (inVocabularyList || columns || (isShortGloss(pair.gloss) && !isName(pair)))) return [pair];
+  }
+  if (setting !== 'prose') {
+    m = ZH_EXPLAINED.exec(line);
+    if (m && !/[。！？!?]$/.test(m[2]!)) return [{ term: m[1]!, gloss: m[2]!.trim(), lang: 'zh' }];
   }
   if (inVocabularyList) {
     m = ONE_SPACE.exec(line);
@@ -91,12 +118,18 @@ function bilingual(left: string, right: string): VocabNote | undefined {
   const a = left.trim();
   const b = right.trim().replace(/[;；。.]$/, '');
   if (!a || !b || a.length > 40 || b.length > 120) return undefined;
+  if (COLUMN_NAME.test(a) && COLUMN_NAME.test(b)) return undefined;
   if (isChineseTerm(a) && !HAN.test(b) && LATIN.test(b)) return { term: a, gloss: b, lang: 'zh' };
   if (!HAN.test(a) && LATIN.test(a) && a.split(/\s+/).length <= 5 && HAN.test(b)) {
     const pos = new RegExp(String.raw`^(${POS})\s*`, 'u').exec(b);
     return withNote({ term: a, gloss: pos ? b.slice(pos[0].length) : b, lang: 'en', pos: pos?.[1] });
   }
   return undefined;
+}
+
+/** A Chinese word glossed by a capitalised name alone: in running text, more likely a byline or a speaker. */
+function isName(note: VocabNote): boolean {
+  return note.lang === 'zh' && NAME.test(note.gloss);
 }
 
 /** A pinyin column (`dēng long`, `deng1 long2`) is a reading, not a gloss. */

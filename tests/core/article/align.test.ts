@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyseArticle } from '../../../src/core/article/index.js';
+import { analyseArticle, parseLexicon } from '../../../src/core/article/index.js';
 import { alignUnits } from '../../../src/core/article/bead/align.js';
 import { PARAGRAPH_ARTICLE, tinyLexicon } from './fixtures.js';
 
@@ -66,6 +66,44 @@ describe('other layouts', () => {
     ]);
   });
 
+  it('splits lines that hold several sentences each, but keeps a one-sentence-per-line list by line', () => {
+    const text = [
+      '昨天下了一整天雨。我们在家看了一部老电影。',
+      '她很累，但还是在午夜前完成了报告。',
+      '',
+      'It rained all day yesterday. We watched an old movie at home.',
+      'She was very tired, but she finished the report before midnight.',
+    ].join('\n');
+    expect(pairsOf(text)).toEqual([
+      ['昨天下了一整天雨。', 'It rained all day yesterday.'],
+      ['我们在家看了一部老电影。', 'We watched an old movie at home.'],
+      ['她很累，但还是在午夜前完成了报告。', 'She was very tired, but she finished the report before midnight.'],
+    ]);
+    const list = [
+      ...['火车八点出发。', '请帮我买两张票。谢谢。', '这趟火车上有餐车吗？', '今天下雨了。', '她很累。', '我们去海边吧。'],
+      '',
+      ...['The train leaves at eight.', 'Please buy two tickets for me. Thanks.', 'Is there a dining car on this train?', 'It rained today.'],
+      ...['She was tired.', "Let's go to the beach."],
+    ];
+    expect(pairsOf(list.join('\n'))[1]).toEqual(['请帮我买两张票。谢谢。', 'Please buy two tickets for me. Thanks.']);
+  });
+
+  it('leaves an English sentence the Chinese does not explain out of the pair before it', () => {
+    const lexicon = parseLexicon(
+      ['# test', ...['下午\tafternoon', '公园\tpark', '孩子\tchild', '放风筝\tkite fly', '风\twind', '很\tvery', '大\tstrong big', '飞\tfly', '高\thigh', '天空\tsky', '颜色\tcolour color', '红\tred', '绿\tgreen', '蓝\tblue'].sort()].join('\n'),
+    );
+    const zh = ['下午，孩子们在公园里放风筝。', '风很大，风筝飞得很高。', '天空里有红的、绿的、蓝的风筝，颜色非常好看。'];
+    const en = [
+      'In the afternoon, the children flew kites in the park.',
+      'The wind was strong, and the kites flew very high.',
+      'There were red, green and blue kites in the sky.',
+      'Remember to bring a warm jacket next weekend.',
+    ];
+    const analysis = analyseArticle(`${zh.join('')}\n\n${en.join(' ')}`, { lexicon });
+    expect(analysis.pairs.map((p) => [p.zh, p.en])).toEqual(zh.map((z, i) => [z, en[i]]));
+    expect(analysis.skipped.map((s) => s.text)).toContain(en[3]);
+  });
+
   it('reports a Chinese paragraph with no translation as skipped', () => {
     const text = ['火车八点出发。', '', 'The train leaves at eight.', '', '这段话没有英文翻译，只是作者的补充说明，读者可以跳过。'].join('\n');
     const analysis = analyseArticle(text, { lexicon: tinyLexicon });
@@ -80,6 +118,7 @@ describe('alignUnits', () => {
     const en = [10, 10, 10, 10, 100, 30];
     const scorer = {
       pair: () => 0,
+      share: () => 1,
       bead(a: number, b: number, c: number, d: number) {
         if (a === b || c === d) return 3;
         const x = zh.slice(a, b).reduce((s, v) => s + v, 0);
@@ -99,7 +138,7 @@ describe('alignUnits', () => {
 
   it('stays linear on long inputs by aligning inside a band', () => {
     const n = 20_000;
-    const scorer = { pair: () => 0, bead: (a: number, b: number, c: number, d: number) => (b - a === 1 && d - c === 1 ? 0 : 5) };
+    const scorer = { pair: () => 0, share: () => 1, bead: (a: number, b: number, c: number, d: number) => (b - a === 1 && d - c === 1 ? 0 : 5) };
     const t = performance.now();
     const beads = alignUnits(n, n, scorer, { guide: (i) => i });
     expect(beads).toHaveLength(n);

@@ -42,4 +42,31 @@ describe('classifyLines', () => {
     ]);
     expect(lines[0]!.markdownHeading).toBe(true);
   });
+
+  it('takes list numbers off sentences but still knows a numbered explanation', () => {
+    const lines = classifyLines(readLines('1. 先洗手。\n2) Wash your hands.\n(3) 再坐下。\n1.5 million people came.\n2.洗手:用水把手洗干净'));
+    expect(lines.map((l) => [l.kind, l.text])).toEqual([
+      ['zh', '先洗手。'],
+      ['en', 'Wash your hands.'],
+      ['zh', '再坐下。'],
+      ['en', '1.5 million people came.'],
+      ['annotation', '洗手:用水把手洗干净'],
+    ]);
+  });
+
+  it('sets aside a glossary header row and reads the rows under it as a list', () => {
+    expect(kinds('Word    Meaning\nlantern 灯笼\ntemple 寺庙')).toEqual(['structure', 'vocab', 'vocab']);
+  });
+
+  it('needs more than a colon to take a lone line for a vocabulary note', () => {
+    expect(kinds('记者：John Smith\n今天下雨了。\nIt rained today.')).toEqual(['noise', 'zh', 'en']);
+  });
+
+  it('reads adjacent `术语:解释` lines as a glossary when the article uses the terms', () => {
+    const text = ['海边的潮汐很有规律。', '', 'The tides at the beach are regular.', '', '潮汐:海水每天有规律的涨落', '海边:靠近大海的地方'];
+    expect(kinds(text.join('\n'))).toEqual(['zh', 'blank', 'en', 'blank', 'vocab', 'vocab']);
+    // Unused terms, or numbered lines, are notes about something else.
+    expect(kinds(['今天下雨了。', '', '潮汐:海水每天有规律的涨落', '季风:随季节改变方向的风'].join('\n')).slice(2)).toEqual(['zh', 'zh']);
+    expect(kinds([text[0], '1.潮汐:海水每天有规律的涨落', '2.海边:靠近大海的地方'].join('\n')).slice(1)).toEqual(['annotation', 'annotation']);
+  });
 });

@@ -16,8 +16,14 @@ export interface Bead {
 export interface BeadScorer {
   /** Affinity of one Chinese unit and one English unit (shared words); summed over a bead's pairs. */
   pair(zh: number, en: number): number;
-  /** Cost of a bead covering zh[zhStart, zhEnd) and en[enStart, enEnd) given its summed affinity. */
-  bead(zhStart: number, zhEnd: number, enStart: number, enEnd: number, affinity: number): number;
+  /**
+   * Cost of a bead covering zh[zhStart, zhEnd) and en[enStart, enEnd) given its summed affinity and,
+   * for beads of more than one unit a side, the least share of itself any one unit found on the
+   * other side (see `share`; 1 for 1-1 beads).
+   */
+  bead(zhStart: number, zhEnd: number, enStart: number, enEnd: number, affinity: number, weakest: number): number;
+  /** How much of one unit (`zh` true: Chinese unit) its summed affinity with the other side explains, 0..1. */
+  share(zh: boolean, unit: number, affinity: number): number;
 }
 
 export interface AlignOptions {
@@ -104,6 +110,7 @@ function run(w: Window, nZh: number, nEn: number, scorer: BeadScorer, onRow?: (r
     const k = at(i, j);
     return k >= 0 ? affinity[k]! : scorer.pair(i - 1, j - 1);
   };
+  const columns = new Float64Array(3);
   cost[0] = 0;
   for (let i = 0; i <= nZh; i++) {
     const lo = w.lo[i]!;
@@ -119,8 +126,24 @@ function run(w: Window, nZh: number, nEn: number, scorer: BeadScorer, onRow?: (r
         const from = at(i - a, j - b);
         if (from < 0 || cost[from] === Infinity) continue;
         let sum = 0;
-        for (let x = i - a + 1; x <= i; x++) for (let y = j - b + 1; y <= j; y++) sum += pairAt(x, y);
-        const c = cost[from]! + scorer.bead(i - a, i, j - b, j, sum);
+        let weakest = 1;
+        if (a === 1 && b === 1) sum = pairAt(i, j);
+        else if (a > 0 && b > 0) {
+          // Row sums as we go, column sums in a three-slot scratch: a bead has at most three units a side.
+          columns[0] = columns[1] = columns[2] = 0;
+          for (let x = i - a + 1; x <= i; x++) {
+            let row = 0;
+            for (let y = j - b + 1, k = 0; y <= j; y++, k++) {
+              const v = pairAt(x, y);
+              row += v;
+              columns[k] = columns[k]! + v;
+            }
+            sum += row;
+            if (a > 1) weakest = Math.min(weakest, scorer.share(true, x - 1, row));
+          }
+          if (b > 1) for (let k = 0; k < b; k++) weakest = Math.min(weakest, scorer.share(false, j - b + k, columns[k]!));
+        }
+        const c = cost[from]! + scorer.bead(i - a, i, j - b, j, sum, weakest);
         if (c < best) {
           best = c;
           bestShape = s;

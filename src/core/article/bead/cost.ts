@@ -23,6 +23,10 @@ const CROSSES_BLOCK = 3;
 const PARAGRAPH_LOG_SD = 0.3;
 const ZH_CHANNEL = 4096;
 const COVERAGE_SMOOTHING = 2;
+/** Per unit of coverage a bead's weakest unit lacks compared with the bead as a whole. */
+const MEMBER_WEIGHT = 4;
+/** Units with fewer matchable words than this are too short to judge by their matches. */
+const MEMBER_MIN_WORDS = 3;
 
 export interface Side {
   units: readonly Unit[];
@@ -117,7 +121,16 @@ export class BeadCost implements BeadScorer {
     return Math.min(40, (delta * delta) / 2);
   }
 
-  bead(zhFrom: number, zhTo: number, enFrom: number, enTo: number, affinity: number): number {
+  share(zh: boolean, unit: number, affinity: number): number {
+    const zhShared = Math.floor(affinity / ZH_CHANNEL);
+    const [shared, words] = zh
+      ? [zhShared, this.zh.features[unit]!.words]
+      : [affinity - zhShared * ZH_CHANNEL, this.en.features[unit]!.keys.size];
+    // A unit with hardly any matchable words says nothing either way.
+    return words < MEMBER_MIN_WORDS ? 1 : shared / (words + COVERAGE_SMOOTHING);
+  }
+
+  bead(zhFrom: number, zhTo: number, enFrom: number, enTo: number, affinity: number, weakest: number): number {
     const a = zhTo - zhFrom;
     const b = enTo - enFrom;
     if (a === 0 || b === 0) return SKIP;
@@ -127,7 +140,10 @@ export class BeadCost implements BeadScorer {
     let cost = SHAPE_PRIOR[a]?.[b] ?? 8;
     cost += CROSSES_BLOCK * (zhUnits[zhTo - 1]!.block - zhUnits[zhFrom]!.block + enUnits[enTo - 1]!.block - enUnits[enFrom]!.block);
     cost += this.lengthCost(zhFrom, zhTo, enFrom, enTo);
-    cost -= COVERAGE_WEIGHT * this.coverage(zhFrom, zhTo, enFrom, enTo, affinity);
+    const coverage = this.coverage(zhFrom, zhTo, enFrom, enTo, affinity);
+    cost -= COVERAGE_WEIGHT * coverage;
+    // A sentence the rest of the bead does not explain is more likely untranslated than merged.
+    cost += MEMBER_WEIGHT * Math.max(0, coverage - weakest);
     const p = this.prefix;
     if (p.zhNumbers[zhTo]! > p.zhNumbers[zhFrom]! && p.enNumbers[enTo]! > p.enNumbers[enFrom]!) {
       cost += NUMBER_MISMATCH * Math.min(4, numberMismatch(this.zh.features, zhFrom, zhTo, this.en.features, enFrom, enTo));
