@@ -1,8 +1,7 @@
-import { type Span, cutAt, quoteSpans } from './span.js';
-import { absorbClosing } from './sentence-zh.js';
+import type { Span } from './span.js';
+import { splitSentences } from './sentence-scan.js';
 import { isHan, isSpace } from './script.js';
 
-const QUOTE_LIMIT = 600;
 /** Never end a sentence: titles and the like are always followed by more of the sentence. */
 const ALWAYS_ABBREVIATION = new Set(
   ('mr mrs ms dr prof sr jr st mt vs fig figs gen col lt sgt capt cmdr gov sen rep rev hon messrs ' +
@@ -15,51 +14,20 @@ const OPENERS = new Set(
     'What When Where Why How If After Before Since While Although However Meanwhile').split(' '),
 );
 
+const isTerminator = (ch: string) => ch === '.' || ch === '!' || ch === '?' || ch === '…';
+
 /**
- * Splits English text into sentences in one linear pass: after . ! ? … when a capital, digit, quote,
- * bracket or Chinese character follows, but not after abbreviations (Dr., e.g., a.m., No. 5),
- * initials (J. K.), decimals, or inside a quotation that closes nearby.
+ * Splits English text into sentences: after . ! ? … when a capital, digit, quote, bracket or
+ * Chinese character follows, but not after abbreviations (Dr., e.g., a.m., No. 5), initials
+ * (J. K.) or decimals.
  */
 export function splitEnglish(text: string): Span[] {
-  const quotes = quoteSpans(text, QUOTE_LIMIT);
-  const closers = new Set(quotes.values());
-  const ends: number[] = [];
-  let insideUntil = -1;
-  for (let i = 0; i < text.length; i++) {
-    const quoteEnd = quotes.get(i);
-    if (quoteEnd !== undefined && quoteEnd > insideUntil) insideUntil = quoteEnd;
-    if (i < insideUntil) continue;
-    const ch = text[i]!;
-    if (i === insideUntil) {
-      const end = absorbClosing(text, i + 1, closers);
-      if (endsSentence(text, previousNonSpace(text, i), end)) {
-        ends.push(end);
-        i = end - 1;
-      }
-      continue;
-    }
-    if (ch !== '.' && ch !== '!' && ch !== '?' && ch !== '…') continue;
-    let j = i + 1;
-    while (j < text.length && '.!?…'.includes(text[j]!)) j++;
-    j = absorbClosing(text, j, closers);
-    if (endsSentence(text, i, j)) {
-      ends.push(j);
-      i = j - 1;
-    }
-  }
-  return cutAt(text, ends);
-}
-
-function previousNonSpace(text: string, i: number): number {
-  let k = i - 1;
-  while (k >= 0 && isSpace(text.charCodeAt(k))) k--;
-  return k;
+  return splitSentences(text, { isTerminator, ends: endsSentence });
 }
 
 /** Whether the terminator at `mark`, with the sentence running to `end`, really ends a sentence. */
 function endsSentence(text: string, mark: number, end: number): boolean {
   const ch = text[mark];
-  if (ch !== '.' && ch !== '!' && ch !== '?' && ch !== '…') return false;
   if (end >= text.length) return true;
   if (!isSpace(text.charCodeAt(end))) return false;
   let k = end;
