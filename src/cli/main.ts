@@ -12,6 +12,27 @@ function usageLine(error: CommanderError): string {
   return `parley: ${what} — run \`parley --help\` to see commands and options\n`;
 }
 
+const SYSTEM_CODES: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on the disk',
+  EDQUOT: 'disk quota exceeded',
+  EISDIR: 'is a directory, not a file',
+  ENOTDIR: 'a file is where a directory should be',
+  EMFILE: 'too many open files',
+  EIO: 'input/output error',
+};
+
+/** A file-system error the user's machine caused, as one line; undefined for anything else. */
+function systemProblem(error: unknown): string | undefined {
+  const e = error as NodeJS.ErrnoException | undefined;
+  const what = e?.code ? SYSTEM_CODES[e.code] : undefined;
+  if (!what) return undefined;
+  const verb = e!.syscall === 'open' || e!.syscall === 'write' || e!.syscall === 'read' ? `${e!.syscall} ` : '';
+  return `cannot ${verb}${e!.path ?? 'a file'}: ${what} (${e!.code})`;
+}
+
 /** The one place errors become messages and exit codes (DESIGN: 0 ok, 1 input/data, 2 usage). */
 export async function main(argv: string[]): Promise<number> {
   // The one answer that needs no command tree: keep it as fast as `node -e 0` allows.
@@ -37,6 +58,12 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof UserError) {
       write.err(`parley: ${error.message} — ${error.todo}\n`);
       return error.exitCode;
+    }
+    // The machine, not parley: a read-only or full disk, a file where a directory should be.
+    const system = systemProblem(error);
+    if (system) {
+      write.err(`parley: ${system} — check that your parley home (and any file you named) is a writable directory with free space\n`);
+      return 1;
     }
     // Ctrl+C inside an @inquirer prompt: the user asked to stop, nothing went wrong.
     if ((error as Error)?.name === 'ExitPromptError') return 130;

@@ -7,8 +7,10 @@ function damaged(path: string, what: string): UserError {
   return new UserError(`${path} ${what}`, 'fix it by hand or move it away; parley will not overwrite it');
 }
 
-function unusable(path: string, error: unknown): UserError | undefined {
+/** A file the machine will not let parley read or write, as a one-line refusal naming it. */
+export function unusable(path: string, error: unknown): UserError | undefined {
   const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EISDIR') return new UserError(`${path} is a directory, not a file`, 'move that directory out of your parley home');
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'ENOSPC' || code === 'ENOTDIR') {
     return new UserError(`cannot read or write ${path} (${code})`, 'check the permissions and free space of your parley home');
   }

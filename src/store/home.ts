@@ -1,6 +1,6 @@
-import { mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { UserError } from '../core/errors.js';
 
 /** The platform config directory env-paths would give "parley", without loading conf to ask it. */
@@ -34,6 +34,19 @@ export function layout(root: string): HomeLayout {
   };
 }
 
+/**
+ * mkdir -p, one level at a time: Node's recursive mkdir loops forever where a parent exists but
+ * refuses new entries with ENOENT (under /proc, for one).
+ */
+function makeDirectories(dir: string): void {
+  const missing: string[] = [];
+  for (let d = dir; !existsSync(d); d = dirname(d)) {
+    missing.push(d);
+    if (dirname(d) === d) break;
+  }
+  for (const d of missing.reverse()) mkdirSync(d);
+}
+
 /** Says plainly when the home is not a usable directory; creates it only when asked to write. */
 export function checkHome(root: string, create: boolean): boolean {
   try {
@@ -50,7 +63,7 @@ export function checkHome(root: string, create: boolean): boolean {
     if (code !== 'ENOENT') throw error;
     if (!create) return false;
     try {
-      mkdirSync(root, { recursive: true });
+      makeDirectories(root);
     } catch (mkdirError) {
       throw new UserError(
         `cannot create parley home ${root} (${(mkdirError as NodeJS.ErrnoException).code})`,

@@ -1,5 +1,6 @@
 import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readSync, writeSync } from 'node:fs';
 import { UserError } from '../core/errors.js';
+import { unusable } from './conf-file.js';
 import type { JournalEntry } from '../core/srs/card-state.js';
 
 /** A place in the journal: byte offset and the line number that starts there. */
@@ -22,16 +23,38 @@ export interface JournalRead {
   tornBytes: number;
 }
 
+/** What a journal shorter than a place already read up to means, and what to do. */
+function shrunk(path: string, size: number, offset: number): UserError {
+  return new UserError(
+    `${path} is ${size} bytes, shorter than the ${offset} bytes parley has already recorded from it (it was truncated, emptied or replaced)`,
+    'restore it from a backup; parley will not write to it, since new reviews would be lost behind the old ones',
+  );
+}
+
 function readFrom(path: string, offset: number): Buffer {
+  try {
+    return readBytes(path, offset);
+  } catch (error) {
+    throw unusable(path, error) ?? error;
+  }
+}
+
+function readBytes(path: string, offset: number): Buffer {
   let fd: number;
   try {
     fd = openSync(path, 'r');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return Buffer.alloc(0);
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      if (offset > 0) throw shrunk(path, 0, offset);
+      return Buffer.alloc(0);
+    }
     throw error;
   }
   try {
     const size = fstatSync(fd).size;
+    // A snapshot's watermark (or this process's last read) lies past the end: the journal lost
+    // bytes. Appending now would put new reviews where every later load skips them.
+    if (size < offset) throw shrunk(path, size, offset);
     const buffer = Buffer.alloc(Math.max(0, size - offset));
     let done = 0;
     while (done < buffer.length) {

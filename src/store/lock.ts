@@ -30,7 +30,13 @@ function isAlive(pid: number): boolean {
  */
 export function withLock<T>(path: string, fn: () => T): T {
   const mine = `${path}.${process.pid}`;
-  writeFileSync(mine, `${process.pid}\n`);
+  try {
+    writeFileSync(mine, `${process.pid}\n`);
+  } catch (error) {
+    // A full or read-only disk: leave no half-made file behind.
+    rmSync(mine, { force: true });
+    throw error;
+  }
   const deadline = Date.now() + WAIT_MS;
   try {
     for (;;) {

@@ -38,9 +38,13 @@ export function makeScheduler(settings: Pick<Settings, 'desiredRetention' | 'max
   });
   return {
     preview(state, now) {
-      const log = engine.repeat(toCard(state, now), now);
+      // A clock set back (or a journal from a machine whose clock ran fast) can put the last review
+      // after now; ts-fsrs refuses a negative elapsed time, so no time has passed since that review.
+      const lastReview = state?.last_review ? Date.parse(state.last_review) : Number.NaN;
+      const at = lastReview > now.getTime() ? new Date(lastReview) : now;
+      const log = engine.repeat(toCard(state, at), at);
       const outcome = (grade: Grade): Outcome => {
-        const next = capInterval(fromCard(log[grade as FsrsGrade].card, state), now, settings.maxIntervalDays);
+        const next = capInterval(fromCard(log[grade as FsrsGrade].card, state), at, settings.maxIntervalDays);
         return { grade, state: next, interval: intervalLabel(now, new Date(next.due)) };
       };
       return { 1: outcome(1), 2: outcome(2), 3: outcome(3), 4: outcome(4) };

@@ -1,0 +1,104 @@
+// `npm run reliability`: figures showing that parley never loses an acknowledged review and never
+// chokes on input (issue 6). `--quick` runs reduced counts (CI, ≤ 3 minutes); `--seed N` repeats a
+// run; `--only crash,fuzz` runs some sections. Exit 1 when any figure shows a failure.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { FROZEN, ROOT, freezeCli } from './reliability/util.mjs';
+import { crash } from './reliability/crash.mjs';
+import { concurrency } from './reliability/concurrency.mjs';
+import { corruption } from './reliability/corruption.mjs';
+import { badInput } from './reliability/bad-input.mjs';
+import { clock } from './reliability/clock.mjs';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const seedArg = args.indexOf('--seed');
+const seed = seedArg >= 0 ? Number(args[seedArg + 1]) : Math.floor(Math.random() * 2 ** 31);
+const onlyArg = args.indexOf('--only');
+const only = onlyArg >= 0 ? new Set(args[onlyArg + 1].split(',')) : undefined;
+const want = (name) => !only || only.has(name);
+const counts = quick
+  ? { kills: 24, grades: 150, fuzzRuns: 60, clockChecks: 600 }
+  : { kills: 200, grades: 500, fuzzRuns: 400, clockChecks: 5000 };
+
+if (!existsSync(join(ROOT, 'dist', 'cli.js'))) {
+  console.error('reliability: dist/ is missing — run `npm run build` first');
+  process.exit(2);
+}
+const CLI = freezeCli();
+const lib = join(ROOT, 'node_modules', '.cache', 'parley', 'reliability-lib.mjs');
+await build({
+  absWorkingDir: ROOT, entryPoints: ['scripts/reliability/lib.ts'], outfile: lib, bundle: true, format: 'esm',
+  platform: 'node', target: 'node20', logLevel: 'warning',
+  banner: { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" },
+});
+const helpers = await import(lib);
+
+const workDir = mkdtempSync(join(tmpdir(), 'parley-reliability-'));
+const started = Date.now();
+const failures = [];
+const report = (line) => console.log(line);
+const section = (name, list) => {
+  for (const f of list) failures.push(`${name}: ${f}`);
+};
+
+console.log(`parley reliability${quick ? ' (quick)' : ''} — seed ${seed}, ${CLI}`);
+try {
+  if (want('crash')) {
+    const t = Date.now();
+    const template = join(workDir, 'crash-template');
+    // 1,000 notes = 2,000 cards, 300 of them with history; the session grades due and new cards.
+    execFileSync(process.execPath, [lib, 'make-home', template, '1', '1000', '300']);
+    const r = await crash({ kills: counts.kills, template, workDir, lib, seed });
+    report(`crash: ${r.kills} kills, ${r.lost} acknowledged reviews lost, ${r.unreadable} unreadable stores  (${r.acked} acknowledged, ${r.inFlight} in flight at the kill and kept; ${((Date.now() - t) / 1000).toFixed(0)} s)`);
+    section('crash', r.failures);
+    if (r.lost || r.unreadable) failures.push(`crash: ${r.lost} lost, ${r.unreadable} unreadable`);
+  }
+  if (want('concurrency')) {
+    const template = join(workDir, 'concurrency-template');
+    execFileSync(process.execPath, [lib, 'make-home', template, '2', '500', '100']);
+    const r = await concurrency({ grades: counts.grades, template, workDir, lib, seed });
+    report(`concurrency: 2 processes × ${counts.grades} grades → ${r.reviews} reviews in the journal, ${r.missing} lost, ${r.duplicates} doubled, ${r.mismatches} cards differing from a replay  (${r.retries} re-previews after the other process changed a card first; ${(r.ms / 1000).toFixed(1)} s)`);
+    section('concurrency', r.failures);
+  }
+  if (want('corruption')) {
+    const r = await corruption({ workDir, lib, seed });
+    report(`corruption: ${r.damaged} damaged files (${r.files} files × truncated, garbled, emptied; 10 commands each), ${r.refused} refused with one line naming the file, ${r.rewritten} rewritten, ${r.crashes} crashes; damaged decks cache: ${r.cacheRebuilt} of 3 ignored and rebuilt; torn last journal line: ${r.torn}`);
+    section('corruption', r.failures);
+  }
+  if (want('bad-input')) {
+    const r = await badInput({ workDir, quick });
+    report(`bad input: ${r.cases} cases across ${r.commands} commands, ${r.passed} one line + right exit code + no trace + no file changed, ${r.failures.length} failures`);
+    for (const note of r.notes) report(`  note: ${note}`);
+    section('bad input', r.failures);
+  }
+  if (want('fuzz')) {
+    const t = Date.now();
+    const results = helpers.fuzz(ROOT, counts.fuzzRuns, seed);
+    const runs = results.reduce((n, r) => n + r.runs, 0);
+    const failed = results.reduce((n, r) => n + r.failures, 0);
+    report(`fuzz: ${runs} runs, ${failed} failures  (${((Date.now() - t) / 1000).toFixed(0)} s)`);
+    for (const r of results) report(`  ${r.name}: ${r.runs} runs, ${r.failures} failures${r.detail ? ` — ${r.detail}` : ''}`);
+    section('fuzz', results.filter((r) => r.failures).map((r) => `${r.name}: ${r.detail}`));
+  }
+  if (want('clock')) {
+    const r = await clock({ workDir, lib, checks: counts.clockChecks, seed, quick });
+    report(`clock: ${r.checks} checks (PARLEY_NOW backwards, DST in America/New_York, every dayStartsAt), ${r.crashes} crashes (runs where parley's code threw), ${r.negative} negative intervals, ${r.wrongDue} wrong "due today"`);
+    for (const line of r.lines) report(`  ${line}`);
+    section('clock', r.failures);
+  }
+} finally {
+  rmSync(workDir, { recursive: true, force: true });
+  rmSync(FROZEN, { recursive: true, force: true });
+}
+const seconds = ((Date.now() - started) / 1000).toFixed(0);
+if (failures.length) {
+  console.log(`\n${failures.length} failure${failures.length === 1 ? '' : 's'} (${seconds} s; repeat with --seed ${seed}):`);
+  for (const f of failures.slice(0, 60)) console.log(`  - ${f}`);
+  process.exitCode = 1;
+} else {
+  console.log(`\nno failures (${seconds} s)`);
+}

@@ -1,0 +1,30 @@
+// CI runs the reduced reliability suite (`npm run reliability -- --quick`, issue 6) on every change.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/cli.js';
+
+let output: string | undefined;
+function run(): string {
+  if (output === undefined) {
+    const result = spawnSync(process.execPath, [join(ROOT, 'scripts', 'reliability.mjs'), '--quick'], { cwd: ROOT, encoding: 'utf8', timeout: 200_000 });
+    output = `${result.stdout}\n${result.stderr}`;
+  }
+  return output;
+}
+
+function failures(text: string): string[] {
+  const at = text.indexOf('failure');
+  if (/\nno failures/.test(text) || at < 0) return [];
+  return text.split('\n').filter((l) => l.startsWith('  - ')).map((l) => l.slice(4));
+}
+
+describe('npm run reliability -- --quick', () => {
+  it('prints every figure and finds no new failure', () => {
+    const text = run();
+    for (const figure of ['crash:', 'concurrency:', 'corruption:', 'bad input:', 'fuzz:', 'clock:']) expect(text).toContain(figure);
+    expect(text).toMatch(/crash: \d+ kills, 0 acknowledged reviews lost, 0 unreadable stores/);
+    expect(text).not.toMatch(/^reliability: /m);
+    expect(failures(text), text).toEqual([]);
+  }, 200_000);
+});
