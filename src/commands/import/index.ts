@@ -93,7 +93,7 @@ export async function run(options: ImportOptions, args: string[], ctx: Context):
   bar?.done();
   const plans = plan(ctx, options, articles);
   if (options.dryRun) {
-    printDryRun(ctx, plans, options.json === true);
+    await printDryRun(ctx, plans, options.json === true);
     return;
   }
   await ctx.store();
@@ -108,5 +108,5 @@ export async function run(options: ImportOptions, args: string[], ctx: Context):
     };
     return { plan: p, file: writeDeck(ctx.paths, deck) };
   });
-  printSummary(ctx, written, options.json === true);
+  await printSummary(ctx, written, options.json === true);
 }

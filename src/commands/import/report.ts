@@ -1,7 +1,6 @@
 import type { Context } from '../../cli/context.js';
 import { noteId } from '../../core/deck/id.js';
-import { makeTheme } from '../../ui/theme.js';
-import { truncate } from '../../ui/width.js';
+import type { Theme } from '../../ui/theme.js';
 import type { DeckPlan } from './index.js';
 
 /** DESIGN's `--dry-run --json` document: what would be imported, in article order. */
@@ -31,8 +30,18 @@ function skippedLine(plan: DeckPlan): string | undefined {
   return `skipped ${total}: ${[...reasons].map(([reason, n]) => `${n} ${reason}`).join(', ')}`;
 }
 
-function preview(ctx: Context, plan: DeckPlan, limit: number): string[] {
-  const theme = makeTheme(ctx.io.color);
+interface Look {
+  theme: Theme;
+  truncate(text: string, width: number): string;
+}
+
+/** Colour and display width are for people: JSON output never loads them (chalk alone costs ~10 ms). */
+async function lookFor(ctx: Context): Promise<Look> {
+  const [{ makeTheme }, { truncate }] = await Promise.all([import('../../ui/theme.js'), import('../../ui/width.js')]);
+  return { theme: makeTheme(ctx.io.color), truncate };
+}
+
+function preview(ctx: Context, { theme, truncate }: Look, plan: DeckPlan, limit: number): string[] {
   const width = Math.max(20, (ctx.io.stdout.columns || 80) - 4);
   const pairs = plan.articles.flatMap((a) => a.analysis.pairs).slice(0, limit);
   return pairs.flatMap((p) => [`  ${theme.zh(truncate(p.zh, width))}`, `  ${theme.dim(truncate(p.en, width))}`]);
@@ -44,22 +53,23 @@ function counts(plan: DeckPlan): string {
   return `${pairs} sentence pair${pairs === 1 ? '' : 's'}, ${vocab} vocabulary item${vocab === 1 ? '' : 's'}`;
 }
 
-export function printDryRun(ctx: Context, plans: DeckPlan[], json: boolean): void {
+export async function printDryRun(ctx: Context, plans: DeckPlan[], json: boolean): Promise<void> {
   if (json) {
     const docs = plans.map(dryRunDocument);
     ctx.io.out(JSON.stringify(docs.length === 1 ? docs[0] : docs, null, 2));
     return;
   }
-  const theme = makeTheme(ctx.io.color);
+  const look = await lookFor(ctx);
+  const { theme } = look;
   for (const plan of plans) {
     ctx.io.out(`${theme.heading(plan.slug)}: ${counts(plan)} (dry run, nothing written)`);
     const skipped = skippedLine(plan);
     if (skipped) ctx.io.out(`  ${theme.dim(skipped)}`);
-    ctx.io.out(preview(ctx, plan, 3).join('\n'));
+    ctx.io.out(preview(ctx, look, plan, 3).join('\n'));
   }
 }
 
-export function printSummary(ctx: Context, written: { plan: DeckPlan; file: string }[], json: boolean): void {
+export async function printSummary(ctx: Context, written: { plan: DeckPlan; file: string }[], json: boolean): Promise<void> {
   if (json) {
     const docs = written.map(({ plan, file }) => ({
       ...dryRunDocument(plan), file,
@@ -68,14 +78,15 @@ export function printSummary(ctx: Context, written: { plan: DeckPlan; file: stri
     ctx.io.out(JSON.stringify(docs.length === 1 ? docs[0] : docs, null, 2));
     return;
   }
-  const theme = makeTheme(ctx.io.color);
+  const look = await lookFor(ctx);
+  const { theme } = look;
   for (const { plan, file } of written) {
     const { added, updated, unchanged } = plan.merge;
     ctx.io.out(`${theme.heading(plan.slug)}: ${counts(plan)} → ${file}`);
     ctx.io.out(`  ${theme.good(`added ${added}`)}, updated ${updated}, unchanged ${unchanged}`);
     const skipped = skippedLine(plan);
     if (skipped) ctx.io.out(`  ${theme.dim(skipped)}`);
-    ctx.io.out(preview(ctx, plan, 2).join('\n'));
+    ctx.io.out(preview(ctx, look, plan, 2).join('\n'));
   }
   const first = written[0]?.plan.slug;
   if (first) ctx.io.out(theme.dim(`Next: parley review ${first}`));
