@@ -8,21 +8,10 @@ import { deckSlug } from '../core/deck/slug.js';
 import { lazyPinyin } from './artifacts.js';
 import type { JournalEntry } from '../core/srs/card-state.js';
 import { sameState } from '../core/srs/replay.js';
-import { deckPath, findDeck, listDeckSlugs, writeDeck } from '../store/deck-files.js';
-import type { HomeLayout } from '../store/home.js';
+import { deckPath, findDeck, writeDeck } from '../store/deck-files.js';
+import { resolveDeck } from './deck-name.js';
 
 const toPinyin = lazyPinyin();
-
-/** The deck a user named, by slug or by its display name (`"AI 安全"` finds `ai-an-quan`). */
-export function resolveDeck(paths: HomeLayout, name: string): Deck {
-  const bySlug = findDeck(paths, deckSlug(name, toPinyin));
-  if (bySlug) return bySlug;
-  for (const slug of listDeckSlugs(paths)) {
-    const deck = findDeck(paths, slug);
-    if (deck?.name === name) return deck;
-  }
-  throw new UserError(`no deck named "${name}"`, 'run `parley decks` to see your decks, or `parley import` to make one');
-}
 
 /**
  * `parley deck rename OLD NEW`. The journal records reviews under the slug they were made in, and

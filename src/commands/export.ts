@@ -6,7 +6,7 @@ import { ANKI_COLUMNS, ANKI_NOTETYPE } from '../core/export/anki.js';
 import { EXPORT_FORMATS, exportDeck, parseFormat } from '../core/export/format.js';
 import { reviewsCsv } from '../core/export/reviews-csv.js';
 import { writeFileAtomic } from '../store/atomic.js';
-import { resolveDeck } from './deck.js';
+import { resolveDeck } from './deck-name.js';
 
 export interface ExportOptions {
   format?: string;

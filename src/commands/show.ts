@@ -4,7 +4,7 @@ import { cardId, DIRECTIONS, type Direction, type Note } from '../core/deck/note
 import { termAndGloss } from '../core/export/vocab.js';
 import type { CardState } from '../core/srs/card-state.js';
 import { nextDayStart } from '../core/srs/day.js';
-import { resolveDeck } from './deck.js';
+import { resolveDeck } from './deck-name.js';
 
 const FILTERS = ['new', 'due', 'learning', 'review', 'suspended'] as const;
 type StateFilter = (typeof FILTERS)[number];

@@ -7,7 +7,7 @@ import type { RetentionCount } from '../core/stats/retention.js';
 import { buildStats, type StatsReport } from '../core/stats/report.js';
 import { listDeckSlugs, readDeck } from '../store/deck-files.js';
 import type { StoredSettings } from '../store/settings.js';
-import { resolveDeck } from './deck.js';
+import { resolveDeck } from './deck-name.js';
 
 export interface StatsOptions {
   json?: boolean;

@@ -13,6 +13,7 @@ import { readKeys } from '../../ui/keys.js';
 import { eventForKey } from '../../ui/review/bindings.js';
 import { loadPinyin } from '../../ui/review/pinyin.js';
 import { renderReview, renderSummary } from '../../ui/review/render.js';
+import { resolveDeck } from '../deck-name.js';
 import { openScreen } from './screen.js';
 import { sampleDeck } from './sample.js';
 
@@ -24,19 +25,10 @@ export interface ReviewOptions {
   ahead?: number;
 }
 
-/** Deck arguments match a deck's slug or its name; no arguments means every deck. */
+/** The decks to study: those named, else every deck. */
 function chooseDecks(ctx: Context, names: string[]): Deck[] {
-  const all = listDeckSlugs(ctx.paths).map((slug) => readDeck(ctx.paths, slug));
-  if (names.length === 0) return all;
-  return names.map((name) => {
-    const wanted = name.toLowerCase();
-    const deck = all.find((d) => d.slug === wanted || d.name.toLowerCase() === wanted);
-    if (!deck) {
-      const known = all.map((d) => d.slug).join(', ') || 'none yet';
-      throw new UserError(`no deck named "${name}"`, `pick one of: ${known}`);
-    }
-    return deck;
-  });
+  if (names.length) return names.map((name) => resolveDeck(ctx.paths, name));
+  return listDeckSlugs(ctx.paths).map((slug) => readDeck(ctx.paths, slug));
 }
 
 /** On an empty home, the first `parley review` offers the bundled sample so there is something to learn. */
