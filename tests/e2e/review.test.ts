@@ -105,6 +105,24 @@ describe('parley review in a terminal', () => {
     expect(entries.length).toBeGreaterThanOrEqual(3);
   }, 60_000);
 
+  it('--type: the typed answer is compared, a grade suggested, and enter accepts it', async () => {
+    const home = tempHome();
+    parley(['import', SAMPLE], { home });
+    const term = runInTerminal(['review', '--type', '--direction', 'zh-en'], { PARLEY_HOME: home, PARLEY_NOW: MONDAY, NO_COLOR: '1' });
+    await term.waitFor('Your answer');
+    term.mark();
+    term.type('Every morning at six the market on the old street comes alive\r');
+    await term.waitFor(/typed: .*\{\+to life\+\}/);
+    expect(term.output()).toMatch(/>2 Hard \S+</);
+    term.mark();
+    term.type('\r');
+    await term.waitFor('Your answer');
+    expect(journal(home).map((e) => e.rating)).toEqual([2]);
+    term.type('\x03');
+    expect(await term.exited).toBe(0);
+    expect(journal(home)).toHaveLength(1);
+  }, 60_000);
+
   it('Ctrl+C quits cleanly and keeps what was graded', async () => {
     const home = tempHome();
     parley(['import', SAMPLE], { home });
