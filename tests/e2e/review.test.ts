@@ -123,6 +123,19 @@ describe('parley review in a terminal', () => {
     expect(journal(home)).toHaveLength(1);
   }, 60_000);
 
+  it('redraws to the new size when the terminal is resized', async () => {
+    const home = tempHome();
+    parley(['import', SAMPLE], { home });
+    const term = runInTerminal(['review'], { PARLEY_HOME: home, PARLEY_NOW: MONDAY, NO_COLOR: '1' });
+    await term.waitFor(/new \d+/);
+    term.mark();
+    term.pty.resize(50, 16);
+    const frame = await term.waitFor(/-{50}/);
+    expect(frame).not.toMatch(/-{51}/);
+    term.type('q');
+    expect(await term.exited).toBe(0);
+  }, 60_000);
+
   it('Ctrl+C quits cleanly and keeps what was graded', async () => {
     const home = tempHome();
     parley(['import', SAMPLE], { home });
