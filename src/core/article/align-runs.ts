@@ -51,13 +51,20 @@ export function skipCost(run: Run, ctx: AlignContext): number {
   return SKIP_PER_UNIT * run.blocks.reduce((n, b) => n + blockUnits(ctx.blocks[b]!, b, ctx.byLine).length, 0);
 }
 
+// Runs and blocks are the same objects in both passes, so a run's paragraphs get their features once.
+const paragraphSides = new WeakMap<Run, Side>();
+
 function paragraphSide(run: Run, ctx: AlignContext): Side {
+  const cached = paragraphSides.get(run);
+  if (cached) return cached;
   const units: Unit[] = run.blocks.map((b, i) => {
     const block = ctx.blocks[b]!;
     const text = block.lines.map((l) => l.text).join(block.lang === 'zh' ? '' : ' ');
     return { text, line: block.lines[0]!.line, block: i, headline: block.headline };
   });
-  return { units, features: featuresOf(units, run.blocks.length > 0 && ctx.blocks[run.blocks[0]!]!.lang === 'zh', ctx.lexicon) };
+  const side = { units, features: featuresOf(units, run.blocks.length > 0 && ctx.blocks[run.blocks[0]!]!.lang === 'zh', ctx.lexicon) };
+  paragraphSides.set(run, side);
+  return side;
 }
 
 // Units are made once per analysis (see blockUnits), so their features can be kept for the second pass.

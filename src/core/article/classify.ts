@@ -1,8 +1,8 @@
-import { countScripts } from '../text/script.js';
+import { HAN_RANGES, countScripts } from '../text/script.js';
 import type { SourceLine } from './source-line.js';
 import { type VocabNote, type VocabSetting, isColumnHeader, isVocabularyHeader, parseVocabLine } from './vocab-note.js';
 
-const HAN = /\p{Script=Han}/u;
+const HAN = new RegExp(`[${HAN_RANGES}]`, 'u');
 
 export type LineKind =
   | 'blank'
@@ -33,10 +33,23 @@ const DATE_ONLY = /^[\d\s年月日:：/.\-]+$/;
 const SECTION_LABEL = /^[【[]\s*[^【】[\]]{1,20}\s*[】\]]$/;
 const ZH_HEADING = /^[一二三四五六七八九十百]+\s*[、.．]\s*\S/;
 const ATTRIBUTION = /^(——|--|—|――)/;
-const DEFINITION = /^\p{Script=Han}[^=＝]{0,15}[=＝]/u;
+const DEFINITION = new RegExp(`^[${HAN_RANGES}][^=＝]{0,15}[=＝]`, 'u');
 /** After a list number (see SourceLine.number): `1.探路试水:…` explains a term rather than translating. */
-const EXPLANATION = /^\p{Script=Han}[^:：]{0,12}[:：]/u;
+const EXPLANATION = new RegExp(`^[${HAN_RANGES}][^:：]{0,12}[:：]`, 'u');
 const TERMINAL = /[。！？!?.…”"’）)]\s*$/;
+/**
+ * The characters each anchored pattern can start with (case-insensitive ones in both cases; BYLINE
+ * folds ſ to s): a line that starts otherwise never compiles or runs it, which a cold process notices.
+ */
+const URL_START = 'hHwW';
+const TAG_LINE_START = '标关分栏tTkK';
+const BYLINE_START = 'wWtTpPbBsSaAcCſ图译文来作记编撰翻';
+const SECTION_LABEL_START = '【[';
+const ZH_HEADING_START = '一二三四五六七八九十百';
+const ATTRIBUTION_START = '—-―';
+
+const startsWithOneOf = (text: string, chars: string) => text.length > 0 && chars.includes(text[0]!);
+const hasColon = (text: string) => text.includes(':') || text.includes('：');
 
 /**
  * Classifies every line; vocabulary lists (after a `生词` / `Vocabulary:` header) read leniently, and
@@ -92,13 +105,14 @@ function classify(line: SourceLine, setting: VocabSetting): ClassifiedLine {
   if (vocab) return { ...base, kind: 'vocab', reason: 'vocabulary note', vocab };
   const noise = noiseReason(text, han, latin, digits);
   if (noise) return { ...base, kind: 'noise', reason: noise };
-  if (ATTRIBUTION.test(text)) return { ...base, kind: 'structure', reason: 'attribution line' };
-  if (SECTION_LABEL.test(text)) return { ...base, kind: 'structure', reason: 'section heading' };
+  if (startsWithOneOf(text, ATTRIBUTION_START) && ATTRIBUTION.test(text)) return { ...base, kind: 'structure', reason: 'attribution line' };
+  if (startsWithOneOf(text, SECTION_LABEL_START) && SECTION_LABEL.test(text)) return { ...base, kind: 'structure', reason: 'section heading' };
   if (han > 0 && han * 3 >= latin) {
-    if (ZH_HEADING.test(text) && text.length <= 40 && !TERMINAL.test(text)) {
+    if (startsWithOneOf(text, ZH_HEADING_START) && ZH_HEADING.test(text) && text.length <= 40 && !TERMINAL.test(text)) {
       return { ...base, kind: 'structure', reason: 'section heading' };
     }
-    if (DEFINITION.test(text) || (line.number !== undefined && EXPLANATION.test(text))) {
+    const definition = (text.includes('=') || text.includes('＝')) && DEFINITION.test(text);
+    if (definition || (line.number !== undefined && hasColon(text) && EXPLANATION.test(text))) {
       return { ...base, kind: 'annotation', reason: 'annotation, not a translation' };
     }
     return { ...base, kind: 'zh' };
@@ -108,10 +122,10 @@ function classify(line: SourceLine, setting: VocabSetting): ClassifiedLine {
 
 function noiseReason(text: string, han: number, latin: number, digits: number): string | undefined {
   if (han === 0 && latin === 0) return digits > 0 && DATE_ONLY.test(text) ? 'date line' : 'no words';
-  if (URL.test(text)) return 'link';
-  if (TAG_LINE.test(text)) return 'tag line';
-  const fields = text.match(NOISE_FIELD)?.length ?? 0;
+  if (startsWithOneOf(text, URL_START) && URL.test(text)) return 'link';
+  if (startsWithOneOf(text, TAG_LINE_START) && TAG_LINE.test(text)) return 'tag line';
+  const fields = hasColon(text) ? (text.match(NOISE_FIELD)?.length ?? 0) : 0;
   if (fields >= 2 || (fields === 1 && text.length <= 40 && /^\S{0,6}\s*[:：]/.test(text))) return 'publishing details';
-  if (BYLINE.test(text) && !TERMINAL.test(text) && text.split(/\s+/).length <= 8) return 'byline';
+  if (!TERMINAL.test(text) && text.split(/\s+/).length <= 8 && startsWithOneOf(text, BYLINE_START) && BYLINE.test(text)) return 'byline';
   return undefined;
 }

@@ -1,6 +1,7 @@
 import { UserError } from '../errors.js';
 import type { Lang } from '../deck/note.js';
 import type { Lexicon } from '../text/lexicon.js';
+import { isHanScript } from '../text/script.js';
 import { type AlignContext, type AlignedBead, alignRunPair, skipCost } from './align-runs.js';
 import { type Block, blockUnits, groupBlocks } from './block.js';
 import { PRIOR_RATIO } from './bead/cost.js';
@@ -183,7 +184,8 @@ function measuredRatio(beads: readonly AlignedBead[]): number | undefined {
   for (const bead of beads) {
     if (bead.zh.length !== 1 || bead.en.length !== 1 || bead.coverage < CONVINCING_COVERAGE) continue;
     const zh = bead.zh[0]!.text;
-    const hanCount = [...zh].filter((ch) => /\p{Script=Han}/u.test(ch)).length;
+    let hanCount = 0;
+    for (const ch of zh) if (isHanScript(ch.codePointAt(0)!)) hanCount++;
     han += hanCount;
     en += bead.en[0]!.text.length - (zh.length - hanCount);
   }

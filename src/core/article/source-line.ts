@@ -1,3 +1,5 @@
+import { HAN_RANGES } from '../text/script.js';
+
 /**
  * Lines of the decoded text with Markdown syntax peeled off, each keeping its 1-based line number.
  * Markdown matters only as packaging: a `#` heading is a heading, a table row is columns, a fence
@@ -22,7 +24,7 @@ const FENCE = /^\s*(```|~~~)/;
  * `1. `, `2) `, `(3) `, `4、` before text, and `1.` glued to Chinese (`1.先把水烧开`). Not `1.5 million`
  * or `3.14`: a marker is followed by a space or a Chinese character, never by a digit.
  */
-const NUMBER_MARKER = /^\s*(\d{1,3}[.．、)）]|[(（]\d{1,3}[)）])(?:\s+|(?=[\p{Script=Han}“‘「]))(?=\S)/u;
+const NUMBER_MARKER = new RegExp(String.raw`^\s*(\d{1,3}[.．、)）]|[(（]\d{1,3}[)）])(?:\s+|(?=[${HAN_RANGES}“‘「]))(?=\S)`, 'u');
 const TABLE_RULER = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 
 export function readLines(text: string): SourceLine[] {

@@ -1,4 +1,5 @@
 import type { Lang } from '../deck/note.js';
+import { HAN_RANGES } from '../text/script.js';
 
 /** One vocabulary note as the article wrote it, before context and pinyin are added. */
 export interface VocabNote {
@@ -9,26 +10,28 @@ export interface VocabNote {
   note?: string;
 }
 
-const HAN = /\p{Script=Han}/u;
+const HAN = new RegExp(`[${HAN_RANGES}]`, 'u');
 const LATIN = /[A-Za-z]/;
 const BULLET = String.raw`(?:[*＊]\s*|\d{1,3}\s*[.、．)]\s*|[（(]\d{1,3}[)）]\s*)?`;
-const ZH_TERM = String.raw`[\p{Script=Han}][\p{Script=Han}A-Za-z0-9·\-]{0,15}`;
+const ZH_TERM = String.raw`[${HAN_RANGES}][${HAN_RANGES}A-Za-z0-9·\-]{0,15}`;
 const EN_TERM = String.raw`[A-Za-z][A-Za-z0-9 .'’\-/]{0,40}?`;
 const POS = String.raw`(?:n|v|vt|vi|adj|adv|prep|conj|pron|num|art|int|interj|aux|abbr|phr|a|ad|sb|pl)\.(?:\s*[/&]\s*(?:n|v|vt|vi|adj|adv)\.)*`;
 const OPEN = '[(（]';
 const CLOSE = '[)）]';
 const EXPLANATION = String.raw`(?:\s*[:：]\s*(.*))?`;
 
+const WHOLE_ZH_TERM = new RegExp(`^${ZH_TERM}$`, 'u');
+
 /** `二轨对话(Track II Dialogue, 1982年…)` or `1.一轨对话(Track I)`: a Chinese term, its English in brackets. */
 const ZH_THEN_EN = new RegExp(String.raw`^${BULLET}(${ZH_TERM})\s*${OPEN}([^()（）]*)${CLOSE}${EXPLANATION}$`, 'u');
 /** `还有Track 1.5(一轨半):…`: English first, its Chinese in brackets, after a short lead-in. */
 const EN_THEN_ZH = new RegExp(
-  String.raw`^${BULLET}(?:\p{Script=Han}{1,3}?)?(${EN_TERM})\s*${OPEN}(${ZH_TERM})${CLOSE}${EXPLANATION}$`,
+  String.raw`^${BULLET}(?:[${HAN_RANGES}]{1,3}?)?(${EN_TERM})\s*${OPEN}(${ZH_TERM})${CLOSE}${EXPLANATION}$`,
   'u',
 );
 /** `disconcerting(adj.)令人不安的`, `word n. 释义`, `word /ipa/ adj. 释义`. */
 const EN_POS_ZH = new RegExp(
-  String.raw`^${BULLET}(${EN_TERM})\s*(?:[/\[][^/\]]{1,40}[/\]]\s*)?(?:${OPEN}\s*(${POS})\s*${CLOSE}|(${POS}))\s*(.*\p{Script=Han}.*)$`,
+  String.raw`^${BULLET}(${EN_TERM})\s*(?:[/\[][^/\]]{1,40}[/\]]\s*)?(?:${OPEN}\s*(${POS})\s*${CLOSE}|(${POS}))\s*(.*[${HAN_RANGES}].*)$`,
   'u',
 );
 /** `term: gloss`, `term<TAB>gloss`, `term  gloss`, `term — gloss`. */
@@ -43,16 +46,25 @@ const HEADER =
 const COLUMN_NAME =
   /^(中文|汉语|英文|英语|词汇|单词|生词|词语|术语|短语|释义|意思|含义|解释|词性|拼音|音标|例句|chinese|english|words?|terms?|phrases?|meanings?|definitions?|translations?|glosses|pinyin|part of speech|pos|examples?)$/i;
 /** `术语:解释` with a Chinese explanation: a short term, and an explanation that is not a sentence. */
-const ZH_EXPLAINED = /^(\p{Script=Han}{2,8})\s*[:：]\s*([^:：]*\p{Script=Han}[^:：]{0,60})$/u;
+const ZH_EXPLAINED = new RegExp(String.raw`^([${HAN_RANGES}]{2,8})\s*[:：]\s*([^:：]*[${HAN_RANGES}][^:：]{0,60})$`, 'u');
 /** `张明：John Smith`, `摄影：Li Hua`: a role or a speaker and a name, shaped like a term and its gloss. */
 const NAME = /^(\p{Lu}[\p{L}'’.\-]*)(\s+\p{Lu}[\p{L}'’.\-]*){0,3}$/u;
 
+/** First characters HEADER can start with: most lines are ruled out without running it. */
+const HEADER_START = '【[词生重单术VvGgKkNnWw';
+/** Two columns need a tab or a run of spaces between them. */
+const COLUMN_GAP = /\t|\s{2,}/;
+/** Every shape of TWO_PARTS has one of these between term and gloss. */
+const TWO_PARTS_SEPARATOR = /[:：=\t\-—–]|\s{2}/;
+
 export function isVocabularyHeader(text: string): boolean {
-  return HEADER.test(text.trim());
+  const line = text.trim();
+  return line.length > 0 && HEADER_START.includes(line[0]!) && HEADER.test(line);
 }
 
 /** `中文<TAB>English`, `Word    Meaning`: the header row of a two-column glossary. */
 export function isColumnHeader(text: string): boolean {
+  if (!COLUMN_GAP.test(text.trim())) return false;
   const cells = text.trim().split(/\t+|\s{2,}/);
   return cells.length >= 2 && cells.every((c) => COLUMN_NAME.test(c.trim()));
 }
@@ -73,28 +85,33 @@ export function parseVocabLine(text: string, setting: VocabSetting): VocabNote[]
   const inVocabularyList = setting === 'list';
   const line = text.trim();
   if (!line || line.length > 200) return undefined;
-  const columns = line.split(/\t+/).map((c) => c.trim()).filter(Boolean);
-  if (columns.length >= 3) return fromColumns(columns);
+  if (line.includes('\t')) {
+    const columns = line.split(/\t+/).map((c) => c.trim()).filter(Boolean);
+    if (columns.length >= 3) return fromColumns(columns);
+  }
+  // The shapes below are costly to run on every line of an article, so cheap necessary conditions go first.
+  const bracketed = (line.includes('(') || line.includes('（')) && (line.includes(')') || line.includes('）'));
+  const colon = line.includes(':') || line.includes('：');
 
-  let m = EN_POS_ZH.exec(line);
+  let m = line.includes('.') && mayHaveHan(line) ? EN_POS_ZH.exec(line) : null;
   if (m) return [withNote({ term: m[1]!.trim(), gloss: m[4]!.trim(), lang: 'en', pos: (m[2] ?? m[3])!.replace(/\s+/g, '') })];
 
-  m = ZH_THEN_EN.exec(line);
+  m = bracketed ? ZH_THEN_EN.exec(line) : null;
   if (m && LATIN.test(m[2]!) && !HAN.test(m[2]!.slice(0, 1))) {
     const { gloss, note } = splitGloss(m[2]!);
     if (gloss) return [withNote({ term: m[1]!, gloss, lang: 'zh', note: joinNotes(note, m[3]) })];
   }
 
-  m = EN_THEN_ZH.exec(line);
+  m = bracketed ? EN_THEN_ZH.exec(line) : null;
   if (m && LATIN.test(m[1]!)) return [withNote({ term: m[2]!, gloss: m[1]!.trim(), lang: 'zh', note: m[3]?.trim() })];
 
-  m = TWO_PARTS.exec(line);
+  m = TWO_PARTS_SEPARATOR.test(line) ? TWO_PARTS.exec(line) : null;
   if (m) {
     const pair = bilingual(m[1]!, m[2]!);
-    const columns = /\t|\s{2,}/.test(line);
+    const columns = COLUMN_GAP.test(line);
     if (pair && (inVocabularyList || columns || (isShortGloss(pair.gloss) && !isName(pair)))) return [pair];
   }
-  if (setting !== 'prose') {
+  if (setting !== 'prose' && colon) {
     m = ZH_EXPLAINED.exec(line);
     if (m && !/[。！？!?]$/.test(m[2]!)) return [{ term: m[1]!, gloss: m[2]!.trim(), lang: 'zh' }];
   }
@@ -104,6 +121,12 @@ export function parseVocabLine(text: string, setting: VocabSetting): VocabNote[]
     if (pair) return [pair];
   }
   return undefined;
+}
+
+/** False only when no character could be Chinese (all sort below the CJK radicals). */
+function mayHaveHan(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x2e80) return true;
+  return false;
 }
 
 function fromColumns(columns: string[]): VocabNote[] | undefined {
@@ -138,7 +161,7 @@ function isPinyin(text: string): boolean {
 }
 
 function isChineseTerm(text: string): boolean {
-  return HAN.test(text) && new RegExp(`^${ZH_TERM}$`, 'u').test(text);
+  return HAN.test(text) && WHOLE_ZH_TERM.test(text);
 }
 
 /** A gloss short enough to be a definition rather than a sentence that happens to follow a colon. */

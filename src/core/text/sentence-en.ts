@@ -40,17 +40,51 @@ function endsSentence(text: string, mark: number, end: number): boolean {
   if (ch !== '.' || text[mark - 1] === '.') return true;
   const word = wordBefore(text, mark);
   const lower = word.toLowerCase();
-  const nextWord = /^[\p{L}\d]+/u.exec(text.slice(k, k + 20))?.[0] ?? '';
+  const nextWord = wordAfter(text, k);
   if (ALWAYS_ABBREVIATION.has(lower)) return false;
   if (lower === 'no' && /^\d/.test(nextWord)) return false;
-  if (/^\p{Lu}$/u.test(word)) return false;
+  if (isSingleCapital(word)) return false;
   if (word.includes('.') || SOMETIMES_ABBREVIATION.has(lower)) return OPENERS.has(nextWord);
   return true;
 }
 
+/*
+ * The Unicode letter classes below cost a cold process a compilation each; English is nearly all
+ * ASCII, so they run only when a word holds something else.
+ */
+const LETTER_OR_DOT = /[\p{L}.]/u;
+const LEADING_WORD = /^[\p{L}\d]+/u;
+const SINGLE_CAPITAL = /^\p{Lu}$/u;
+
+const isAsciiLetter = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+
 /** The word (letters and inner dots, as in U.S or e.g) that ends just before `mark`. */
 function wordBefore(text: string, mark: number): string {
   let k = mark;
-  while (k > 0 && /[\p{L}.]/u.test(text[k - 1]!)) k--;
+  for (; k > 0; k--) {
+    const c = text.charCodeAt(k - 1);
+    if (c < 0x80 ? !(isAsciiLetter(c) || c === 0x2e) : !LETTER_OR_DOT.test(text[k - 1]!)) break;
+  }
   return text.slice(k, mark).replace(/^\.+/, '');
+}
+
+/** The letters and digits starting at `k`, looking at most 20 code units ahead. */
+function wordAfter(text: string, k: number): string {
+  const window = text.slice(k, k + 20);
+  let end = 0;
+  while (end < window.length) {
+    const c = window.charCodeAt(end);
+    if (c >= 0x80) return LEADING_WORD.exec(window)?.[0] ?? '';
+    if (!isAsciiLetter(c) && !(c >= 0x30 && c <= 0x39)) break;
+    end++;
+  }
+  return window.slice(0, end);
+}
+
+/** One upper-case letter (an initial); a code point takes at most two code units. */
+function isSingleCapital(word: string): boolean {
+  if (word.length === 0 || word.length > 2) return false;
+  const c = word.charCodeAt(0);
+  if (c < 0x80) return word.length === 1 && c >= 0x41 && c <= 0x5a;
+  return SINGLE_CAPITAL.test(word);
 }

@@ -47,7 +47,7 @@ export function chineseFeatures(text: string, lexicon?: Lexicon): UnitFeatures {
   for (let i = 0; i < text.length; ) {
     const cp = text.charCodeAt(i);
     if (!isHan(cp)) {
-      if (cp > 0x20 && !/[\s\p{P}\p{S}]/u.test(text[i]!)) other++;
+      if (countsAsOther(cp)) other++;
       i++;
       continue;
     }
@@ -75,6 +75,21 @@ export function chineseFeatures(text: string, lexicon?: Lexicon): UnitFeatures {
   const numbers = numbersIn(text);
   for (const n of numbers) addWord([n]);
   return { han, other, keys: new Set(keyWords.keys()), keyWords, words, numbers, question: /[？?]/.test(text) };
+}
+
+const PUNCTUATION_OR_SPACE = /[\s\p{P}\p{S}]/u;
+/** Non-ASCII answers by code unit, so the Unicode class runs once per distinct character. */
+const otherByCode = new Map<number, boolean>();
+
+/** Whether a non-Chinese code unit is part of a word or number (not space, punctuation or a symbol). */
+function countsAsOther(cp: number): boolean {
+  if (cp < 0x80) return (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a) || cp === 0x7f;
+  let known = otherByCode.get(cp);
+  if (known === undefined) {
+    known = !PUNCTUATION_OR_SPACE.test(String.fromCharCode(cp));
+    otherByCode.set(cp, known);
+  }
+  return known;
 }
 
 export function englishFeatures(text: string): UnitFeatures {
