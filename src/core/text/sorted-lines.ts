@@ -9,7 +9,8 @@ export function sortedLineLookup(text: string): (key: string) => string | undefi
     let hi = text.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      const start = Math.max(lo, text.lastIndexOf('\n', mid - 1) + 1);
+      // lastIndexOf reads a fromIndex of -1 as 0, which would find a newline at 0 and never move.
+      const start = mid === 0 ? 0 : Math.max(lo, text.lastIndexOf('\n', mid - 1) + 1);
       const nl = text.indexOf('\n', start);
       const lineEnd = nl < 0 ? text.length : nl;
       const tab = text.indexOf('\t', start);
