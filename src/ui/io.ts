@@ -20,9 +20,12 @@ export function wantsColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv, 
 }
 
 export function processIO(env: NodeJS.ProcessEnv, colorFlag: boolean): IO {
-  const { stdin, stdout, stderr } = process;
+  const { stdout, stderr } = process;
   return {
-    stdin,
+    // Touching process.stdin opens it (a tty or pipe handle): only commands that read input pay.
+    get stdin() {
+      return process.stdin;
+    },
     stdout,
     stderr,
     color: wantsColor(stdout, env, colorFlag),
