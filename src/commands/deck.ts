@@ -16,10 +16,9 @@ const toPinyin = lazyPinyin();
 /**
  * `parley deck rename OLD NEW`. The journal records reviews under the slug they were made in, and
  * a schedule snapshot is only a cache of the journal, so moving the snapshot file alone would lose
- * the schedule the next time it is rebuilt. Instead the rename is written to the journal: one entry
- * per studied card under the new slug carrying the card's state (a flag entry, `suspend` or
- * `unsuspend` to match the card, marked `renamedFrom`). Replaying the journal from scratch gives the
- * new deck the same schedule; stats follow card ids, which do not depend on the slug.
+ * the schedule the next time it is rebuilt. Instead the rename is written to the journal: a `move`
+ * entry per studied card under the new slug, carrying the card's state. Replaying the journal from
+ * scratch gives the new deck the same schedule; stats follow card ids, which do not depend on the slug.
  */
 export async function rename(_options: Record<string, unknown>, args: string[], ctx: Context): Promise<void> {
   const [from, to] = args as [string, string];
@@ -44,10 +43,7 @@ export async function rename(_options: Record<string, unknown>, args: string[], 
   for (const [id, state] of store.states(deck.slug)) {
     const before = target.get(id) ?? null;
     if (sameState(before, state)) continue;
-    const entry: JournalEntry = {
-      id: randomUUID(), at: now, deck: slug, cardId: id, type: state.suspended ? 'suspend' : 'unsuspend', before, after: state,
-    };
-    entries.push(Object.assign(entry, { renamedFrom: deck.slug }));
+    entries.push({ id: randomUUID(), at: now, deck: slug, cardId: id, type: 'move', from: deck.slug, before, after: state });
   }
 
   const file = writeDeck(ctx.paths, renamed);

@@ -47,4 +47,6 @@ export type JournalEntry =
       cram?: boolean;
     })
   | (EntryBase & { type: 'undo'; target: string; before: CardState | null; restored: CardState | null })
-  | (EntryBase & { type: 'suspend' | 'unsuspend' | 'bury'; before: CardState | null; after: CardState });
+  | (EntryBase & { type: 'suspend' | 'unsuspend' | 'bury'; before: CardState | null; after: CardState })
+  /** A deck renamed: the card's state carried over from the deck it was in (`from`, a slug). */
+  | (EntryBase & { type: 'move'; from: string; before: CardState | null; after: CardState });
