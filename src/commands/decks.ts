@@ -2,6 +2,7 @@ import type { Context } from '../cli/context.js';
 import { deckFacts, summarise, type DeckFacts, type DeckSummary } from '../core/deck/summary.js';
 import { nextDayStart } from '../core/srs/day.js';
 import { listDeckSlugs, readDeck } from '../store/deck-files.js';
+import { SettingsFile } from '../store/settings.js';
 import { SummaryCache } from '../store/summary-cache.js';
 
 export interface DecksOptions {
@@ -35,7 +36,8 @@ export async function run(options: DecksOptions, _args: string[], ctx: Context):
   if (slugs.length) {
     const facts = await factsOf(ctx, slugs);
     const now = ctx.now();
-    const dayEnd = nextDayStart(now, (await ctx.store()).settings.all().dayStartsAt);
+    // Settings straight from their file: with every deck cached, the store need not load at all.
+    const dayEnd = nextDayStart(now, new SettingsFile(ctx.paths.root, ctx.paths.settings).all().dayStartsAt);
     summaries = facts.map((f) => summarise(f, now, dayEnd));
   }
   if (options.json) {
