@@ -1,5 +1,5 @@
 import stringWidth from 'string-width';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Note } from '../../src/core/deck/note.js';
 import { buildQueue } from '../../src/core/srs/queue.js';
 import { makeScheduler } from '../../src/core/srs/scheduler.js';
@@ -8,14 +8,6 @@ import { DEFAULT_SETTINGS } from '../../src/core/settings.js';
 import { eventForKey } from '../../src/ui/review/bindings.js';
 import { loadPinyin } from '../../src/ui/review/pinyin.js';
 import { renderReview, renderSummary } from '../../src/ui/review/render.js';
-
-const previousTz = process.env.TZ;
-beforeAll(() => {
-  process.env.TZ = 'UTC';
-});
-afterAll(() => {
-  process.env.TZ = previousTz;
-});
 
 const now = new Date('2025-05-10T10:00:00Z');
 const sentence: Note = {

@@ -1,15 +1,7 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { JournalEntry } from '../../../src/core/srs/card-state.js';
 import { buildQueue, countDueTomorrow, pickNext, studiedToday, type Queue } from '../../../src/core/srs/queue.js';
 import { deck, id, learningState, reviewState, sentence, settings, vocab } from './fixtures.js';
-
-const previousTz = process.env.TZ;
-beforeAll(() => {
-  process.env.TZ = 'UTC';
-});
-afterAll(() => {
-  process.env.TZ = previousTz;
-});
 
 const now = new Date('2025-05-10T10:00:00Z');
 const ids = (queue: Queue) => ({

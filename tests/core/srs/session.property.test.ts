@@ -1,19 +1,11 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import type { CardState } from '../../../src/core/srs/card-state.js';
 import { buildQueue } from '../../../src/core/srs/queue.js';
 import { applyEntry } from '../../../src/core/srs/replay.js';
 import { makeScheduler } from '../../../src/core/srs/scheduler.js';
 import { startSession, step, type SessionEvent, type SessionState } from '../../../src/core/srs/session.js';
 import { counter, deck, id, learningState, reviewState, sentence, settings } from './fixtures.js';
-
-const previousTz = process.env.TZ;
-beforeAll(() => {
-  process.env.TZ = 'UTC';
-});
-afterAll(() => {
-  process.env.TZ = previousTz;
-});
 
 const notes = [1, 2, 3, 4, 5].map((n) => sentence(`s${n}`, `句子${n}。`, `Sentence ${n}.`, n));
 const initial: Record<string, CardState> = {

@@ -1,18 +1,10 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { CardState, JournalEntry } from '../../../src/core/srs/card-state.js';
 import { buildQueue, type DeckCards } from '../../../src/core/srs/queue.js';
 import { applyEntry } from '../../../src/core/srs/replay.js';
 import { makeScheduler } from '../../../src/core/srs/scheduler.js';
 import { remaining, startSession, step, summarise, type Effect, type SessionEvent, type SessionState } from '../../../src/core/srs/session.js';
 import { counter, deck, id, reviewState, sentence, settings, vocab } from './fixtures.js';
-
-const previousTz = process.env.TZ;
-beforeAll(() => {
-  process.env.TZ = 'UTC';
-});
-afterAll(() => {
-  process.env.TZ = previousTz;
-});
 
 const scheduler = makeScheduler(settings);
 const notes = [1, 2, 3].map((n) => sentence(`s${n}`, `句子${n}。`, `Sentence ${n}.`, n));
