@@ -70,9 +70,8 @@ export async function run(options: ReviewOptions, names: string[], ctx: Context)
     return;
   }
   const scheduler = makeScheduler(settings, { weights: settings.fsrsWeights });
-  let state = startSession(queue, { scheduler, idGen: randomUUID, dayStartsAt: settings.dayStartsAt, typeAnswers: options.type === true }, { pinyin: settings.showPinyin }, start);
-  const final = await runSession(ctx, store, state, settings.showPinyin);
-  state = final;
+  const initial = startSession(queue, { scheduler, idGen: randomUUID, dayStartsAt: settings.dayStartsAt, typeAnswers: options.type === true }, { pinyin: settings.showPinyin }, start);
+  const state = await runSession(ctx, store, initial, settings.showPinyin);
   await store.compact();
   const now = ctx.now();
   ctx.io.out(renderSummary(
