@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parley, ROOT, tempHome } from '../helpers/cli.js';
+import { runInTerminal } from '../helpers/pty.js';
 
 const SAMPLE = join(ROOT, 'decks', 'morning-market.txt');
 
@@ -86,6 +87,17 @@ describe('parley import', () => {
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout).pairs.length).toBeGreaterThan(5);
   });
+
+  it('shows a progress bar on a terminal for a long article, and none in a pipe', async () => {
+    // @ts-expect-error -- a plain ESM script without types
+    const { makeBook } = await import('../../scripts/bench-book.mjs');
+    const file = write(tempHome(), 'book.txt', makeBook(4000).text);
+    const home = tempHome();
+    const term = runInTerminal(['import', file, '--dry-run'], { PARLEY_HOME: home, NO_COLOR: '1' });
+    expect(await term.exited).toBe(0);
+    expect(term.output()).toMatch(/aligning \[#*\s*\] \d+%/);
+    expect(parley(['import', file, '--dry-run'], { home }).stderr).toBe('');
+  }, 60_000);
 
   describe('bad input: one line, exit 1, nothing written', () => {
     const dir = tempHome();
