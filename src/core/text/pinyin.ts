@@ -11,7 +11,11 @@ const HAN = /\p{Script=Han}/u;
  * Returns undefined when a Chinese character is not in the index.
  */
 export function parsePinyinIndex(text: string): (zh: string) => string | undefined {
-  const lookup = sortedLineLookup(text);
+  return pinyinFrom(sortedLineLookup(text));
+}
+
+/** The same over any lookup of the index's readings by word (such as a paged one). */
+export function pinyinFrom(lookup: (word: string) => string | undefined): (zh: string) => string | undefined {
   return (zh) => {
     const chars = [...zh];
     const syllables: string[] = [];

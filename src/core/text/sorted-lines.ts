@@ -23,3 +23,28 @@ export function sortedLineLookup(text: string): (key: string) => string | undefi
     return undefined;
   };
 }
+
+/**
+ * The same lookup over an index cut into pages at line starts, where `firstKeys[i]` is the first
+ * key of page i and `page(i)` reads that page's text: a lookup reads one page, so a short article
+ * touches a few hundred kilobytes of a multi-megabyte index instead of all of it.
+ */
+export function pagedLineLookup(firstKeys: readonly string[], page: (index: number) => string): (key: string) => string | undefined {
+  const pages = new Map<number, (key: string) => string | undefined>();
+  return (wanted) => {
+    if (firstKeys.length === 0) return undefined;
+    // The last page whose first key is not after the wanted one is the only page that can hold it;
+    // the first page also holds whatever sorts before its comment lines.
+    let lo = 1;
+    let hi = firstKeys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (firstKeys[mid]! <= wanted) lo = mid + 1;
+      else hi = mid;
+    }
+    const at = lo - 1;
+    let lookup = pages.get(at);
+    if (!lookup) pages.set(at, (lookup = sortedLineLookup(page(at))));
+    return lookup(wanted);
+  };
+}
