@@ -159,7 +159,7 @@ function printDetails(results) {
 
 const options = parseArgs(process.argv.slice(2));
 const cases = findCases(options.dirs);
-if (!options.predictions && !existsSync(join(root, 'dist/cli.js'))) fail('the CLI is not built', 'run npm run build first');
+if (!options.predictions && !existsSync(join(root, 'dist/cli.cjs'))) fail('the CLI is not built', 'run npm run build first');
 const results = await evaluateAll(cases, options);
 const total = totals(results);
 if (options.json) {

@@ -24,7 +24,7 @@ const counts = quick
   ? { kills: 24, grades: 150, fuzzRuns: 60, clockChecks: 600 }
   : { kills: 200, grades: 500, fuzzRuns: 400, clockChecks: 5000 };
 
-if (!existsSync(join(ROOT, 'dist', 'cli.js'))) {
+if (!existsSync(join(ROOT, 'dist', 'cli.cjs'))) {
   console.error('reliability: dist/ is missing — run `npm run build` first');
   process.exit(2);
 }

@@ -22,7 +22,7 @@ export function freezeCli() {
       cpSync(join(ROOT, 'bin'), join(FROZEN, 'bin'), { recursive: true });
       cpSync(join(ROOT, 'dist'), join(FROZEN, 'dist'), { recursive: true });
       cpSync(join(ROOT, 'package.json'), join(FROZEN, 'package.json'));
-      if (existsSync(join(FROZEN, 'dist', 'cli.js')) && existsSync(join(FROZEN, 'dist', 'lexicon.utf16le'))) {
+      if (existsSync(join(FROZEN, 'dist', 'cli.cjs')) && existsSync(join(FROZEN, 'dist', 'lexicon.utf16le'))) {
         CLI = join(FROZEN, 'bin', 'parley.js');
         return CLI;
       }

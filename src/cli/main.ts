@@ -77,4 +77,3 @@ process.on('SIGINT', () => process.exit(130));
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(0);
 });
-process.exitCode = await main(process.argv.slice(2));
