@@ -58,6 +58,8 @@ export async function trainCodeCache() {
       ['config', 'set', 'newPerDay', '20'],
     ];
     for (const args of steps) spawnSync(process.execPath, ['-e', train, ...args], { env, stdio: 'ignore' });
+    // Twice: the first session saves the queue index the second one starts from.
+    await reviewInTerminal(env);
     await reviewInTerminal(env);
   } finally {
     rmSync(home, { recursive: true, force: true });

@@ -54,6 +54,11 @@ export class Store {
     return out;
   }
 
+  /** The journal position the loaded decks' states are up to date with. */
+  get end(): JournalMark {
+    return this.#end;
+  }
+
   /** Card states of a deck: its snapshot plus the journal past the snapshot's watermark. */
   states(slug: string): ReadonlyMap<string, CardState> {
     return this.#load([slug]).get(slug)!.states;

@@ -1,9 +1,10 @@
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DeckFacts } from '../core/deck/summary.js';
 import { writeFileAtomic } from './atomic.js';
 import { deckPath } from './deck-files.js';
 import type { HomeLayout } from './home.js';
+import { sameStamp as same, stamp, type Stamp } from './stamp.js';
 
 /**
  * What `parley decks` counts per deck, kept between runs: reading every deck file and schedule of
@@ -12,11 +13,6 @@ import type { HomeLayout } from './home.js';
  * was made (size and mtime); anything else recomputes it. Derived data only: a damaged cache is
  * ignored and rewritten, never reported.
  */
-interface Stamp {
-  size: number;
-  mtimeMs: number;
-}
-
 interface Stamps {
   deck: Stamp | null;
   snapshot: Stamp | null;
@@ -32,17 +28,6 @@ type Cache = Record<string, Entry>;
 
 // An underscore cannot appear in a slug, so no deck's snapshot can have this name.
 const FILE = '_summaries.json';
-
-function stamp(path: string): Stamp | null {
-  try {
-    const { size, mtimeMs } = statSync(path);
-    return { size, mtimeMs };
-  } catch {
-    return null;
-  }
-}
-
-const same = (a: Stamp | null, b: Stamp | null) => a === b || (a !== null && b !== null && a.size === b.size && a.mtimeMs === b.mtimeMs);
 
 export class SummaryCache {
   readonly #paths: HomeLayout;

@@ -2,19 +2,24 @@ import { randomUUID } from 'node:crypto';
 import type { Context } from '../../cli/context.js';
 import type { Deck } from '../../core/deck/note.js';
 import { UserError } from '../../core/errors.js';
-import type { StudyDirection } from '../../core/settings.js';
+import type { Settings, StudyDirection } from '../../core/settings.js';
 import { dayStart, nextDayStart } from '../../core/srs/day.js';
-import { buildQueue, countDueTomorrow, type DeckCards } from '../../core/srs/queue.js';
+import { buildQueue, countDueTomorrow, type DeckCards, type QueueOptions } from '../../core/srs/queue.js';
+import { indexDecks, queueFromIndex } from '../../core/srs/queue-index.js';
 import { makeScheduler } from '../../core/srs/scheduler.js';
-import { startSession, step, summarise, type SessionEvent, type SessionState } from '../../core/srs/session.js';
+import { startSession, step, summarise, type SessionConfig, type SessionEvent, type SessionState } from '../../core/srs/session.js';
+import { siblingPairs } from '../../core/srs/siblings.js';
 import { listDeckSlugs, readDeck, writeDeck } from '../../store/deck-files.js';
+import { readJournalSince } from '../../store/journal.js';
+import { deckStamps, readQueueIndex, saveQueueIndex } from '../../store/queue-index-file.js';
+import { SettingsFile, type StoredSettings } from '../../store/settings.js';
 import type { Store } from '../../store/store.js';
-import { readKeys } from '../../ui/keys.js';
+import { readKeys, type KeyReader } from '../../ui/keys.js';
 import { eventForKey } from '../../ui/review/bindings.js';
 import { loadPinyin } from '../../ui/review/pinyin.js';
 import { renderReview, renderSummary } from '../../ui/review/render.js';
 import { resolveDeck } from '../deck-name.js';
-import { openScreen } from './screen.js';
+import { openScreen, type Screen } from './screen.js';
 import { sampleDeck } from './sample.js';
 
 export interface ReviewOptions {
@@ -23,12 +28,6 @@ export interface ReviewOptions {
   limit?: number;
   type?: boolean;
   ahead?: number;
-}
-
-/** The decks to study: those named, else every deck. */
-function chooseDecks(ctx: Context, names: string[]): Deck[] {
-  if (names.length) return names.map((name) => resolveDeck(ctx.paths, name));
-  return listDeckSlugs(ctx.paths).map((slug) => readDeck(ctx.paths, slug));
 }
 
 /** On an empty home, the first `parley review` offers the bundled sample so there is something to learn. */
@@ -42,53 +41,129 @@ async function offerSample(ctx: Context): Promise<Deck[]> {
   return [sample];
 }
 
+/** A preview before the real session, and where it came from. */
+interface Preview {
+  state: SessionState;
+  pairs: [string, string][];
+}
+
+function queueOptions(options: ReviewOptions, settings: Settings): QueueOptions {
+  return { direction: options.direction ?? settings.direction, newLimit: options.new, reviewLimit: options.limit, aheadDays: options.ahead };
+}
+
+function sessionConfig(options: ReviewOptions, settings: StoredSettings): SessionConfig {
+  return {
+    scheduler: makeScheduler(settings, { weights: settings.fsrsWeights }),
+    idGen: randomUUID,
+    dayStartsAt: settings.dayStartsAt,
+    typeAnswers: options.type === true,
+  };
+}
+
+/**
+ * The session's first screen from the queue index, before decks and schedules load: the queue is
+ * ordered and counted from the index, and only the first card's deck file is read for its text.
+ * The real session replaces it a moment later; undefined when there is no usable index.
+ */
+function preview(ctx: Context, options: ReviewOptions, slugs: readonly string[], start: Date): Preview | undefined {
+  const found = readQueueIndex(ctx.paths, slugs);
+  if (!found) return undefined;
+  const settings = new SettingsFile(ctx.paths.root, ctx.paths.settings).all();
+  const today = readJournalSince(ctx.paths.journal, dayStart(start, settings.dayStartsAt));
+  const queue = queueFromIndex(found.index, found.later, today, settings, queueOptions(options, settings), start);
+  const state = startSession(queue, sessionConfig(options, settings), { pinyin: settings.showPinyin }, start);
+  const showing = state.showing;
+  const note = showing && readDeck(ctx.paths, showing.card.deck).notes.find((n) => n.id === showing.card.note.id);
+  if (!showing || !note) return undefined;
+  return { state: { ...state, showing: { ...showing, card: { ...showing.card, note } } }, pairs: found.index.pairs };
+}
+
 export async function run(options: ReviewOptions, names: string[], ctx: Context): Promise<void> {
   if (!ctx.io.stdin.isTTY || !ctx.io.stdout.isTTY) {
     throw new UserError('review needs an interactive terminal', 'run `parley review` in a terminal; scripts can use `parley decks --json`');
   }
-  let decks = ctx.homeExists() ? chooseDecks(ctx, names) : [];
-  if (decks.length === 0 && names.length === 0) decks = await offerSample(ctx);
-  if (decks.length === 0) {
-    ctx.io.out('Nothing to review. Make a deck with `parley import article.txt`.');
-    return;
-  }
-  const store = await ctx.store();
-  const settings = store.settings.all();
-  store.loadDecks(decks.map((d) => d.slug));
-  for (const warning of store.takeWarnings()) ctx.io.err(`parley: ${warning}`);
-  const deckCards = (): DeckCards[] => decks.map((d) => ({ slug: d.slug, name: d.name, notes: d.notes, states: store.states(d.slug) }));
   const start = ctx.now();
-  const queue = buildQueue(deckCards(), store.journalSince(dayStart(start, settings.dayStartsAt)), settings, {
-    direction: options.direction ?? settings.direction,
-    newLimit: options.new,
-    reviewLimit: options.limit,
-    aheadDays: options.ahead,
-  }, start);
-  if (queue.learning.length + queue.review.length + queue.fresh.length === 0) {
-    const tomorrow = countDueTomorrow(deckCards(), start, settings.dayStartsAt);
-    ctx.io.out(`Nothing due now. ${tomorrow} card${tomorrow === 1 ? '' : 's'} due tomorrow (from ${nextDayStart(start, settings.dayStartsAt).toLocaleString()}).`);
-    return;
+  // Reviewing every deck (the daily habit) keeps the queue index that lets the next session start at once.
+  const slugs = names.length === 0 && ctx.homeExists() ? listDeckSlugs(ctx.paths) : undefined;
+  const stamps = slugs && deckStamps(ctx.paths, slugs);
+  let early: Preview | undefined;
+  try {
+    early = slugs?.length ? preview(ctx, options, slugs, start) : undefined;
+  } catch {
+    // Whatever the preview tripped on, the full load below meets again and reports properly.
   }
-  const scheduler = makeScheduler(settings, { weights: settings.fsrsWeights });
-  const initial = startSession(queue, { scheduler, idGen: randomUUID, dayStartsAt: settings.dayStartsAt, typeAnswers: options.type === true }, { pinyin: settings.showPinyin }, start);
-  const state = await runSession(ctx, store, initial, settings.showPinyin);
-  await store.compact();
-  const now = ctx.now();
-  ctx.io.out(renderSummary(
-    { ...summarise(state), dueTomorrow: countDueTomorrow(deckCards(), now, settings.dayStartsAt) },
-    { columns: ctx.io.stdout.columns || 80, color: ctx.io.color },
-  ));
+  let terminal = early ? openTerminal(ctx, early.state) : undefined;
+  const warnings: string[] = [];
+  try {
+    let decks = slugs ? slugs.map((slug) => readDeck(ctx.paths, slug)) : ctx.homeExists() ? names.map((name) => resolveDeck(ctx.paths, name)) : [];
+    if (decks.length === 0 && names.length === 0) decks = await offerSample(ctx);
+    if (decks.length === 0) {
+      ctx.io.out('Nothing to review. Make a deck with `parley import article.txt`.');
+      return;
+    }
+    const store = await ctx.store();
+    const settings = store.settings.all();
+    store.loadDecks(decks.map((d) => d.slug));
+    warnings.push(...store.takeWarnings());
+    if (!terminal) warnings.splice(0).forEach((w) => ctx.io.err(`parley: ${w}`));
+    const deckCards = (): DeckCards[] => decks.map((d) => ({ slug: d.slug, name: d.name, notes: d.notes, states: store.states(d.slug) }));
+    const queue = buildQueue(deckCards(), store.journalSince(dayStart(start, settings.dayStartsAt)), settings, queueOptions(options, settings), start);
+    if (queue.learning.length + queue.review.length + queue.fresh.length === 0) {
+      terminal?.close();
+      terminal = undefined;
+      const tomorrow = countDueTomorrow(deckCards(), start, settings.dayStartsAt);
+      ctx.io.out(`Nothing due now. ${tomorrow} card${tomorrow === 1 ? '' : 's'} due tomorrow (from ${nextDayStart(start, settings.dayStartsAt).toLocaleString()}).`);
+      return;
+    }
+    const initial = startSession(queue, early?.state.config ?? sessionConfig(options, settings), { pinyin: settings.showPinyin }, start);
+    terminal ??= openTerminal(ctx);
+    const state = await runSession(ctx, store, initial, terminal);
+    terminal.close();
+    terminal = undefined;
+    await store.compact();
+    if (stamps && decks.every((d) => d.slug in stamps) && (!early || state.tally.done > 0)) {
+      const loaded = decks.map((deck) => ({ deck, states: store.states(deck.slug) }));
+      saveQueueIndex(ctx.paths, stamps, store.end, indexDecks(loaded, early?.pairs ?? siblingPairs(decks.flatMap((d) => d.notes))));
+    }
+    const now = ctx.now();
+    ctx.io.out(renderSummary(
+      { ...summarise(state), dueTomorrow: countDueTomorrow(deckCards(), now, settings.dayStartsAt) },
+      { columns: ctx.io.stdout.columns || 80, color: ctx.io.color },
+    ));
+  } finally {
+    terminal?.close();
+    warnings.forEach((w) => ctx.io.err(`parley: ${w}`));
+  }
+}
+
+/** The alternate screen and raw keys, opened together so no key typed meanwhile is echoed or lost. */
+interface Terminal {
+  screen: Screen;
+  keys: KeyReader;
+  close(): void;
+}
+
+function openTerminal(ctx: Context, preview?: SessionState): Terminal {
+  const screen = openScreen(ctx.io.stdout);
+  const keys = readKeys(ctx.io.stdin, ctx.io.stdout);
+  if (preview) screen.draw(renderReview(preview, { ...screen.size(), color: ctx.io.color }));
+  return {
+    screen,
+    keys,
+    close() {
+      keys.close();
+      screen.close();
+    },
+  };
 }
 
 /**
  * The loop: a key becomes an event, the reducer answers with a new state and effects, and every
  * journal append is committed (fsynced) before the next frame is drawn.
  */
-async function runSession(ctx: Context, store: Store, initial: SessionState, pinyinOn: boolean): Promise<SessionState> {
+async function runSession(ctx: Context, store: Store, initial: SessionState, { screen, keys }: Terminal): Promise<SessionState> {
   let state = initial;
-  let pinyin = pinyinOn ? await loadPinyin() : undefined;
-  const screen = openScreen(ctx.io.stdout);
-  const keys = readKeys(ctx.io.stdin, ctx.io.stdout);
+  let pinyin = state.pinyin ? await loadPinyin() : undefined;
   const draw = () => screen.draw(renderReview(state, { ...screen.size(), color: ctx.io.color, pinyin }));
 
   const dispatch = (event: SessionEvent) => {
@@ -105,32 +180,27 @@ async function runSession(ctx: Context, store: Store, initial: SessionState, pin
     }
   };
 
-  try {
-    draw();
-    while (!state.quit) {
-      if (state.config.typeAnswers && state.showing && !state.showing.revealed) {
-        keys.pause();
-        const { input } = await import('@inquirer/prompts');
-        const text = await input({ message: 'Your answer:' }).catch((error: Error) => {
-          if (error.name === 'ExitPromptError') return null;
-          throw error;
-        });
-        keys.resume();
-        dispatch(text === null ? { type: 'quit' } : { type: 'typed-answer', text });
-        draw();
-        continue;
-      }
-      const key = await keys.next();
-      if (key === null) break;
-      if (state.finished && key !== 'u') break;
-      const event = eventForKey(key, state);
-      if (event?.type === 'toggle-pinyin' && !pinyin) pinyin = await loadPinyin();
-      if (event) dispatch(event);
+  draw();
+  while (!state.quit) {
+    if (state.config.typeAnswers && state.showing && !state.showing.revealed) {
+      keys.pause();
+      const { input } = await import('@inquirer/prompts');
+      const text = await input({ message: 'Your answer:' }).catch((error: Error) => {
+        if (error.name === 'ExitPromptError') return null;
+        throw error;
+      });
+      keys.resume();
+      dispatch(text === null ? { type: 'quit' } : { type: 'typed-answer', text });
       draw();
+      continue;
     }
-  } finally {
-    keys.close();
-    screen.close();
+    const key = await keys.next();
+    if (key === null) break;
+    if (state.finished && key !== 'u') break;
+    const event = eventForKey(key, state);
+    if (event?.type === 'toggle-pinyin' && !pinyin) pinyin = await loadPinyin();
+    if (event) dispatch(event);
+    draw();
   }
   return state;
 }

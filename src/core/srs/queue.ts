@@ -1,4 +1,4 @@
-import { cardId, DIRECTIONS, type Direction, type Note } from '../deck/note.js';
+import { cardId, DIRECTIONS, splitCardId, type Direction, type Note } from '../deck/note.js';
 import type { Settings, StudyDirection } from '../settings.js';
 import type { CardState, JournalEntry } from './card-state.js';
 import { dayStart, LEARN_AHEAD_MS, nextDayStart } from './day.js';
@@ -50,6 +50,7 @@ export interface StudiedToday {
 
 const key = (deck: string, id: string) => `${deck}\u0000${id}`;
 
+
 /**
  * Counts today's grades across all sessions and decks (the daily limits are global settings). A
  * grade that was undone does not count.
@@ -74,16 +75,61 @@ export function studiedToday(journal: readonly JournalEntry[], now: Date, daySta
   return { newIntroduced, reviewsDone, cards };
 }
 
-function isHidden(state: CardState | undefined, now: Date): boolean {
+/** Which cards today's queue takes, and until when a due card counts. */
+export interface QueueWindow {
+  now: Date;
+  directions: readonly Direction[];
+  /** When the learning day ends: cards due before it are due today. */
+  dayEnd: number;
+  /** When `--ahead` stops reaching: reviews due before it are studied early. */
+  aheadEnd: number;
+}
+
+export function queueWindow(settings: Pick<Settings, 'dayStartsAt'>, options: QueueOptions, now: Date): QueueWindow {
+  const dayEnd = nextDayStart(now, settings.dayStartsAt);
+  const aheadEnd = new Date(dayEnd);
+  aheadEnd.setDate(aheadEnd.getDate() + (options.aheadDays ?? 0));
+  return { now, directions: options.direction === 'both' ? DIRECTIONS : [options.direction], dayEnd: dayEnd.getTime(), aheadEnd: aheadEnd.getTime() };
+}
+
+/** Suspended, or buried until a time not yet come. */
+export function isHidden(state: Pick<CardState, 'suspended' | 'buriedUntil'> | undefined, now: Date): boolean {
   if (!state) return false;
   return state.suspended === true || (state.buriedUntil !== undefined && Date.parse(state.buriedUntil) > now.getTime());
 }
+
+/** The list a studied (not new) card due at `due` joins today, if any. */
+export function dueList(state: CardState['state'], due: number, window: QueueWindow): 'learning' | 'due' | 'cram' | undefined {
+  if (state === 1 || state === 3) return due < window.dayEnd ? 'learning' : undefined;
+  return due < window.dayEnd ? 'due' : due < window.aheadEnd ? 'cram' : undefined;
+}
+
+/** A card with its due time as a number, for sorting. */
+export interface Dated {
+  due: number;
+  card: QueuedCard;
+}
+
+/** What today's queue is chosen from, each list in the order it is taken. */
+export interface Candidates {
+  /** Learning cards due today, soonest first. */
+  learning: QueuedCard[];
+  /** Reviews due today, most overdue first, then those `--ahead` reaches. */
+  review: Iterable<QueuedCard>;
+  /** New cards in article order. */
+  fresh: Iterable<QueuedCard>;
+  /** Notes with a card graded today. */
+  studied: Note[];
+}
+
+/** Soonest first; cards due at the same moment by id, so the order never depends on how they were found. */
+export const earlier = (a: Dated, b: Dated): number => a.due - b.due || (a.card.cardId < b.card.cardId ? -1 : 1);
 
 /**
  * Today's queue: learning cards due today, then due reviews (most overdue first), then new cards in
  * article order, within the day's limits. A card whose note gives away a card already taken today
  * (its other direction, or a vocabulary item and its sentence) waits for another day, and does not
- * use up a limit.
+ * use up a limit. `siblings` says which notes give each other away (by default from their text).
  */
 export function buildQueue(
   decks: readonly DeckCards[],
@@ -91,64 +137,74 @@ export function buildQueue(
   settings: Pick<Settings, 'newPerDay' | 'reviewsPerDay' | 'dayStartsAt'>,
   options: QueueOptions,
   now: Date,
+  siblings: (a: Note, b: Note) => boolean = givesAway,
 ): Queue {
-  const directions = options.direction === 'both' ? DIRECTIONS : [options.direction];
   const today = studiedToday(journal, now, settings.dayStartsAt);
-  const dayEnd = nextDayStart(now, settings.dayStartsAt).getTime();
-  const aheadEnd = new Date(dayEnd);
-  aheadEnd.setDate(aheadEnd.getDate() + (options.aheadDays ?? 0));
+  return pickQueue(candidates(decks, today, queueWindow(settings, options, now)), today, settings, options, siblings);
+}
 
-  const learning: QueuedCard[] = [];
-  const due: QueuedCard[] = [];
-  const cram: QueuedCard[] = [];
-  const fresh: QueuedCard[] = [];
-  const dueAt = new Map<QueuedCard, number>();
-  const taken = new TakenNotes();
-  const aheadMs = aheadEnd.getTime();
+/**
+ * Only cards with a stored state can be learning or due: a big home is mostly new cards, so the
+ * scan goes over states, and new cards are made in article order only as far as the limit reaches.
+ */
+function candidates(decks: readonly DeckCards[], today: StudiedToday, window: QueueWindow): Candidates {
+  const lists: Record<'learning' | 'due' | 'cram', Dated[]> = { learning: [], due: [], cram: [] };
+  const studied: Note[] = [];
+  for (const deck of decks) {
+    const notes = new Map(deck.notes.map((note) => [note.id, note]));
+    for (const [id, state] of deck.states) {
+      const card = splitCardId(id);
+      const note = card && notes.get(card.noteId);
+      if (!note) continue;
+      if (today.cards.size > 0 && today.cards.has(key(deck.slug, id))) studied.push(note);
+      if (state.state === 0 || !window.directions.includes(card.direction) || isHidden(state, window.now)) continue;
+      const due = Date.parse(state.due);
+      const list = dueList(state.state, due, window);
+      if (list) lists[list].push({ due, card: { deck: deck.slug, deckName: deck.name, note, direction: card.direction, cardId: id, state, cram: list === 'cram' } });
+    }
+  }
+  const inOrder = (list: Dated[]) => list.sort(earlier).map((d) => d.card);
+  return { learning: inOrder(lists.learning), review: [...inOrder(lists.due), ...inOrder(lists.cram)], fresh: fresh(decks, window), studied };
+}
 
+function* fresh(decks: readonly DeckCards[], window: QueueWindow): Generator<QueuedCard> {
   for (const deck of decks) {
     for (const note of [...deck.notes].sort((a, b) => a.order - b.order)) {
-      for (const direction of DIRECTIONS) {
+      for (const direction of window.directions) {
         const id = cardId(note.id, direction);
         const state = deck.states.get(id);
-        if (today.cards.has(key(deck.slug, id))) taken.add(note);
-        if (!directions.includes(direction) || isHidden(state, now)) continue;
-        const card: QueuedCard = { deck: deck.slug, deckName: deck.name, note, direction, cardId: id, state: state ?? null, cram: false };
-        if (!state || state.state === 0) {
-          fresh.push(card);
-          continue;
-        }
-        const at = Date.parse(state.due);
-        const list = state.state === 1 || state.state === 3
-          ? (at < dayEnd ? learning : undefined)
-          : at < dayEnd ? due : at < aheadMs ? cram : undefined;
-        if (!list) continue;
-        const queued = list === cram ? { ...card, cram: true } : card;
-        dueAt.set(queued, at);
-        list.push(queued);
+        if ((state && state.state !== 0) || isHidden(state, window.now)) continue;
+        yield { deck: deck.slug, deckName: deck.name, note, direction, cardId: id, state: state ?? null, cram: false };
       }
     }
   }
+}
 
-  const byDue = (a: QueuedCard, b: QueuedCard) => dueAt.get(a)! - dueAt.get(b)! || (a.cardId < b.cardId ? -1 : 1);
-  learning.sort(byDue);
-  due.sort(byDue);
-  cram.sort(byDue);
-  for (const card of learning) taken.add(card.note);
-
-  const pick = (candidates: readonly QueuedCard[], limit: number): QueuedCard[] => {
+/** Orders the candidates and takes them within the day's limits, keeping siblings apart. */
+export function pickQueue(
+  from: Candidates,
+  today: StudiedToday,
+  settings: Pick<Settings, 'newPerDay' | 'reviewsPerDay'>,
+  options: QueueOptions,
+  siblings: (a: Note, b: Note) => boolean,
+): Queue {
+  const taken = new TakenNotes(siblings);
+  for (const note of from.studied) taken.add(note);
+  for (const card of from.learning) taken.add(card.note);
+  const pick = (candidates: Iterable<QueuedCard>, limit: number): QueuedCard[] => {
     const out: QueuedCard[] = [];
+    if (limit <= 0) return out;
     for (const card of candidates) {
-      if (out.length >= limit) break;
       if (taken.givesAway(card.note)) continue;
       out.push(card);
       taken.add(card.note);
+      if (out.length >= limit) break;
     }
     return out;
   };
   const reviewLimit = options.reviewLimit ?? Math.max(0, settings.reviewsPerDay - today.reviewsDone);
   const newLimit = options.newLimit ?? Math.max(0, settings.newPerDay - today.newIntroduced);
-  return { learning, review: pick([...due, ...cram], reviewLimit), fresh: pick(fresh, newLimit) };
+  return { learning: from.learning, review: pick(from.review, reviewLimit), fresh: pick(from.fresh, newLimit) };
 }
 
 /**
@@ -156,9 +212,14 @@ export function buildQueue(
  * note and only against the vocabulary or sentences that could give it away.
  */
 class TakenNotes {
+  readonly #siblings: (a: Note, b: Note) => boolean;
   #ids = new Set<string>();
   #vocab: Note[] = [];
   #sentences: Note[] = [];
+
+  constructor(siblings: (a: Note, b: Note) => boolean) {
+    this.#siblings = siblings;
+  }
 
   add(note: Note): void {
     if (this.#ids.has(note.id)) return;
@@ -169,7 +230,7 @@ class TakenNotes {
   givesAway(note: Note): boolean {
     if (this.#ids.has(note.id)) return true;
     const others = note.kind === 'vocab' ? this.#sentences : this.#vocab;
-    return others.some((other) => givesAway(other, note));
+    return others.some((other) => this.#siblings(other, note));
   }
 }
 

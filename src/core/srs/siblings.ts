@@ -28,3 +28,48 @@ function containsWords(text: string, term: string): boolean {
   }
   return false;
 }
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/**
+ * Every vocabulary/sentence pair among `notes` that gives each other away, as [vocab id, sentence
+ * id]: what `givesAway` says of each pair, found without trying them all. Each sentence proposes
+ * the vocabulary whose term could start at one of its characters or words, or whose context it is,
+ * and `givesAway` decides; a term with no letter or digit is tried against every sentence.
+ */
+export function siblingPairs(notes: readonly Note[]): [string, string][] {
+  const byStart = new Map<string, Note[]>();
+  const byContext = new Map<string, Note[]>();
+  const anywhere: Note[] = [];
+  const propose = (map: Map<string, Note[]>, key: string, vocab: Note) => {
+    const list = map.get(key);
+    if (list) list.push(vocab);
+    else map.set(key, [vocab]);
+  };
+  for (const vocab of notes) {
+    if (vocab.kind !== 'vocab') continue;
+    if (vocab.context) propose(byContext, `${vocab.context.zh}\u0000${vocab.context.en}`, vocab);
+    const zh = vocab.zh.trim();
+    if (vocab.lang !== 'en' && zh) propose(byStart, `zh\u0000${zh.slice(0, 2)}`, vocab);
+    const en = vocab.en.trim().toLowerCase();
+    if (vocab.lang !== 'zh' && en) {
+      const first = en.match(WORD)?.[0];
+      if (first) propose(byStart, `en\u0000${first}`, vocab);
+      else anywhere.push(vocab);
+    }
+  }
+  const pairs: [string, string][] = [];
+  for (const sentence of notes) {
+    if (sentence.kind !== 'sentence') continue;
+    const candidates = new Set<Note>(anywhere);
+    const add = (list: Note[] | undefined) => list?.forEach((v) => candidates.add(v));
+    add(byContext.get(`${sentence.zh}\u0000${sentence.en}`));
+    for (let i = 0; i < sentence.zh.length; i++) {
+      add(byStart.get(`zh\u0000${sentence.zh.slice(i, i + 2)}`));
+      add(byStart.get(`zh\u0000${sentence.zh[i]}`));
+    }
+    for (const word of sentence.en.toLowerCase().match(WORD) ?? []) add(byStart.get(`en\u0000${word}`));
+    for (const vocab of candidates) if (givesAway(vocab, sentence)) pairs.push([vocab.id, sentence.id]);
+  }
+  return pairs;
+}
