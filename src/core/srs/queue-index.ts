@@ -68,7 +68,7 @@ export function queueFromIndex(
   const studied: Note[] = [];
   for (const view of views) {
     for (const id of today.cards) {
-      const note = id.startsWith(`${view.deck.slug}\u0000`) ? view.noteOfCard(id.slice(view.deck.slug.length + 1)) : undefined;
+      const note = id.startsWith(`${view.deck.slug}\u0000`) ? view.noteOfStoredCard(id.slice(view.deck.slug.length + 1)) : undefined;
       if (note) studied.push(note);
     }
   }
@@ -119,6 +119,8 @@ class DeckView {
   readonly #ids: string[];
   readonly #notes: Note[] = [];
   #positions: Map<string, number> | undefined;
+  /** Positions that have a stored state. */
+  readonly #stored: Uint8Array;
   /** Positions that are not new today: studied, suspended or buried. */
   readonly #notNew: Uint8Array;
   /** New cards that have a stored state (such as one unsuspended). */
@@ -127,6 +129,7 @@ class DeckView {
   constructor(deck: IndexedDeck, later: readonly JournalEntry[], window: QueueWindow) {
     this.deck = deck;
     this.#ids = deck.ids === '' ? [] : deck.ids.split('\n');
+    this.#stored = new Uint8Array(this.#ids.length * DIRECTIONS.length);
     this.#notNew = new Uint8Array(this.#ids.length * DIRECTIONS.length);
     // States the journal changed after the index was saved (null: back to new).
     const changed = new Map<number, CardState | null>();
@@ -149,6 +152,7 @@ class DeckView {
   }
 
   #consider(slot: Slot, hidden: boolean, window: QueueWindow): void {
+    this.#stored[slot.at] = 1;
     if (slot.state !== 0 || hidden) this.#notNew[slot.at] = 1;
     else if (slot.changed) this.#newStates.set(slot.at, slot.changed);
     if (slot.state === 0 || hidden || !window.directions.includes(DIRECTIONS[slot.at % DIRECTIONS.length]!)) return;
@@ -166,9 +170,10 @@ class DeckView {
     return this.#card(slot.at, slot.changed ?? hollowState(slot.state, slot.due), cram);
   }
 
-  noteOfCard(id: string): Note | undefined {
+  /** The note of a card that has a state. */
+  noteOfStoredCard(id: string): Note | undefined {
     const at = this.#position(id);
-    return at === undefined ? undefined : this.#note(Math.floor(at / DIRECTIONS.length));
+    return at === undefined || !this.#stored[at] ? undefined : this.#note(Math.floor(at / DIRECTIONS.length));
   }
 
   *fresh(window: QueueWindow): Generator<QueuedCard> {
