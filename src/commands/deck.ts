@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Context } from '../cli/context.js';
@@ -10,6 +9,7 @@ import type { JournalEntry } from '../core/srs/card-state.js';
 import { sameState } from '../core/srs/replay.js';
 import { deckPath, findDeck, writeDeck } from '../store/deck-files.js';
 import { resolveDeck } from './deck-name.js';
+import { entryId } from './entry-id.js';
 
 const toPinyin = lazyPinyin();
 
@@ -43,7 +43,7 @@ export async function rename(_options: Record<string, unknown>, args: string[], 
   for (const [id, state] of store.states(deck.slug)) {
     const before = target.get(id) ?? null;
     if (sameState(before, state)) continue;
-    entries.push({ id: randomUUID(), at: now, deck: slug, cardId: id, type: 'move', from: deck.slug, before, after: state });
+    entries.push({ id: entryId(), at: now, deck: slug, cardId: id, type: 'move', from: deck.slug, before, after: state });
   }
 
   const file = writeDeck(ctx.paths, renamed);

@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import type { Context } from '../cli/context.js';
 import { UserError } from '../core/errors.js';
 import { cardId, DIRECTIONS, splitCardId, type Deck, type Note } from '../core/deck/note.js';
 import type { CardState, JournalEntry } from '../core/srs/card-state.js';
 import { newCardState } from '../core/srs/scheduler.js';
 import { listDeckSlugs, readDeck } from '../store/deck-files.js';
+import { entryId } from './entry-id.js';
 
 interface Found {
   deck: Deck;
@@ -48,7 +48,7 @@ async function setSuspended(suspended: boolean, args: string[], ctx: Context): P
       const { suspended: _, ...rest } = before!;
       after = rest;
     }
-    entries.push({ id: randomUUID(), at: now.toISOString(), deck: deck.slug, cardId: id, type: suspended ? 'suspend' : 'unsuspend', before, after });
+    entries.push({ id: entryId(), at: now.toISOString(), deck: deck.slug, cardId: id, type: suspended ? 'suspend' : 'unsuspend', before, after });
   }
   const verb = suspended ? 'suspended' : 'unsuspended';
   if (entries.length === 0) {

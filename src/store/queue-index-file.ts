@@ -1,7 +1,9 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
+import { noteSpans, parseNote } from '../core/deck/file.js';
+import type { Note } from '../core/deck/note.js';
 import type { JournalEntry } from '../core/srs/card-state.js';
-import type { QueueIndex } from '../core/srs/queue-index.js';
+import type { IndexedDeck, QueueIndex } from '../core/srs/queue-index.js';
 import { writeFileAtomic } from './atomic.js';
 import { deckPath } from './deck-files.js';
 import type { HomeLayout } from './home.js';
@@ -57,13 +59,67 @@ export function readQueueIndex(paths: HomeLayout, slugs: readonly string[]): { i
   }
 }
 
-/** Saves the index; a home that cannot be written just goes without. */
+/**
+ * Saves the index, with where each note lies in its deck file; a home that cannot be written just
+ * goes without.
+ */
 export function saveQueueIndex(paths: HomeLayout, stamps: Record<string, Stamp>, mark: JournalMark, index: QueueIndex): void {
-  const saved: Saved = { version: 1, mark, stamps, index };
+  const decks = index.decks.map((deck) => {
+    const spans = spansIn(deckPath(paths, deck.slug), stamps[deck.slug]);
+    return spans && spans.length === deck.kinds.length * 2 ? { ...deck, spans: encodeSpans(spans) } : deck;
+  });
+  const saved: Saved = { version: 1, mark, stamps, index: { ...index, decks } };
   try {
     mkdirSync(paths.state, { recursive: true });
     writeFileAtomic(join(paths.state, FILE), JSON.stringify(saved));
   } catch {
     // An index only saves time.
   }
+}
+
+/** The notes' byte spans in a deck file that is still the one stamped. */
+function spansIn(file: string, stamped: Stamp | undefined): number[] | undefined {
+  try {
+    const spans = noteSpans(readFileSync(file));
+    return sameStamp(stamp(file), stamped) ? spans : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Offsets as base-36 differences from the one before: a few characters a note. */
+function encodeSpans(offsets: readonly number[]): string {
+  let previous = 0;
+  return offsets.map((offset) => {
+    const delta = offset - previous;
+    previous = offset;
+    return delta.toString(36);
+  }).join(',');
+}
+
+/**
+ * The note at position `n` of an indexed deck, read alone from the deck file; undefined when the
+ * file does not hold that note there (the notes are not stored in article order, or it changed).
+ */
+export function readIndexedNote(paths: HomeLayout, deck: IndexedDeck, n: number, id: string): Note | undefined {
+  const deltas = deck.spans?.split(',', 2 * n + 2);
+  if (!deltas || deltas.length < 2 * n + 2) return undefined;
+  let start = 0;
+  let end = 0;
+  deltas.forEach((delta, i) => {
+    end += parseInt(delta, 36);
+    if (i === 2 * n) start = end;
+  });
+  const bytes = Buffer.alloc(Math.max(0, end - start));
+  let fd: number | undefined;
+  try {
+    fd = openSync(deckPath(paths, deck.slug), 'r');
+    readSync(fd, bytes, 0, bytes.length, start);
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+  const note = parseNote(bytes.toString('utf8'));
+  return note?.id === id ? note : undefined;
 }

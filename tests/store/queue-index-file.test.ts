@@ -5,7 +5,7 @@ import { DECK_FORMAT, type Deck } from '../../src/core/deck/note.js';
 import type { CardState, JournalEntry } from '../../src/core/srs/card-state.js';
 import { indexDecks } from '../../src/core/srs/queue-index.js';
 import { deckPath, writeDeck } from '../../src/store/deck-files.js';
-import { deckStamps, readQueueIndex, saveQueueIndex } from '../../src/store/queue-index-file.js';
+import { deckStamps, readIndexedNote, readQueueIndex, saveQueueIndex } from '../../src/store/queue-index-file.js';
 import { Store } from '../../src/store/store.js';
 import { tempHome } from '../helpers/cli.js';
 
@@ -13,7 +13,12 @@ const NOW = '2026-11-29T10:00:00.000Z';
 const state: CardState = { due: NOW, stability: 3, difficulty: 5, elapsed_days: 0, scheduled_days: 1, learning_steps: 0, reps: 1, lapses: 0, state: 2 };
 
 function deck(slug: string): Deck {
-  return { format: DECK_FORMAT, name: slug, slug, source: { sha256: 'x' }, notes: [{ id: `${slug}-n1`, kind: 'sentence', zh: '下雨了。', en: 'It is raining.', order: 0 }] };
+  return {
+    format: DECK_FORMAT, name: slug, slug, source: { sha256: 'x' }, notes: [
+      { id: `${slug}-n1`, kind: 'sentence', zh: '下雨了。', en: 'It is raining.', order: 0 },
+      { id: `${slug}-n2`, kind: 'vocab', zh: '雨伞', en: 'umbrella', lang: 'zh', order: 1, context: { zh: '带上雨伞吧。', en: 'Take an umbrella.' } },
+    ],
+  };
 }
 
 function review(id: string, slug: string): JournalEntry {
@@ -58,5 +63,17 @@ describe('the saved queue index', () => {
     const third = saved().paths;
     writeFileSync(join(third.state, '_queue.json'), '{"version":1,"index":');
     expect(readQueueIndex(third, ['a', 'b'])).toBeUndefined();
+  });
+});
+
+describe('one note from its deck file', () => {
+  it('is read alone where the index says it lies, and only if it is the note asked for', () => {
+    const { paths } = saved();
+    const [a] = readQueueIndex(paths, ['a', 'b'])!.index.decks;
+    expect(readIndexedNote(paths, a!, 1, 'a-n2')).toEqual(deck('a').notes[1]);
+    expect(readIndexedNote(paths, a!, 0, 'a-n1')).toEqual(deck('a').notes[0]);
+    expect(readIndexedNote(paths, a!, 0, 'a-n2')).toBeUndefined();
+    expect(readIndexedNote(paths, a!, 2, 'a-n3')).toBeUndefined();
+    expect(readIndexedNote(paths, { ...a!, spans: undefined }, 0, 'a-n1')).toBeUndefined();
   });
 });

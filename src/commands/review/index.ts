@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Context } from '../../cli/context.js';
 import type { Deck } from '../../core/deck/note.js';
 import { UserError } from '../../core/errors.js';
@@ -11,7 +10,7 @@ import { startSession, step, summarise, type SessionConfig, type SessionEvent, t
 import { siblingPairs } from '../../core/srs/siblings.js';
 import { listDeckSlugs, readDeck, writeDeck } from '../../store/deck-files.js';
 import { readJournalSince } from '../../store/journal.js';
-import { deckStamps, readQueueIndex, saveQueueIndex } from '../../store/queue-index-file.js';
+import { deckStamps, readIndexedNote, readQueueIndex, saveQueueIndex } from '../../store/queue-index-file.js';
 import { SettingsFile, type StoredSettings } from '../../store/settings.js';
 import type { Store } from '../../store/store.js';
 import { readKeys, type KeyReader } from '../../ui/keys.js';
@@ -21,6 +20,7 @@ import { renderReview, renderSummary } from '../../ui/review/render.js';
 import { resolveDeck } from '../deck-name.js';
 import { openScreen, type Screen } from './screen.js';
 import { sampleDeck } from './sample.js';
+import { entryId } from '../entry-id.js';
 
 export interface ReviewOptions {
   direction?: StudyDirection;
@@ -54,7 +54,7 @@ function queueOptions(options: ReviewOptions, settings: Settings): QueueOptions 
 function sessionConfig(options: ReviewOptions, settings: StoredSettings): SessionConfig {
   return {
     scheduler: makeScheduler(settings, { weights: settings.fsrsWeights }),
-    idGen: randomUUID,
+    idGen: entryId,
     dayStartsAt: settings.dayStartsAt,
     typeAnswers: options.type === true,
   };
@@ -62,7 +62,7 @@ function sessionConfig(options: ReviewOptions, settings: StoredSettings): Sessio
 
 /**
  * The session's first screen from the queue index, before decks and schedules load: the queue is
- * ordered and counted from the index, and only the first card's deck file is read for its text.
+ * ordered and counted from the index, and only the first card's note is read from its deck file.
  * The real session replaces it a moment later; undefined when there is no usable index.
  */
 function preview(ctx: Context, options: ReviewOptions, slugs: readonly string[], start: Date): Preview | undefined {
@@ -73,8 +73,11 @@ function preview(ctx: Context, options: ReviewOptions, slugs: readonly string[],
   const queue = queueFromIndex(found.index, found.later, today, settings, queueOptions(options, settings), start);
   const state = startSession(queue, sessionConfig(options, settings), { pinyin: settings.showPinyin }, start);
   const showing = state.showing;
-  const note = showing && readDeck(ctx.paths, showing.card.deck).notes.find((n) => n.id === showing.card.note.id);
-  if (!showing || !note) return undefined;
+  if (!showing) return undefined;
+  const { deck, note: hollow } = showing.card;
+  const indexed = found.index.decks.find((d) => d.slug === deck)!;
+  const note = readIndexedNote(ctx.paths, indexed, hollow.order, hollow.id) ?? readDeck(ctx.paths, deck).notes.find((n) => n.id === hollow.id);
+  if (!note) return undefined;
   return { state: { ...state, showing: { ...showing, card: { ...showing.card, note } } }, pairs: found.index.pairs };
 }
 

@@ -114,3 +114,43 @@ export function serialiseDeck(deck: Deck): string {
   const source = Object.fromEntries(Object.entries({ title, file, url, date, sha256 }).filter(([, v]) => v !== undefined));
   return `${JSON.stringify({ format: DECK_FORMAT, name: deck.name, slug: deck.slug, source, notes }, null, 2)}\n`;
 }
+
+const OPEN_OBJECT = 0x7b;
+const CLOSE_OBJECT = 0x7d;
+const OPEN_ARRAY = 0x5b;
+const CLOSE_ARRAY = 0x5d;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+
+/**
+ * Byte offsets [start, end, start, end, …] of the notes in a deck file's UTF-8 bytes: the objects
+ * in the list that is a value of the top-level object. Multi-byte UTF-8 never holds an ASCII byte,
+ * so brackets and quotes can be found byte by byte. Undefined when the bytes are not shaped so.
+ */
+export function noteSpans(bytes: Uint8Array): number[] | undefined {
+  const spans: number[] = [];
+  const open: number[] = [];
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i]!;
+    if (byte === QUOTE) {
+      for (i++; i < bytes.length && bytes[i] !== QUOTE; i++) if (bytes[i] === BACKSLASH) i++;
+    } else if (byte === OPEN_OBJECT || byte === OPEN_ARRAY) {
+      if (byte === OPEN_OBJECT && open.length === 2 && open[1] === OPEN_ARRAY) spans.push(i);
+      open.push(byte);
+    } else if (byte === CLOSE_OBJECT || byte === CLOSE_ARRAY) {
+      if (open.pop() !== (byte === CLOSE_OBJECT ? OPEN_OBJECT : OPEN_ARRAY)) return undefined;
+      if (byte === CLOSE_OBJECT && open.length === 2 && open[1] === OPEN_ARRAY) spans.push(i + 1);
+    }
+  }
+  return open.length === 0 && spans.length % 2 === 0 ? spans : undefined;
+}
+
+/** One note's JSON, as a deck file holds it; undefined when it is not a valid note. */
+export function parseNote(text: string): Note | undefined {
+  try {
+    const value = JSON.parse(text) as unknown;
+    return typeof value === 'object' && value !== null && !noteProblem(value as Record<string, unknown>) ? (value as Note) : undefined;
+  } catch {
+    return undefined;
+  }
+}

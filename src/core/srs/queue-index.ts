@@ -24,6 +24,8 @@ export interface IndexedDeck {
   kinds: string;
   /** Every stored state, six numbers each: position (note index × 2 + direction index), state, due ms, buried until ms or 0, suspended 0/1, 0. */
   cards: number[];
+  /** Where each note's JSON lies in the deck file, for reading one note alone (see store/queue-index-file.ts). */
+  spans?: string;
 }
 
 const FIELDS = 6;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseDeck, serialiseDeck } from '../../../src/core/deck/file.js';
+import { noteSpans, parseDeck, parseNote, serialiseDeck } from '../../../src/core/deck/file.js';
 import { noteId } from '../../../src/core/deck/id.js';
 import { mergeNotes } from '../../../src/core/deck/merge.js';
 import { cardId, DECK_FORMAT, splitCardId, type Deck, type Note } from '../../../src/core/deck/note.js';
@@ -72,6 +72,30 @@ describe('deck file', () => {
     expect(broken(text.replace('"kind": "vocab"', '"kind": "word"'))).toMatch(/"kind" must be "sentence" or "vocab"/);
     expect(broken(text.slice(0, 40))).toMatch(/^m\.json:\d+: not valid JSON$/);
     expect(broken('[]')).toBe('m.json:1: a deck must be a JSON object');
+  });
+});
+
+describe('note spans', () => {
+  it('find every note of a saved deck, whatever its text holds', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', '中', '{', '}', '[', ']', '"', '\\', ',', ' ', '\n', '😀'), minLength: 1, maxLength: 12 }).filter((t) => t.trim() !== '');
+    const noteArb = fc.record({ zh: text, en: text, note: fc.option(text, { nil: undefined }), withContext: fc.boolean() });
+    fc.assert(fc.property(fc.array(noteArb, { maxLength: 6 }), fc.option(text, { nil: undefined }), (raw, title) => {
+      const notes: Note[] = raw.map((r, i) => ({
+        id: `n${i}`, kind: 'sentence', zh: r.zh, en: r.en, order: i, ...(r.note ? { note: r.note } : {}),
+        ...(r.withContext ? { context: { zh: r.zh, en: r.en } } : {}),
+      }));
+      const bytes = Buffer.from(serialiseDeck({ format: DECK_FORMAT, name: 'd', slug: 'd', source: { sha256: 'x', title }, notes }));
+      const spans = noteSpans(bytes)!;
+      expect(spans).toHaveLength(notes.length * 2);
+      notes.forEach((note, i) => expect(parseNote(bytes.subarray(spans[2 * i], spans[2 * i + 1]).toString('utf8'))).toEqual(note));
+    }));
+  });
+
+  it('give up on bytes that are not a deck, and parseNote on anything but a note', () => {
+    expect(noteSpans(Buffer.from('{"notes": [{"id": "a"}'))).toBeUndefined();
+    expect(noteSpans(Buffer.from('{"notes": [}]'))).toBeUndefined();
+    expect(parseNote('{"id": "a", "kind": "sentence"}')).toBeUndefined();
+    expect(parseNote('{"id": "a"')).toBeUndefined();
   });
 });
 
