@@ -58,6 +58,8 @@ for (const chunk of esm.outputFiles) {
     minifyWhitespace: true,
     minifySyntax: true,
   });
+  // vm.Script gives compiled code no module loader: an import() left behind would fail at run time.
+  if (/\bimport\(/.test(code)) throw new Error(`${chunk.path}: a dynamic import() survived the CommonJS transform`);
   const url = code.includes('__parleyUrl') ? 'var __parleyUrl=require("node:url").pathToFileURL(__filename).href;' : '';
   writeFileSync(chunk.path, url + code);
 }

@@ -12,15 +12,16 @@ import { listDeckSlugs, readDeck, writeDeck } from '../../store/deck-files.js';
 import { readJournalSince } from '../../store/journal.js';
 import { deckStamps, readIndexedNote, readQueueIndex, saveQueueIndex } from '../../store/queue-index-file.js';
 import { SettingsFile, type StoredSettings } from '../../store/settings.js';
+import type { Stamp } from '../../store/stamp.js';
 import type { Store } from '../../store/store.js';
 import { readKeys, type KeyReader } from '../../ui/keys.js';
 import { eventForKey } from '../../ui/review/bindings.js';
 import { loadPinyin } from '../../ui/review/pinyin.js';
 import { renderReview, renderSummary } from '../../ui/review/render.js';
 import { resolveDeck } from '../deck-name.js';
+import { entryId } from '../entry-id.js';
 import { openScreen, type Screen } from './screen.js';
 import { sampleDeck } from './sample.js';
-import { entryId } from '../entry-id.js';
 
 export interface ReviewOptions {
   direction?: StudyDirection;
@@ -124,10 +125,8 @@ export async function run(options: ReviewOptions, names: string[], ctx: Context)
     terminal.close();
     terminal = undefined;
     await store.compact();
-    if (stamps && decks.every((d) => d.slug in stamps) && (!early || state.tally.done > 0)) {
-      const loaded = decks.map((deck) => ({ deck, states: store.states(deck.slug) }));
-      saveQueueIndex(ctx.paths, stamps, store.end, indexDecks(loaded, early?.pairs ?? siblingPairs(decks.flatMap((d) => d.notes))));
-    }
+    // An index that started this session and saw no grade is still as good as new.
+    if (stamps && decks.every((d) => d.slug in stamps) && (!early || state.tally.done > 0)) saveIndex(ctx, store, decks, stamps, early?.pairs);
     const now = ctx.now();
     ctx.io.out(renderSummary(
       { ...summarise(state), dueTomorrow: countDueTomorrow(deckCards(), now, settings.dayStartsAt) },
@@ -137,6 +136,12 @@ export async function run(options: ReviewOptions, names: string[], ctx: Context)
     terminal?.close();
     warnings.forEach((w) => ctx.io.err(`parley: ${w}`));
   }
+}
+
+/** The queue index for the next session, from this one's decks and states; `pairs` when the decks are unchanged since the last. */
+function saveIndex(ctx: Context, store: Store, decks: readonly Deck[], stamps: Record<string, Stamp>, pairs: [string, string][] | undefined): void {
+  const loaded = decks.map((deck) => ({ deck, states: store.states(deck.slug) }));
+  saveQueueIndex(ctx.paths, stamps, store.end, indexDecks(loaded, pairs ?? siblingPairs(decks.flatMap((d) => d.notes))));
 }
 
 /** The alternate screen and raw keys, opened together so no key typed meanwhile is echoed or lost. */
