@@ -44,7 +44,7 @@ describe('the saved queue index', () => {
     expect(readQueueIndex(paths, ['a', 'b'])?.later).toEqual([]);
     store.commit([review('r2', 'b')]);
     const found = readQueueIndex(paths, ['a', 'b']);
-    expect(found?.index.decks.map((d) => [d.slug, d.cards.length])).toEqual([['a', 6], ['b', 0]]);
+    expect(found?.index.decks.map((d) => [d.slug, d.cards.length])).toEqual([['a', 5], ['b', 0]]);
     expect(found?.later.map((e) => e.id)).toEqual(['r2']);
   });
 

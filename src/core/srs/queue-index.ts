@@ -22,13 +22,13 @@ export interface IndexedDeck {
   ids: string;
   /** Per note in the same order, `v` for vocabulary, `s` for a sentence. */
   kinds: string;
-  /** Every stored state, six numbers each: position (note index × 2 + direction index), state, due ms, buried until ms or 0, suspended 0/1, 0. */
+  /** Every stored state, five numbers each: position (note index × 2 + direction index), state, due ms, buried until ms or 0, suspended 0/1. */
   cards: number[];
   /** Where each note's JSON lies in the deck file, for reading one note alone (see store/queue-index-file.ts). */
   spans?: string;
 }
 
-const FIELDS = 6;
+const FIELDS = 5;
 
 export function indexDecks(decks: readonly { deck: Deck; states: ReadonlyMap<string, CardState> }[], pairs: [string, string][]): QueueIndex {
   return {
@@ -41,9 +41,9 @@ export function indexDecks(decks: readonly { deck: Deck; states: ReadonlyMap<str
         const state = states.get(id);
         if (!state) return;
         const due = Date.parse(state.due);
-        stored.push({ id, due, fields: [n * DIRECTIONS.length + d, state.state, due, state.buriedUntil ? Date.parse(state.buriedUntil) : 0, state.suspended ? 1 : 0, 0] });
+        stored.push({ id, due, fields: [n * DIRECTIONS.length + d, state.state, due, state.buriedUntil ? Date.parse(state.buriedUntil) : 0, state.suspended ? 1 : 0] });
       }));
-      // In the order the queue takes due cards, so that sorting them again on load costs next to nothing.
+      // In the order the queue takes due cards, so a load takes them as they come and only merges decks.
       const cards = stored.sort((a, b) => a.due - b.due || (a.id < b.id ? -1 : 1)).flatMap((c) => c.fields);
       return { slug: deck.slug, name: deck.name, ids: notes.map((n) => n.id).join('\n'), kinds: notes.map((n) => (n.kind === 'vocab' ? 'v' : 's')).join(''), cards };
     }),

@@ -129,7 +129,7 @@ export const earlier = (a: Dated, b: Dated): number => a.due - b.due || (a.card.
  * Today's queue: learning cards due today, then due reviews (most overdue first), then new cards in
  * article order, within the day's limits. A card whose note gives away a card already taken today
  * (its other direction, or a vocabulary item and its sentence) waits for another day, and does not
- * use up a limit. `siblings` says which notes give each other away (by default from their text).
+ * use up a limit.
  */
 export function buildQueue(
   decks: readonly DeckCards[],
@@ -137,10 +137,9 @@ export function buildQueue(
   settings: Pick<Settings, 'newPerDay' | 'reviewsPerDay' | 'dayStartsAt'>,
   options: QueueOptions,
   now: Date,
-  siblings: (a: Note, b: Note) => boolean = givesAway,
 ): Queue {
   const today = studiedToday(journal, now, settings.dayStartsAt);
-  return pickQueue(candidates(decks, today, queueWindow(settings, options, now)), today, settings, options, siblings);
+  return pickQueue(candidates(decks, today, queueWindow(settings, options, now)), today, settings, options, givesAway);
 }
 
 /**
@@ -180,7 +179,7 @@ function* fresh(decks: readonly DeckCards[], window: QueueWindow): Generator<Que
   }
 }
 
-/** Orders the candidates and takes them within the day's limits, keeping siblings apart. */
+/** Takes the candidates in their order within the day's limits, keeping notes that give each other away apart. */
 export function pickQueue(
   from: Candidates,
   today: StudiedToday,
