@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parley, ROOT, tempHome } from '../helpers/cli.js';
@@ -9,15 +9,16 @@ const FIXTURE = join(ROOT, 'tests', 'fixtures', 'articles', 'dumplings-zh-en-ann
 const MONDAY = '2026-11-30T09:00:00.000Z';
 const LATER = '2026-11-30T09:05:00.000Z';
 
-/** The first frame `parley review` draws, and whether it drew it again once everything had loaded. */
-async function firstFrame(home: string): Promise<{ frame: string; redrawn: boolean }> {
+/** The first frame `parley review` draws, whether it drew again once everything had loaded, and the frame it settled on. */
+async function firstFrame(home: string): Promise<{ frame: string; redrawn: boolean; settled: string }> {
   const term = runInTerminal(['review'], { PARLEY_HOME: home, PARLEY_NOW: LATER, NO_COLOR: '1', TZ: 'UTC' });
   await term.waitFor('q quit');
   const frame = term.output().split('q quit')[0]!;
   const redrawn = await term.waitFor(/q quit[\s\S]*q quit/, 1500).then(() => true, () => false);
+  const frames = term.output().split('q quit');
   term.type('q');
   expect(await term.exited).toBe(0);
-  return { frame, redrawn };
+  return { frame, redrawn, settled: frames.at(-2)!.trim() };
 }
 
 describe('starting a review from the queue index', () => {
@@ -55,7 +56,34 @@ describe('starting a review from the queue index', () => {
     const fromDecks = await firstFrame(home);
     expect(fromDecks.redrawn).toBe(false);
     expect(fromIndex.frame).toBe(fromDecks.frame);
+    expect(fromIndex.settled).toBe(fromDecks.settled);
     // The three cards graded minutes ago are learning cards now; the suspended note is out of the new count.
     expect(fromIndex.frame).toMatch(/learn 3/);
+  }, 90_000);
+
+  it('a wrong index costs only a wrong first glimpse: the session settles on the real first card', async () => {
+    const home = tempHome();
+    expect(parley(['import', SAMPLE], { home }).status).toBe(0);
+    const term = runInTerminal(['review'], { PARLEY_HOME: home, PARLEY_NOW: MONDAY, NO_COLOR: '1', TZ: 'UTC' });
+    await term.waitFor('q quit');
+    term.type(' ');
+    await term.waitFor('3 Good');
+    term.type('3');
+    await term.waitFor(/q quit[\s\S]*q quit[\s\S]*q quit/);
+    term.type('q');
+    expect(await term.exited).toBe(0);
+    const index = join(home, 'state', '_queue.json');
+    const truth = await firstFrame(home);
+
+    // Every card claims to be a review due long ago, and the notes are in another order.
+    const saved = JSON.parse(readFileSync(index, 'utf8'));
+    for (const deck of saved.index.decks) {
+      deck.ids = deck.ids.split('\n').reverse().join('\n');
+      deck.cards = deck.cards.map((v: number, i: number) => (i % 5 === 1 ? 2 : i % 5 === 2 ? 0 : v));
+    }
+    writeFileSync(index, JSON.stringify(saved));
+    const fooled = await firstFrame(home);
+    expect(fooled.frame).not.toBe(truth.frame);
+    expect(fooled.settled).toBe(truth.settled);
   }, 90_000);
 });
