@@ -28,6 +28,12 @@ export async function list(options: JsonOption, _args: string[], ctx: Context): 
 
 export async function get(options: JsonOption, args: string[], ctx: Context): Promise<void> {
   const key = args[0] ?? '';
+  // Not a setting one sets, but one asked about after `parley optimize --apply`.
+  if (key === 'fsrsWeights') {
+    const weights = ctx.homeExists() ? (await ctx.store()).settings.all().fsrsWeights : undefined;
+    ctx.io.out(options.json ? JSON.stringify(weights ?? null) : weights ? weights.join(' ') : 'default (ts-fsrs); `parley optimize --apply` fits your own');
+    return;
+  }
   if (!isSettingKey(key)) {
     throw new UserError(`unknown setting "${key}"`, `use one of: ${Object.keys(SETTING_RULES).join(', ')}`);
   }

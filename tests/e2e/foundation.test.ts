@@ -68,6 +68,8 @@ describe('config', () => {
     expect(parley(['config', 'get', 'desiredRetention'], { home }).stdout.trim()).toBe('0.92');
     const listed = JSON.parse(parley(['config', 'list', '--json'], { home }).stdout);
     expect(listed).toMatchObject({ desiredRetention: 0.92, newPerDay: 20, dayStartsAt: 4, direction: 'both' });
+    // Set only by `parley optimize --apply`, but asked about.
+    expect(parley(['config', 'get', 'fsrsWeights'], { home }).stdout).toMatch(/^default/);
   });
 
   it.each([

@@ -50,5 +50,6 @@ describe.skipIf(!existsSync(binding))('parley optimize with enough history', () 
     expect(report.fitted.logLoss).toBeLessThanOrEqual(report.current.logLoss + 1e-9);
     const settings = JSON.parse(readFileSync(join(home, 'settings.json'), 'utf8'));
     expect(settings.fsrsWeights).toEqual(report.fitted.weights);
+    expect(JSON.parse(parley(['config', 'get', 'fsrsWeights', '--json'], { home }).stdout)).toEqual(report.fitted.weights);
   }, 60_000);
 });

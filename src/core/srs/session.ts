@@ -169,7 +169,7 @@ function grade(state: SessionState, rating: Grade, now: Date): StepResult {
   const showing = state.showing;
   if (!showing?.revealed || !showing.preview) return { state, effects: [] };
   const { card } = showing;
-  let after = showing.preview[rating].state;
+  let after = fromNow(showing.preview[rating].state, now);
   const effects: Effect[] = [];
   let notice: string | null = null;
   const wasLeech = card.state?.tags?.includes(LEECH_TAG) ?? false;
@@ -198,6 +198,16 @@ function grade(state: SessionState, rating: Grade, now: Date): StepResult {
     history: [...state.history, { entry, before: snapshot(state) }],
   };
   return { state: { ...advance(next, now), notice }, effects };
+}
+
+/**
+ * The outcome the key showed, counted from the grade rather than from the reveal: after a long look
+ * at the answer, "10m" still means ten minutes from the key press, never a time already past.
+ */
+function fromNow(after: CardState, now: Date): CardState {
+  const late = after.last_review ? now.getTime() - Date.parse(after.last_review) : 0;
+  if (!(late > 0)) return after;
+  return { ...after, due: new Date(Date.parse(after.due) + late).toISOString(), last_review: now.toISOString() };
 }
 
 function setAside(state: SessionState, kind: 'suspend' | 'bury', now: Date): StepResult {

@@ -34,6 +34,14 @@ const good: SessionEvent = { type: 'grade', grade: 3 };
 const again: SessionEvent = { type: 'grade', grade: 1 };
 
 describe('grading', () => {
+  test('a grade given long after the reveal counts its interval from the key press', () => {
+    const { entries } = run(start([deck(notes)]), [[reveal, 5], [again, 5 + 30 * 60]]);
+    const after = entries[0]!.type === 'review' ? entries[0]!.after : undefined;
+    expect(after?.last_review).toBe(plus(5 + 30 * 60).toISOString());
+    // Again on a new card: one minute after the grade, as the key said, not after the reveal.
+    expect(Date.parse(after!.due) - plus(5 + 30 * 60).getTime()).toBe(60_000);
+  });
+
   test('a new card graded Good is journalled and comes back after its 10 minute step', () => {
     const { state, entries } = run(start([deck(notes)]), [[reveal, 5], [good, 8]]);
     expect(entries).toHaveLength(1);
@@ -43,11 +51,12 @@ describe('grading', () => {
     expect(remaining(state)).toEqual({ fresh: 2, learning: 1, review: 0 });
   });
 
-  test('the committed state is the one the grade key previewed', () => {
+  test('the committed state is the one the grade key previewed, its times counted from the key press', () => {
     const revealed = run(start([deck(notes)]), [[reveal, 5]]).state;
     const previewed = revealed.showing!.preview![4].state;
     const { entries } = run(revealed, [[{ type: 'grade', grade: 4 }, 30]]);
-    expect(entries[0]).toMatchObject({ after: previewed });
+    const due = new Date(Date.parse(previewed.due) + 25_000).toISOString();
+    expect(entries[0]).toMatchObject({ after: { ...previewed, due, last_review: plus(30).toISOString() } });
   });
 
   test('a grade before the answer is revealed does nothing', () => {
