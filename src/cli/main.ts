@@ -1,10 +1,11 @@
 import type { CommanderError } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { UserError } from '../core/errors.js';
+import { writeTo } from '../ui/io.js';
 
 const write = {
-  out: (text: string) => void process.stdout.write(text),
-  err: (text: string) => void process.stderr.write(text),
+  out: (text: string) => writeTo(1, text),
+  err: (text: string) => writeTo(2, text),
 };
 
 function usageLine(error: CommanderError): string {
@@ -73,7 +74,3 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 process.on('SIGINT', () => process.exit(130));
-// A closed pipe (`parley decks | head`) is not an error worth a trace.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(0);
-});

@@ -62,6 +62,6 @@ export async function run(options: DecksOptions, _args: string[], ctx: Context):
   ctx.io.out(renderTable(
     ['Deck', 'Notes', 'Cards', 'New', 'Learning', 'Review', 'Due today', 'Suspended'].map((h) => theme.heading(h)),
     rows,
-    { align: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'], maxWidth: ctx.io.stdout.columns || 80 },
+    { align: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'], maxWidth: ctx.io.columns },
   ));
 }

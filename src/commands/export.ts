@@ -47,7 +47,7 @@ export async function run(options: ExportOptions, args: string[], ctx: Context):
     what = `${deck.notes.length} notes of "${deck.name}"`;
   }
   if (!options.output) {
-    ctx.io.stdout.write(text);
+    ctx.io.write(text);
     return;
   }
   writeOutput(options.output, text);

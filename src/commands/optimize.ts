@@ -98,7 +98,7 @@ async function render(
   return [
     `Fitted FSRS parameters to ${reviews} reviews (${items} training items).`,
     '',
-    renderTable(['', currentName, 'fitted', ''], rows, { align: ['left', 'right', 'right', 'left'], maxWidth: ctx.io.stdout.columns || 80 }),
+    renderTable(['', currentName, 'fitted', ''], rows, { align: ['left', 'right', 'right', 'left'], maxWidth: ctx.io.columns }),
     '',
     `Fitted parameters: ${fitted.map((w) => w.toFixed(4)).join(', ')}`,
     applied ? theme.good('Applied: reviews from now on use these parameters.') : theme.dim('Run `parley optimize --apply` to use them.'),

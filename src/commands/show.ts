@@ -84,7 +84,7 @@ export async function run(options: ShowOptions, args: string[], ctx: Context): P
 async function render(name: string, shown: { note: Note; cards: ShownCard[] }[], now: Date, ctx: Context): Promise<string> {
   const [{ truncate }, { makeTheme }] = await Promise.all([import('../ui/width.js'), import('../ui/theme.js')]);
   const theme = makeTheme(ctx.io.color);
-  const width = ctx.io.stdout.columns || 80;
+  const width = ctx.io.columns;
   // Order (3) and id (13) head each note; its other lines start under the text.
   const indent = ' '.repeat(3 + 1 + 13 + 2);
   const fit = (text: string) => truncate(text.replace(/\s+/g, ' '), width - indent.length);

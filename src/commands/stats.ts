@@ -51,7 +51,7 @@ async function render(report: StatsReport, ctx: Context): Promise<string> {
     import('../ui/table.js'), import('../ui/theme.js'), import('../ui/chart.js'), import('../ui/width.js'),
   ]);
   const theme = makeTheme(ctx.io.color);
-  const width = Math.min(ctx.io.stdout.columns || 80, 100);
+  const width = Math.min(ctx.io.columns, 100);
   const chart = { color: ctx.io.color, width };
   const { today } = report;
   const out: string[] = [];

@@ -1,3 +1,5 @@
+import { writeSync } from 'node:fs';
+
 /** The streams a command talks through, and whether colour and animation are wanted. */
 export interface IO {
   stdin: NodeJS.ReadStream;
@@ -7,6 +9,10 @@ export interface IO {
   color: boolean;
   /** Interactive extras (progress bars, spinners) only when stderr is a terminal. */
   interactive: boolean;
+  /** The terminal's width, 80 when output goes elsewhere. */
+  columns: number;
+  /** Text as it is, and text as a line (a newline added when missing). */
+  write(text: string): void;
   out(text: string): void;
   err(text: string): void;
 }
@@ -19,18 +25,68 @@ export function wantsColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv, 
   return stream.isTTY === true;
 }
 
+/** Descriptors whose writes went to their stream once a plain write could not finish. */
+const streamed = new Set<number>();
+
+/**
+ * Writes all of `text` to standard output (1) or error (2) with plain system calls: making
+ * process.stdout costs a command ~2 ms of stream machinery, which JSON for a script or a pipe does
+ * not need. A reader that went away (`parley decks | head`) ends parley quietly, as a closed pipe
+ * is no error; a non-blocking descriptor that is full hands the rest to Node's stream.
+ */
+export function writeTo(fd: 1 | 2, text: string): void {
+  const stream = () => (fd === 1 ? process.stdout : process.stderr);
+  if (streamed.has(fd)) {
+    stream().write(text);
+    return;
+  }
+  const bytes = Buffer.from(text);
+  for (let done = 0; done < bytes.length; ) {
+    try {
+      done += writeSync(fd, bytes, done);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EPIPE' && fd === 1) process.exit(0);
+      if (code !== 'EAGAIN') throw error;
+      streamed.add(fd);
+      if (fd === 1) {
+        process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+          if (e.code === 'EPIPE') process.exit(0);
+          throw e;
+        });
+      }
+      stream().write(bytes.subarray(done));
+      return;
+    }
+  }
+}
+
+const line = (text: string) => (text.endsWith('\n') ? text : `${text}\n`);
+
 export function processIO(env: NodeJS.ProcessEnv, colorFlag: boolean): IO {
-  const { stdout, stderr } = process;
+  // Each stream is opened (a tty, pipe or file handle) only when a command touches it.
+  let color: boolean | undefined;
   return {
-    // Touching process.stdin opens it (a tty or pipe handle): only commands that read input pay.
     get stdin() {
       return process.stdin;
     },
-    stdout,
-    stderr,
-    color: wantsColor(stdout, env, colorFlag),
-    interactive: stderr.isTTY === true && env.TERM !== 'dumb',
-    out: (text) => void stdout.write(text.endsWith('\n') ? text : `${text}\n`),
-    err: (text) => void stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+    get stdout() {
+      return process.stdout;
+    },
+    get stderr() {
+      return process.stderr;
+    },
+    get color() {
+      return (color ??= wantsColor({ get isTTY() { return process.stdout.isTTY; } }, env, colorFlag));
+    },
+    get interactive() {
+      return process.stderr.isTTY === true && env.TERM !== 'dumb';
+    },
+    get columns() {
+      return process.stdout.columns || 80;
+    },
+    write: (text) => writeTo(1, text),
+    out: (text) => writeTo(1, line(text)),
+    err: (text) => writeTo(2, line(text)),
   };
 }

@@ -6,7 +6,7 @@ import { DECK_FORMAT } from '../../src/core/deck/note.js';
 import { serialiseDeck } from '../../src/core/deck/file.js';
 import { readJournal } from '../../src/store/journal.js';
 import { Store } from '../../src/store/store.js';
-import { bundleHelper, parley, tempHome } from '../helpers/cli.js';
+import { bundleHelper, CLI, parley, ROOT, tempHome } from '../helpers/cli.js';
 import { fakeNote, makeHome } from '../helpers/home-fixture.js';
 
 function oneLine(stderr: string): string {
@@ -51,6 +51,19 @@ describe('the CLI frame', () => {
     expect(result.stdout).toContain('parley review');
     expect(result.stdout).toContain('parley import');
     expect(JSON.parse(parley(['decks', '--json'], { home }).stdout)).toEqual([]);
+  });
+
+  it('stops quietly with exit 0 when the reader of its output goes away', async () => {
+    const home = tempHome();
+    expect(parley(['import', join(ROOT, 'decks', 'morning-market.txt')], { home }).status).toBe(0);
+    for (const args of [['decks', '--json'], ['export', 'morning-market', '--format', 'md'], ['decks']]) {
+      const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, PARLEY_HOME: home }, stdio: ['ignore', 'pipe', 'pipe'] });
+      child.stdout.destroy();
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      const code = await new Promise((resolve) => child.on('close', resolve));
+      expect({ args, code, stderr }).toEqual({ args, code: 0, stderr: '' });
+    }
   });
 
   it('rejects a bad PARLEY_NOW in one line', () => {

@@ -88,7 +88,7 @@ export async function run(options: ImportOptions, args: string[], ctx: Context):
   // Everything is read and checked before anything is written: a bad second file writes nothing.
   const sources = args.map(readSource);
   const lexicon = loadLexicon();
-  const bar = ctx.io.interactive && !options.json ? progressBar(ctx.io.stderr) : undefined;
+  const bar = !options.json && ctx.io.interactive ? progressBar(ctx.io.stderr) : undefined;
   const articles = sources.map((s) => analyse(s, options, lexicon, s.bytes.length > 200_000 ? bar?.update : undefined));
   bar?.done();
   const plans = plan(ctx, options, articles);

@@ -42,7 +42,7 @@ async function lookFor(ctx: Context): Promise<Look> {
 }
 
 function preview(ctx: Context, { theme, truncate }: Look, plan: DeckPlan, limit: number): string[] {
-  const width = Math.max(20, (ctx.io.stdout.columns || 80) - 4);
+  const width = Math.max(20, (ctx.io.columns) - 4);
   const pairs = plan.articles.flatMap((a) => a.analysis.pairs).slice(0, limit);
   return pairs.flatMap((p) => [`  ${theme.zh(truncate(p.zh, width))}`, `  ${theme.dim(truncate(p.en, width))}`]);
 }

@@ -130,7 +130,7 @@ export async function run(options: ReviewOptions, names: string[], ctx: Context)
     const now = ctx.now();
     ctx.io.out(renderSummary(
       { ...summarise(state), dueTomorrow: countDueTomorrow(deckCards(), now, settings.dayStartsAt) },
-      { columns: ctx.io.stdout.columns || 80, color: ctx.io.color },
+      { columns: ctx.io.columns, color: ctx.io.color },
     ));
   } finally {
     terminal?.close();
