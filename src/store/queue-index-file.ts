@@ -37,8 +37,8 @@ export function deckStamps(paths: HomeLayout, slugs: readonly string[]): Record<
 }
 
 /**
- * The saved index if it covers exactly these decks and none of their files changed since, with
- * the journal entries made after it; undefined otherwise.
+ * The saved index, narrowed to these decks, if it holds each of them and none of their files
+ * changed since, with the journal entries made after it; undefined otherwise.
  */
 export function readQueueIndex(paths: HomeLayout, slugs: readonly string[]): { index: QueueIndex; later: JournalEntry[] } | undefined {
   let saved: Saved;
@@ -47,12 +47,13 @@ export function readQueueIndex(paths: HomeLayout, slugs: readonly string[]): { i
   } catch {
     return undefined;
   }
-  if (saved?.version !== 1 || !Array.isArray(saved.index?.decks) || saved.index.decks.length !== slugs.length) return undefined;
+  if (saved?.version !== 1 || !Array.isArray(saved.index?.decks)) return undefined;
+  const decks = slugs.map((slug) => saved.index.decks.find((deck) => deck.slug === slug));
   const stamps = deckStamps(paths, slugs);
-  if (!stamps || !slugs.every((slug) => sameStamp(stamps[slug], saved.stamps?.[slug]))) return undefined;
-  if (!saved.index.decks.every((deck) => deck.slug in stamps)) return undefined;
+  if (!stamps || !slugs.every((slug, i) => decks[i] && sameStamp(stamps[slug], saved.stamps?.[slug]))) return undefined;
   try {
-    return { index: saved.index, later: readJournal(paths.journal, saved.mark).entries.map((placed) => placed.entry) };
+    const later = readJournal(paths.journal, saved.mark).entries.map((placed) => placed.entry);
+    return { index: { decks: decks as IndexedDeck[], pairs: saved.index.pairs }, later };
   } catch {
     // A journal that shrank or cannot be read: the full load says what is wrong.
     return undefined;

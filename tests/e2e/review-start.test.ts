@@ -10,8 +10,8 @@ const MONDAY = '2026-11-30T09:00:00.000Z';
 const LATER = '2026-11-30T09:05:00.000Z';
 
 /** The first frame `parley review` draws, whether it drew again once everything had loaded, and the frame it settled on. */
-async function firstFrame(home: string): Promise<{ frame: string; redrawn: boolean; settled: string }> {
-  const term = runInTerminal(['review'], { PARLEY_HOME: home, PARLEY_NOW: LATER, NO_COLOR: '1', TZ: 'UTC' });
+async function firstFrame(home: string, args: string[] = []): Promise<{ frame: string; redrawn: boolean; settled: string }> {
+  const term = runInTerminal(['review', ...args], { PARLEY_HOME: home, PARLEY_NOW: LATER, NO_COLOR: '1', TZ: 'UTC' });
   await term.waitFor('q quit');
   const frame = term.output().split('q quit')[0]!;
   const redrawn = await term.waitFor(/q quit[\s\S]*q quit/, 1500).then(() => true, () => false);
@@ -52,11 +52,19 @@ describe('starting a review from the queue index', () => {
 
     const fromIndex = await firstFrame(home);
     expect(fromIndex.redrawn).toBe(true);
+    // One deck by its slug starts from the same index.
+    const oneDeck = await firstFrame(home, ['morning-market']);
+    expect(oneDeck.redrawn).toBe(true);
     rmSync(index);
+    // Named decks leave no index, so this one loads everything too.
+    const oneDeckFromDecks = await firstFrame(home, ['morning-market']);
+    expect(oneDeckFromDecks.redrawn).toBe(false);
+    expect(oneDeck.frame).toBe(oneDeckFromDecks.frame);
     const fromDecks = await firstFrame(home);
     expect(fromDecks.redrawn).toBe(false);
     expect(fromIndex.frame).toBe(fromDecks.frame);
     expect(fromIndex.settled).toBe(fromDecks.settled);
+
     // The three cards graded minutes ago are learning cards now; the suspended note is out of the new count.
     expect(fromIndex.frame).toMatch(/learn 3/);
   }, 90_000);

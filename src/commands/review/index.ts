@@ -18,7 +18,7 @@ import { readKeys, type KeyReader } from '../../ui/keys.js';
 import { eventForKey } from '../../ui/review/bindings.js';
 import { loadPinyin } from '../../ui/review/pinyin.js';
 import { renderReview, renderSummary } from '../../ui/review/render.js';
-import { resolveDeck } from '../deck-name.js';
+import { existingSlug, resolveDeck } from '../deck-name.js';
 import { entryId } from '../entry-id.js';
 import { openScreen, type Screen } from './screen.js';
 import { sampleDeck } from './sample.js';
@@ -92,7 +92,10 @@ export async function run(options: ReviewOptions, names: string[], ctx: Context)
   const stamps = slugs && deckStamps(ctx.paths, slugs);
   let early: Preview | undefined;
   try {
-    early = slugs?.length ? preview(ctx, options, slugs, start) : undefined;
+    // Named decks start from the index too when each name is a deck's slug (not its display name).
+    const named = names.map((name) => existingSlug(ctx.paths, name));
+    const from = slugs ?? (named.every((s) => s !== undefined) ? [...new Set(named)] : []);
+    early = from.length ? preview(ctx, options, from, start) : undefined;
   } catch {
     // Whatever the preview tripped on, the full load below meets again and reports properly.
   }
@@ -100,6 +103,8 @@ export async function run(options: ReviewOptions, names: string[], ctx: Context)
   const warnings: string[] = [];
   try {
     let decks = slugs ? slugs.map((slug) => readDeck(ctx.paths, slug)) : ctx.homeExists() ? names.map((name) => resolveDeck(ctx.paths, name)) : [];
+    // A deck named twice (by slug and by name) is still one deck.
+    decks = decks.filter((deck, i) => decks.findIndex((d) => d.slug === deck.slug) === i);
     if (decks.length === 0 && names.length === 0) decks = await offerSample(ctx);
     if (decks.length === 0) {
       ctx.io.out('Nothing to review. Make a deck with `parley import article.txt`.');
