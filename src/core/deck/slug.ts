@@ -1,10 +1,11 @@
 import { UserError } from '../errors.js';
+import { isHanScript } from '../text/script.js';
 
 export type ToPinyin = (zh: string) => string | undefined;
 
 /** A deck's file name: lowercase ASCII words joined by hyphens; Chinese names go through pinyin. */
 export function slugify(name: string, toPinyin: ToPinyin): string {
-  const latin = /\p{Script=Han}/u.test(name) ? (toPinyin(name) ?? name) : name;
+  const latin = [...name].some((ch) => isHanScript(ch.codePointAt(0)!)) ? (toPinyin(name) ?? name) : name;
   return latin
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

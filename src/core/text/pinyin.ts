@@ -1,8 +1,8 @@
+import { isHanScript } from './script.js';
 import { sortedLineLookup } from './sorted-lines.js';
 
 /** Longest word in the pinyin index, in characters. */
 const MAX_WORD = 4;
-const HAN = /\p{Script=Han}/u;
 
 /**
  * Pinyin for Chinese text from the index scripts/build-pinyin.mjs makes: words read as CC-CEDICT
@@ -21,7 +21,7 @@ export function pinyinFrom(lookup: (word: string) => string | undefined): (zh: s
     const syllables: string[] = [];
     let latin = '';
     for (let i = 0; i < chars.length; ) {
-      if (!HAN.test(chars[i]!)) {
+      if (!isHanScript(chars[i]!.codePointAt(0)!)) {
         latin += chars[i];
         i++;
         continue;

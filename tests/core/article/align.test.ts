@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyseArticle, parseLexicon } from '../../../src/core/article/index.js';
 import { alignUnits } from '../../../src/core/article/bead/align.js';
+import { chineseFeatures } from '../../../src/core/article/bead/features.js';
 import { PARAGRAPH_ARTICLE, tinyLexicon } from './fixtures.js';
 
 const pairsOf = (text: string) => analyseArticle(text, { lexicon: tinyLexicon }).pairs.map((p) => [p.zh, p.en]);
@@ -143,5 +144,14 @@ describe('alignUnits', () => {
     const beads = alignUnits(n, n, scorer, { guide: (i) => i });
     expect(beads).toHaveLength(n);
     expect(performance.now() - t).toBeLessThan(5_000);
+  });
+});
+
+describe('unit features', () => {
+  it('count as words what is not space, punctuation or a symbol, the common Chinese punctuation included', () => {
+    for (const char of [...'，。、；：？！“”‘’（）《》〈〉【】「」『』…—·～\u3000éß²Ⅷα々', '€']) {
+      const other = chineseFeatures(char).other;
+      expect({ char, other }).toEqual({ char, other: /[\s\p{P}\p{S}]/u.test(char) ? 0 : char.length });
+    }
   });
 });

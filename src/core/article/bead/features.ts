@@ -78,6 +78,8 @@ export function chineseFeatures(text: string, lexicon?: Lexicon): UnitFeatures {
 }
 
 const PUNCTUATION_OR_SPACE = /[\s\p{P}\p{S}]/u;
+/** The punctuation Chinese text is full of, known without compiling the Unicode classes above. */
+const COMMON_PUNCTUATION = '，。、；：？！“”‘’（）《》〈〉【】「」『』…—·～\u3000';
 /** Non-ASCII answers by code unit, so the Unicode class runs once per distinct character. */
 const otherByCode = new Map<number, boolean>();
 
@@ -86,7 +88,8 @@ function countsAsOther(cp: number): boolean {
   if (cp < 0x80) return (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a) || cp === 0x7f;
   let known = otherByCode.get(cp);
   if (known === undefined) {
-    known = !PUNCTUATION_OR_SPACE.test(String.fromCharCode(cp));
+    const char = String.fromCharCode(cp);
+    known = !COMMON_PUNCTUATION.includes(char) && !PUNCTUATION_OR_SPACE.test(char);
     otherByCode.set(cp, known);
   }
   return known;
