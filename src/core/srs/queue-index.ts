@@ -141,26 +141,38 @@ class DeckView {
     }
     const nowMs = window.now.getTime();
     const cards = deck.cards;
+    const positions = this.#notNew.length;
+    // Only cards due before the window closes can be listed; the rest (most of a big home) are just
+    // marked as not new, without a call, which a cold process runs several times faster.
+    const closes = Math.max(window.dayEnd, window.aheadEnd);
     for (let i = 0; i + FIELDS <= cards.length; i += FIELDS) {
       const at = cards[i]!;
-      if (at >= this.#notNew.length || changed.has(at)) continue;
-      this.#consider({ at, due: cards[i + 2]!, state: cards[i + 1] as CardState['state'] }, cards[i + 4] === 1 || cards[i + 3]! > nowMs, window);
+      if (at >= positions || (changed.size > 0 && changed.has(at))) continue;
+      const state = cards[i + 1] as CardState['state'];
+      const due = cards[i + 2]!;
+      const hidden = cards[i + 4] === 1 || cards[i + 3]! > nowMs;
+      if (state === 0 && !hidden) this.#consider(at, state, due, hidden, window);
+      else if (due < closes) this.#consider(at, state, due, hidden, window);
+      else this.#stored[at] = this.#notNew[at] = 1;
     }
     for (const [at, state] of changed) {
-      if (state) this.#consider({ at, due: Date.parse(state.due), state: state.state, changed: state }, isHidden(state, window.now), window);
+      if (state) this.#consider(at, state.state, Date.parse(state.due), isHidden(state, window.now), window, state);
     }
     // The index keeps each deck's cards in queue order; only states changed since need placing.
     if (changed.size > 0) for (const list of Object.values(this.slots)) list.sort((a, b) => a.due - b.due || (this.#cardId(a.at) < this.#cardId(b.at) ? -1 : 1));
   }
 
-  #consider(slot: Slot, hidden: boolean, window: QueueWindow): void {
-    this.#stored[slot.at] = 1;
-    if (slot.state !== 0 || hidden) this.#notNew[slot.at] = 1;
-    else if (slot.changed) this.#newStates.set(slot.at, slot.changed);
-    if (slot.state === 0 || hidden || !window.directions.includes(DIRECTIONS[slot.at % DIRECTIONS.length]!)) return;
-    const list = dueList(slot.state, slot.due, window);
-    if (list === 'learning') this.learning.push({ due: slot.due, card: this.cardOf(slot, false) });
-    else if (list) this.slots[list].push(slot);
+  /** One stored state (`changed` when the journal gave it): marks it studied or hidden, and lists it if due. */
+  #consider(at: number, state: CardState['state'], due: number, hidden: boolean, window: QueueWindow, changed?: CardState): void {
+    this.#stored[at] = 1;
+    if (state !== 0 || hidden) this.#notNew[at] = 1;
+    else this.#newStates.set(at, changed ?? hollowState(state, due));
+    if (state === 0 || hidden || !window.directions.includes(DIRECTIONS[at % DIRECTIONS.length]!)) return;
+    const list = dueList(state, due, window);
+    if (!list) return;
+    const slot: Slot = changed ? { at, due, state, changed } : { at, due, state };
+    if (list === 'learning') this.learning.push({ due, card: this.cardOf(slot, false) });
+    else this.slots[list].push(slot);
   }
 
   /** Whether this deck's `slot` comes before `other`'s `slot` in the queue (see `earlier`). */

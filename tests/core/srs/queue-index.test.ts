@@ -59,7 +59,7 @@ function home(decks: [Note[], (CardState | null)[]][]) {
 const ids = (queue: Queue) => ({
   learning: queue.learning.map((c) => `${c.deck}/${c.cardId}`),
   review: queue.review.map((c) => `${c.deck}/${c.cardId}${c.cram ? ' cram' : ''}`),
-  fresh: queue.fresh.map((c) => `${c.deck}/${c.cardId}`),
+  fresh: queue.fresh.map((c) => `${c.deck}/${c.cardId}${c.state ? ' stored' : ''}`),
 });
 
 describe('the queue from an index', () => {
