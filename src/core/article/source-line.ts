@@ -44,9 +44,62 @@ export function readLines(text: string): SourceLine[] {
       entry.text = body.slice(numbered[0].length).trim();
       entry.number = numbered[1]!;
     }
-    out.push(entry);
+    const halves = heading ? undefined : bilingualHalves(entry.text);
+    if (halves) {
+      out.push({ ...entry, text: halves[0] }, { text: halves[1], line: i + 1, markdownHeading: false, syntax: false });
+    } else {
+      out.push(entry);
+    }
   }
   return out;
+}
+
+const HAN = new RegExp(`[${HAN_RANGES}]`, 'u');
+const HAN_ALL = new RegExp(`[${HAN_RANGES}]`, 'gu');
+const ZH_SENTENCE_END = /[。！？][”’」』）)]*$/;
+const EN_SENTENCE_END = /[.!?]["”’')]*$/;
+const EN_SENTENCE_START = /^["“'‘(]?[A-Z0-9]/;
+/** Chinese punctuation that closes a sentence or a quote, and that which may open one. */
+const ZH_CLOSING = '。！？…”’」』）)';
+const ZH_OPENING = '“‘「『《（(';
+
+const hanCount = (text: string) => text.match(HAN_ALL)?.length ?? 0;
+
+function isChineseSentence(text: string): boolean {
+  return ZH_SENTENCE_END.test(text) && hanCount(text) >= 4;
+}
+
+function isEnglishSentence(text: string): boolean {
+  return !HAN.test(text) && EN_SENTENCE_START.test(text) && EN_SENTENCE_END.test(text) && (text.match(/[A-Za-z]+/g)?.length ?? 0) >= 3;
+}
+
+/**
+ * A line holding a sentence and its translation side by side: `中文句子。English sentence.`, the
+ * reverse, or a table row (columns already joined by a tab) of one Chinese and one English
+ * sentence. Each half must be a whole sentence in its language, so a Chinese sentence that quotes
+ * English, or a note like `word(adj.)释义`, stays one line.
+ */
+export function bilingualHalves(text: string): [string, string] | undefined {
+  if (text.includes('\t')) {
+    const cells = text.split(/\t+/).map((c) => c.trim()).filter(Boolean);
+    if (cells.length !== 2) return undefined;
+    const [a, b] = cells as [string, string];
+    const sentences = (isChineseSentence(a) && isEnglishSentence(b)) || (isEnglishSentence(a) && isChineseSentence(b));
+    return sentences ? [a, b] : undefined;
+  }
+  if (!HAN.test(text) || !/[A-Za-z]/.test(text)) return undefined;
+  // Chinese first: the English is everything after the last Chinese character and its closing marks.
+  let end = text.length;
+  while (end > 0 && !HAN.test(text[end - 1]!)) end--;
+  let split = end;
+  while (split < text.length && ZH_CLOSING.includes(text[split]!)) split++;
+  const zhFirst: [string, string] = [text.slice(0, split).trim(), text.slice(split).trim()];
+  if (isChineseSentence(zhFirst[0]) && isEnglishSentence(zhFirst[1])) return zhFirst;
+  // English first: the Chinese starts at the first Chinese character, or the quote or bracket before it.
+  let start = text.search(HAN);
+  while (start > 0 && ZH_OPENING.includes(text[start - 1]!)) start--;
+  const enFirst: [string, string] = [text.slice(0, start).trim(), text.slice(start).trim()];
+  return isEnglishSentence(enFirst[0]) && isChineseSentence(enFirst[1]) ? enFirst : undefined;
 }
 
 function stripMarkdown(line: string): string {

@@ -8,6 +8,8 @@ export interface VocabNote {
   lang: Lang;
   pos?: string;
   note?: string;
+  /** The reading the article gives a Chinese term (`捐 juān v. to donate`). */
+  pinyin?: string;
 }
 
 const HAN = new RegExp(`[${HAN_RANGES}]`, 'u');
@@ -142,12 +144,28 @@ function bilingual(left: string, right: string): VocabNote | undefined {
   const b = right.trim().replace(/[;；。.]$/, '');
   if (!a || !b || a.length > 40 || b.length > 120) return undefined;
   if (COLUMN_NAME.test(a) && COLUMN_NAME.test(b)) return undefined;
-  if (isChineseTerm(a) && !HAN.test(b) && LATIN.test(b)) return { term: a, gloss: b, lang: 'zh' };
+  if (isChineseTerm(a) && !HAN.test(b) && LATIN.test(b)) return chineseTermGloss(a, b);
   if (!HAN.test(a) && LATIN.test(a) && a.split(/\s+/).length <= 5 && HAN.test(b)) {
     const pos = new RegExp(String.raw`^(${POS})\s*`, 'u').exec(b);
     return withNote({ term: a, gloss: pos ? b.slice(pos[0].length) : b, lang: 'en', pos: pos?.[1] });
   }
   return undefined;
+}
+
+/**
+ * A Chinese term's English gloss, with the reading and part of speech a word list puts before it
+ * (`房租 fángzū n. rent`) taken out: they are not what the learner must recall.
+ */
+function chineseTermGloss(term: string, gloss: string): VocabNote {
+  const words = gloss.split(/\s+/);
+  let read = 0;
+  while (read < words.length - 1 && read < [...term].length && isPinyin(words[read]!)) read++;
+  const rest = words.slice(read).join(' ');
+  const pos = read > 0 ? new RegExp(String.raw`^(${POS})\s+`, 'u').exec(rest) : null;
+  const note: VocabNote = { term, gloss: pos ? rest.slice(pos[0].length) : rest, lang: 'zh' };
+  if (pos) note.pos = pos[1]!.replace(/\s+/g, '');
+  if (read > 0) note.pinyin = words.slice(0, read).join(' ');
+  return note;
 }
 
 /** A Chinese word glossed by a capitalised name alone: in running text, more likely a byline or a speaker. */
@@ -188,5 +206,6 @@ function withNote(note: VocabNote): VocabNote {
   const out: VocabNote = { term: note.term, gloss: note.gloss, lang: note.lang };
   if (note.pos) out.pos = note.pos;
   if (note.note) out.note = note.note;
+  if (note.pinyin) out.pinyin = note.pinyin;
   return out;
 }

@@ -35,7 +35,7 @@ export function collectVocab(lines: readonly ClassifiedLine[], pairs: readonly P
       }
       const item: VocabItem = { term: note.term, gloss: note.gloss, lang: note.lang, line: line.line };
       if (note.pos) item.pos = note.pos;
-      const reading = note.lang === 'zh' ? toPinyin?.(note.term) : undefined;
+      const reading = note.lang === 'zh' ? (note.pinyin ?? toPinyin?.(note.term)) : undefined;
       if (reading) item.pinyin = reading;
       if (note.note) item.note = note.note;
       const context = contextFor(note.term, note.lang, line.line, pairs);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyLines } from '../../../src/core/article/classify.js';
-import { readLines } from '../../../src/core/article/source-line.js';
+import { bilingualHalves, readLines } from '../../../src/core/article/source-line.js';
 
 const kinds = (text: string) => classifyLines(readLines(text)).map((l) => l.kind);
 
@@ -68,5 +68,30 @@ describe('classifyLines', () => {
     // Unused terms, or numbered lines, are notes about something else.
     expect(kinds(['今天下雨了。', '', '潮汐:海水每天有规律的涨落', '季风:随季节改变方向的风'].join('\n')).slice(2)).toEqual(['zh', 'zh']);
     expect(kinds([text[0], '1.潮汐:海水每天有规律的涨落', '2.海边:靠近大海的地方'].join('\n')).slice(1)).toEqual(['annotation', 'annotation']);
+  });
+});
+
+describe('a sentence and its translation on one line', () => {
+  it('becomes two lines, Chinese first or English first, or from a table row', () => {
+    expect(bilingualHalves('我们在湖边散步。We walked by the lake.')).toEqual(['我们在湖边散步。', 'We walked by the lake.']);
+    expect(bilingualHalves('They sat under the old tree. 他们坐在老树下。')).toEqual(['They sat under the old tree.', '他们坐在老树下。']);
+    expect(bilingualHalves('"Come in," said the guard. “请进，”门卫说。')).toEqual(['"Come in," said the guard.', '“请进，”门卫说。']);
+    expect(bilingualHalves('她笑着说：“谢谢你。”"Thank you," she said with a smile.')).toEqual(['她笑着说：“谢谢你。”', '"Thank you," she said with a smile.']);
+    expect(bilingualHalves('The rain stopped at noon.\t中午雨就停了。')).toEqual(['The rain stopped at noon.', '中午雨就停了。']);
+    const lines = readLines('| 雨停了以后，街道很安静。 | After the rain, the street was quiet. |');
+    expect(lines.map((l) => [l.text, l.line])).toEqual([['雨停了以后，街道很安静。', 1], ['After the rain, the street was quiet.', 1]]);
+  });
+
+  it('stays one line when either half is not a whole sentence', () => {
+    for (const line of [
+      '他最喜欢的歌是Let It Be。',
+      '标语上写着Keep calm and carry on，大家都笑了。',
+      'disconcerting(adj.)令人不安的、令人困惑的',
+      '*二轨对话(Track II Dialogue / Track II Diplomacy,1982年提出)',
+      '街角书店 The Corner Bookshop',
+      '渔船\tfishing boat',
+      'AI安全问题越来越受关注。',
+      'We met at 8 a.m. near the 东门。',
+    ]) expect(bilingualHalves(line)).toBeUndefined();
   });
 });

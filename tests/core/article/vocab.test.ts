@@ -66,6 +66,16 @@ describe('parseVocabLine', () => {
   });
 });
 
+describe('a Chinese term in a word list', () => {
+  it('keeps its reading and part of speech out of the gloss', () => {
+    expect(parseVocabLine('房租 fángzū n. rent', 'list')).toEqual([{ term: '房租', gloss: 'rent', lang: 'zh', pos: 'n.', pinyin: 'fángzū' }]);
+    expect(parseVocabLine('散步 sàn bù v. to take a walk', 'list')).toEqual([{ term: '散步', gloss: 'to take a walk', lang: 'zh', pos: 'v.', pinyin: 'sàn bù' }]);
+    expect(parseVocabLine('灯笼 deng1 long2 lantern', 'list')).toEqual([{ term: '灯笼', gloss: 'lantern', lang: 'zh', pinyin: 'deng1 long2' }]);
+    // No reading: a gloss that starts like a part of speech is left as it is.
+    expect(parseVocabLine('码头\tquay', 'list')).toEqual([{ term: '码头', gloss: 'quay', lang: 'zh' }]);
+  });
+});
+
 describe('vocabulary in an article', () => {
   const article = [
     '我们晚上去了夜市。那里的灯笼很漂亮。',
