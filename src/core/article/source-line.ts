@@ -44,6 +44,9 @@ export function readLines(text: string): SourceLine[] {
       entry.text = body.slice(numbered[0].length).trim();
       entry.number = numbered[1]!;
     }
+    const label = LABEL.exec(entry.text);
+    const unlabelled = label && entry.text.slice(label[0].length);
+    if (unlabelled && (isChineseSentence(unlabelled) || isEnglishSentence(unlabelled))) entry.text = unlabelled;
     const halves = heading ? undefined : bilingualHalves(entry.text);
     if (halves) {
       out.push({ ...entry, text: halves[0] }, { text: halves[1], line: i + 1, markdownHeading: false, syntax: false });
@@ -54,6 +57,8 @@ export function readLines(text: string): SourceLine[] {
   return out;
 }
 
+/** `译文：…`, `Translation: …`: a label before a sentence says which side it is, and is not part of it. */
+const LABEL = /^(?:译文|翻译|中文|英文|原文|中译|英译|汉译|Translation|English|Chinese|Original)\s*[:：]\s*/i;
 const HAN = new RegExp(`[${HAN_RANGES}]`, 'u');
 const HAN_ALL = new RegExp(`[${HAN_RANGES}]`, 'gu');
 const ZH_SENTENCE_END = /[。！？][”’」』）)]*$/;
@@ -62,6 +67,10 @@ const EN_SENTENCE_START = /^["“'‘(]?[A-Z0-9]/;
 /** Chinese punctuation that closes a sentence or a quote, and that which may open one. */
 const ZH_CLOSING = '。！？…”’」』）)';
 const ZH_OPENING = '“‘「『《（(';
+
+/** What may stand between the two halves: `中文。 / English.`, `| English.`, `— English.` */
+const SEPARATOR_START = /^[\s/|｜\-–—]+/;
+const SEPARATOR_END = /[\s/|｜\-–—]+$/;
 
 const hanCount = (text: string) => text.match(HAN_ALL)?.length ?? 0;
 
@@ -93,12 +102,12 @@ export function bilingualHalves(text: string): [string, string] | undefined {
   while (end > 0 && !HAN.test(text[end - 1]!)) end--;
   let split = end;
   while (split < text.length && ZH_CLOSING.includes(text[split]!)) split++;
-  const zhFirst: [string, string] = [text.slice(0, split).trim(), text.slice(split).trim()];
+  const zhFirst: [string, string] = [text.slice(0, split).trim(), text.slice(split).replace(SEPARATOR_START, '').trim()];
   if (isChineseSentence(zhFirst[0]) && isEnglishSentence(zhFirst[1])) return zhFirst;
   // English first: the Chinese starts at the first Chinese character, or the quote or bracket before it.
   let start = text.search(HAN);
   while (start > 0 && ZH_OPENING.includes(text[start - 1]!)) start--;
-  const enFirst: [string, string] = [text.slice(0, start).trim(), text.slice(start).trim()];
+  const enFirst: [string, string] = [text.slice(0, start).replace(SEPARATOR_END, '').trim(), text.slice(start).trim()];
   return isEnglishSentence(enFirst[0]) && isChineseSentence(enFirst[1]) ? enFirst : undefined;
 }
 

@@ -78,6 +78,8 @@ describe('a sentence and its translation on one line', () => {
     expect(bilingualHalves('"Come in," said the guard. “请进，”门卫说。')).toEqual(['"Come in," said the guard.', '“请进，”门卫说。']);
     expect(bilingualHalves('她笑着说：“谢谢你。”"Thank you," she said with a smile.')).toEqual(['她笑着说：“谢谢你。”', '"Thank you," she said with a smile.']);
     expect(bilingualHalves('The rain stopped at noon.\t中午雨就停了。')).toEqual(['The rain stopped at noon.', '中午雨就停了。']);
+    expect(bilingualHalves('我们在湖边散步。 / We walked by the lake.')).toEqual(['我们在湖边散步。', 'We walked by the lake.']);
+    expect(bilingualHalves('We walked by the lake. — 我们在湖边散步。')).toEqual(['We walked by the lake.', '我们在湖边散步。']);
     const lines = readLines('| 雨停了以后，街道很安静。 | After the rain, the street was quiet. |');
     expect(lines.map((l) => [l.text, l.line])).toEqual([['雨停了以后，街道很安静。', 1], ['After the rain, the street was quiet.', 1]]);
   });
@@ -93,5 +95,13 @@ describe('a sentence and its translation on one line', () => {
       'AI安全问题越来越受关注。',
       'We met at 8 a.m. near the 东门。',
     ]) expect(bilingualHalves(line)).toBeUndefined();
+  });
+});
+
+describe('a label before a sentence', () => {
+  it('is taken off when a whole sentence follows it', () => {
+    expect(readLines('译文：After the rain, the street was quiet.\n中文: 雨停了以后，街道很安静。').map((l) => l.text))
+      .toEqual(['After the rain, the street was quiet.', '雨停了以后，街道很安静。']);
+    expect(readLines('中文\tEnglish\nEnglish: spoken here').map((l) => l.text)).toEqual(['中文\tEnglish', 'English: spoken here']);
   });
 });
