@@ -31,8 +31,9 @@ const streamed = new Set<number>();
 /**
  * Writes all of `text` to standard output (1) or error (2) with plain system calls: making
  * process.stdout costs a command ~2 ms of stream machinery, which JSON for a script or a pipe does
- * not need. A reader that went away (`parley decks | head`) ends parley quietly, as a closed pipe
- * is no error; a non-blocking descriptor that is full hands the rest to Node's stream.
+ * not need. A reader of standard output that went away (`parley decks | head`) ends parley
+ * quietly, as a closed pipe is no error; a non-blocking descriptor that is full hands the rest to
+ * Node's stream.
  */
 export function writeTo(fd: 1 | 2, text: string): void {
   const stream = () => (fd === 1 ? process.stdout : process.stderr);
@@ -46,7 +47,11 @@ export function writeTo(fd: 1 | 2, text: string): void {
       done += writeSync(fd, bytes, done);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EPIPE' && fd === 1) process.exit(0);
+      if (code === 'EPIPE') {
+        // Nobody reads standard error any more either: there is no one left to tell.
+        if (fd === 1) process.exit(0);
+        return;
+      }
       if (code !== 'EAGAIN') throw error;
       streamed.add(fd);
       if (fd === 1) {
