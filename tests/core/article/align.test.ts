@@ -120,6 +120,7 @@ describe('alignUnits', () => {
     const scorer = {
       pair: () => 0,
       share: () => 1,
+      floor: () => -Infinity,
       bead(a: number, b: number, c: number, d: number) {
         if (a === b || c === d) return 3;
         const x = zh.slice(a, b).reduce((s, v) => s + v, 0);
@@ -137,9 +138,27 @@ describe('alignUnits', () => {
     ]);
   });
 
+  it('finds 4-1 and 1-4 beads: four short sentences rendered as one long one', () => {
+    const zh = [10, 10, 10, 10, 40, 30];
+    const en = [40, 10, 10, 10, 10, 30];
+    const scorer = {
+      pair: () => 0,
+      share: () => 1,
+      floor: () => -Infinity,
+      bead(a: number, b: number, c: number, d: number) {
+        if (a === b || c === d) return 9;
+        const x = zh.slice(a, b).reduce((s, v) => s + v, 0);
+        const y = en.slice(c, d).reduce((s, v) => s + v, 0);
+        return (x - y) ** 2 / 10 + (b - a + d - c - 2);
+      },
+    };
+    const beads = alignUnits(zh.length, en.length, scorer).map((b) => [b.zhEnd - b.zhStart, b.enEnd - b.enStart]);
+    expect(beads).toEqual([[4, 1], [1, 4], [1, 1]]);
+  });
+
   it('stays linear on long inputs by aligning inside a band', () => {
     const n = 20_000;
-    const scorer = { pair: () => 0, share: () => 1, bead: (a: number, b: number, c: number, d: number) => (b - a === 1 && d - c === 1 ? 0 : 5) };
+    const scorer = { pair: () => 0, share: () => 1, floor: () => -Infinity, bead: (a: number, b: number, c: number, d: number) => (b - a === 1 && d - c === 1 ? 0 : 5) };
     const t = performance.now();
     const beads = alignUnits(n, n, scorer, { guide: (i) => i });
     expect(beads).toHaveLength(n);

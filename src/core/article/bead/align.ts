@@ -1,6 +1,7 @@
 /**
  * The bead dynamic program: monotone alignment of two sequences of units (sentences or paragraphs)
- * into beads of shapes 1-1, 1-2, 2-1, 2-2, 1-3, 3-1, 1-0 and 0-1. Long inputs run inside a band
+ * into beads of shapes 1-1, 1-2, 2-1, 2-2, 1-3, 3-1, 1-4, 4-1, 1-0 and 0-1 (a translator may render
+ * four short Chinese sentences as one long English one joined by colons and semicolons). Long inputs run inside a band
  * around a guide path, widened and re-run when the best path touches its edge, so cost stays
  * linear in length for any text that is a translation at all.
  */
@@ -24,6 +25,8 @@ export interface BeadScorer {
   bead(zhStart: number, zhEnd: number, enStart: number, enEnd: number, affinity: number, weakest: number): number;
   /** How much of one unit (`zh` true: Chinese unit) its summed affinity with the other side explains, 0..1. */
   share(zh: boolean, unit: number, affinity: number): number;
+  /** The least `bead` can cost for these units, whatever they share: lets the search skip hopeless beads unsummed. */
+  floor(zhStart: number, zhEnd: number, enStart: number, enEnd: number): number;
 }
 
 export interface AlignOptions {
@@ -41,6 +44,8 @@ const SHAPES: readonly (readonly [number, number])[] = [
   [2, 2],
   [3, 1],
   [1, 3],
+  [4, 1],
+  [1, 4],
 ];
 const FULL_MATRIX_CELLS = 400_000;
 const FIRST_HALF_WIDTH = 48;
@@ -110,7 +115,7 @@ function run(w: Window, nZh: number, nEn: number, scorer: BeadScorer, onRow?: (r
     const k = at(i, j);
     return k >= 0 ? affinity[k]! : scorer.pair(i - 1, j - 1);
   };
-  const columns = new Float64Array(3);
+  const columns = new Float64Array(4);
   cost[0] = 0;
   for (let i = 0; i <= nZh; i++) {
     const lo = w.lo[i]!;
@@ -125,12 +130,14 @@ function run(w: Window, nZh: number, nEn: number, scorer: BeadScorer, onRow?: (r
         const [a, b] = SHAPES[s]!;
         const from = at(i - a, j - b);
         if (from < 0 || cost[from] === Infinity) continue;
+        // Summing a multi-unit bead is the costly part; one that cannot beat the best so far is not summed.
+        if (a + b > 2 && a > 0 && b > 0 && cost[from]! + scorer.floor(i - a, i, j - b, j) >= best) continue;
         let sum = 0;
         let weakest = 1;
         if (a === 1 && b === 1) sum = pairAt(i, j);
         else if (a > 0 && b > 0) {
-          // Row sums as we go, column sums in a three-slot scratch: a bead has at most three units a side.
-          columns[0] = columns[1] = columns[2] = 0;
+          // Row sums as we go, column sums in a four-slot scratch: a bead has at most four units a side.
+          columns.fill(0);
           for (let x = i - a + 1; x <= i; x++) {
             let row = 0;
             for (let y = j - b + 1, k = 0; y <= j; y++, k++) {
