@@ -1,6 +1,6 @@
 import type { Context } from '../cli/context.js';
 import { UserError } from '../core/errors.js';
-import { cardId, DIRECTIONS, type Direction, type Note } from '../core/deck/note.js';
+import { cardId, DIRECTIONS, inArticleOrder, type Direction, type Note } from '../core/deck/note.js';
 import { termAndGloss } from '../core/export/vocab.js';
 import type { CardState } from '../core/srs/card-state.js';
 import { nextDayStart } from '../core/srs/day.js';
@@ -50,7 +50,7 @@ export async function run(options: ShowOptions, args: string[], ctx: Context): P
   const dayEnd = nextDayStart(now, store.settings.all().dayStartsAt).getTime();
   const buried = (s: CardState) => s.buriedUntil !== undefined && Date.parse(s.buriedUntil) > now.getTime();
 
-  const shown = [...deck.notes].sort((a, b) => a.order - b.order).map((note) => {
+  const shown = inArticleOrder(deck.notes).map((note) => {
     const cards = DIRECTIONS.map((direction): ShownCard => {
       const id = cardId(note.id, direction);
       const state = states.get(id);

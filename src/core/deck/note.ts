@@ -44,6 +44,11 @@ export interface Deck {
   notes: Note[];
 }
 
+/** Notes in the order the article has them (a stable sort: notes with the same order keep file order). */
+export function inArticleOrder(notes: readonly Note[]): Note[] {
+  return [...notes].sort((a, b) => a.order - b.order);
+}
+
 export function cardId(noteId: string, direction: Direction): string {
   return `${noteId}:${direction}`;
 }

@@ -1,4 +1,4 @@
-import type { Deck } from '../deck/note.js';
+import { inArticleOrder, type Deck } from '../deck/note.js';
 import { delimitedRow } from './delimited.js';
 
 /** The Anki note type the file expects: fields in this order, two card templates (zh→en, en→zh). */
@@ -27,7 +27,7 @@ export function ankiTsv(deck: Deck): string {
     `#columns:${ANKI_COLUMNS.join(tab)}`,
     `#tags column:${ANKI_COLUMNS.indexOf('tags') + 1}`,
   ];
-  for (const note of [...deck.notes].sort((a, b) => a.order - b.order)) {
+  for (const note of inArticleOrder(deck.notes)) {
     lines.push(delimitedRow([
       note.id, note.zh, note.en, note.pinyin ?? '', note.pos ?? '', note.note ?? '',
       note.context?.zh ?? '', note.context?.en ?? '', `parley ${deck.slug} ${note.kind}`,

@@ -1,4 +1,4 @@
-import type { Deck, Note } from '../deck/note.js';
+import { inArticleOrder, type Deck, type Note } from '../deck/note.js';
 import { termAndGloss } from './vocab.js';
 
 /** Escapes what Markdown would read as emphasis, code, links, HTML or a heading; a line break inside a note would end its paragraph, so whitespace runs become one space. */
@@ -24,7 +24,7 @@ export function notesMarkdown(deck: Deck): string {
   const source = [deck.source.title, deck.source.url ?? deck.source.file].filter(Boolean).map((s) => escape(s!));
   const blocks = [`# ${escape(deck.name)}`];
   if (source.length) blocks.push(`Source: ${source.join(', ')}`);
-  for (const note of [...deck.notes].sort((a, b) => a.order - b.order)) {
+  for (const note of inArticleOrder(deck.notes)) {
     blocks.push(note.kind === 'vocab' ? vocab(note) : sentence(note));
   }
   return `${blocks.join('\n\n')}\n`;

@@ -1,4 +1,4 @@
-import { cardId, DIRECTIONS, splitCardId, type Deck, type Note } from '../deck/note.js';
+import { cardId, DIRECTIONS, inArticleOrder, splitCardId, type Deck, type Note } from '../deck/note.js';
 import type { Settings } from '../settings.js';
 import type { CardState, JournalEntry } from './card-state.js';
 import { type Candidates, type Dated, dueList, earlier, isHidden, pickQueue, type Queue, type QueueOptions, type QueuedCard, type QueueWindow, queueWindow, studiedToday } from './queue.js';
@@ -34,7 +34,7 @@ export function indexDecks(decks: readonly { deck: Deck; states: ReadonlyMap<str
   return {
     pairs,
     decks: decks.map(({ deck, states }) => {
-      const notes = [...deck.notes].sort((a, b) => a.order - b.order);
+      const notes = inArticleOrder(deck.notes);
       const stored: { id: string; due: number; fields: number[] }[] = [];
       notes.forEach((note, n) => DIRECTIONS.forEach((direction, d) => {
         const id = cardId(note.id, direction);

@@ -1,4 +1,4 @@
-import { cardId, DIRECTIONS, splitCardId, type Direction, type Note } from '../deck/note.js';
+import { cardId, DIRECTIONS, inArticleOrder, splitCardId, type Direction, type Note } from '../deck/note.js';
 import type { Settings, StudyDirection } from '../settings.js';
 import type { CardState, JournalEntry } from './card-state.js';
 import { dayStart, LEARN_AHEAD_MS, nextDayStart } from './day.js';
@@ -168,7 +168,7 @@ function candidates(decks: readonly DeckCards[], today: StudiedToday, window: Qu
 
 function* fresh(decks: readonly DeckCards[], window: QueueWindow): Generator<QueuedCard> {
   for (const deck of decks) {
-    for (const note of [...deck.notes].sort((a, b) => a.order - b.order)) {
+    for (const note of inArticleOrder(deck.notes)) {
       for (const direction of window.directions) {
         const id = cardId(note.id, direction);
         const state = deck.states.get(id);
