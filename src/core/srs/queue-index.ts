@@ -151,15 +151,14 @@ class DeckView {
       const state = cards[i + 1] as CardState['state'];
       const due = cards[i + 2]!;
       const hidden = cards[i + 4] === 1 || cards[i + 3]! > nowMs;
-      if (state === 0 && !hidden) this.#consider(at, state, due, hidden, window);
-      else if (due < closes) this.#consider(at, state, due, hidden, window);
+      if ((state === 0 && !hidden) || due < closes) this.#consider(at, state, due, hidden, window);
       else this.#stored[at] = this.#notNew[at] = 1;
     }
     for (const [at, state] of changed) {
       if (state) this.#consider(at, state.state, Date.parse(state.due), isHidden(state, window.now), window, state);
     }
     // The index keeps each deck's cards in queue order; only states changed since need placing.
-    if (changed.size > 0) for (const list of Object.values(this.slots)) list.sort((a, b) => a.due - b.due || (this.#cardId(a.at) < this.#cardId(b.at) ? -1 : 1));
+    if (changed.size > 0) for (const list of Object.values(this.slots)) list.sort((a, b) => (this.before(a, this, b) ? -1 : 1));
   }
 
   /** One stored state (`changed` when the journal gave it): marks it studied or hidden, and lists it if due. */

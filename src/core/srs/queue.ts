@@ -50,7 +50,6 @@ export interface StudiedToday {
 
 const key = (deck: string, id: string) => `${deck}\u0000${id}`;
 
-
 /**
  * Counts today's grades across all sessions and decks (the daily limits are global settings). A
  * grade that was undone does not count.
