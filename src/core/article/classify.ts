@@ -1,8 +1,7 @@
-import { HAN_RANGES, countScripts } from '../text/script.js';
+import { HAN, HAN_RANGES, countScripts } from '../text/script.js';
 import type { SourceLine } from './source-line.js';
 import { type VocabNote, type VocabSetting, isColumnHeader, isVocabularyHeader, parseVocabLine } from './vocab-note.js';
 
-const HAN = new RegExp(`[${HAN_RANGES}]`, 'u');
 
 export type LineKind =
   | 'blank'

@@ -1,4 +1,4 @@
-import { HAN_RANGES } from '../text/script.js';
+import { HAN, HAN_RANGES } from '../text/script.js';
 
 /**
  * Lines of the decoded text with Markdown syntax peeled off, each keeping its 1-based line number.
@@ -59,7 +59,6 @@ export function readLines(text: string): SourceLine[] {
 
 /** `译文：…`, `Translation: …`: a label before a sentence says which side it is, and is not part of it. */
 const LABEL = /^(?:译文|翻译|中文|英文|原文|中译|英译|汉译|Translation|English|Chinese|Original)\s*[:：]\s*/i;
-const HAN = new RegExp(`[${HAN_RANGES}]`, 'u');
 const HAN_ALL = new RegExp(`[${HAN_RANGES}]`, 'gu');
 const ZH_SENTENCE_END = /[。！？][”’」』）)]*$/;
 const EN_SENTENCE_END = /[.!?]["”’')]*$/;

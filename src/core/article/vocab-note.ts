@@ -1,5 +1,5 @@
 import type { Lang } from '../deck/note.js';
-import { HAN_RANGES } from '../text/script.js';
+import { HAN, HAN_RANGES } from '../text/script.js';
 
 /** One vocabulary note as the article wrote it, before context and pinyin are added. */
 export interface VocabNote {
@@ -12,7 +12,6 @@ export interface VocabNote {
   pinyin?: string;
 }
 
-const HAN = new RegExp(`[${HAN_RANGES}]`, 'u');
 const LATIN = /[A-Za-z]/;
 const BULLET = String.raw`(?:[*＊]\s*|\d{1,3}\s*[.、．)]\s*|[（(]\d{1,3}[)）]\s*)?`;
 const ZH_TERM = String.raw`[${HAN_RANGES}][${HAN_RANGES}A-Za-z0-9·\-]{0,15}`;

@@ -59,7 +59,8 @@ export function countScripts(text: string): ScriptCounts {
  */
 export const HAN_RANGES = String.raw`\u{2e80}-\u{2e99}\u{2e9b}-\u{2ef3}\u{2f00}-\u{2fd5}\u{3005}\u{3007}\u{3021}-\u{3029}\u{3038}-\u{303b}\u{3400}-\u{4dbf}\u{4e00}-\u{9fff}\u{f900}-\u{fa6d}\u{fa70}-\u{fad9}\u{16fe2}-\u{16fe3}\u{16ff0}-\u{16ff6}\u{20000}-\u{3ffff}`;
 
-const HAN_SCRIPT = new RegExp(`[${HAN_RANGES}]`, 'u');
+/** One character of `\p{Script=Han}`, spelled out (see HAN_RANGES). */
+export const HAN = new RegExp(`[${HAN_RANGES}]`, 'u');
 const hanScriptByCode = new Map<number, boolean>();
 
 /**
@@ -71,7 +72,7 @@ export function isHanScript(cp: number): boolean {
   if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf)) return true;
   let known = hanScriptByCode.get(cp);
   if (known === undefined) {
-    known = HAN_SCRIPT.test(String.fromCodePoint(cp));
+    known = HAN.test(String.fromCodePoint(cp));
     hanScriptByCode.set(cp, known);
   }
   return known;
