@@ -114,22 +114,24 @@ describe('other layouts', () => {
 });
 
 describe('alignUnits', () => {
-  it('finds 1-2 and 2-1 beads and skips a unit when that is cheaper', () => {
-    const zh = [10, 20, 5, 5, 30];
-    const en = [10, 10, 10, 10, 100, 30];
+  /** Bead shapes found for units of these lengths, scored on length alone: a skipped unit costs `skip`. */
+  const shapesFor = (zh: number[], en: number[], skip: number) => {
     const scorer = {
       pair: () => 0,
       share: () => 1,
       floor: () => -Infinity,
       bead(a: number, b: number, c: number, d: number) {
-        if (a === b || c === d) return 3;
+        if (a === b || c === d) return skip;
         const x = zh.slice(a, b).reduce((s, v) => s + v, 0);
         const y = en.slice(c, d).reduce((s, v) => s + v, 0);
         return (x - y) ** 2 / 10 + (b - a + d - c - 2);
       },
     };
-    const beads = alignUnits(zh.length, en.length, scorer).map((b) => [b.zhEnd - b.zhStart, b.enEnd - b.enStart]);
-    expect(beads).toEqual([
+    return alignUnits(zh.length, en.length, scorer).map((b) => [b.zhEnd - b.zhStart, b.enEnd - b.enStart]);
+  };
+
+  it('finds 1-2 and 2-1 beads and skips a unit when that is cheaper', () => {
+    expect(shapesFor([10, 20, 5, 5, 30], [10, 10, 10, 10, 100, 30], 3)).toEqual([
       [1, 1],
       [1, 2],
       [2, 1],
@@ -139,21 +141,7 @@ describe('alignUnits', () => {
   });
 
   it('finds 4-1 and 1-4 beads: four short sentences rendered as one long one', () => {
-    const zh = [10, 10, 10, 10, 40, 30];
-    const en = [40, 10, 10, 10, 10, 30];
-    const scorer = {
-      pair: () => 0,
-      share: () => 1,
-      floor: () => -Infinity,
-      bead(a: number, b: number, c: number, d: number) {
-        if (a === b || c === d) return 9;
-        const x = zh.slice(a, b).reduce((s, v) => s + v, 0);
-        const y = en.slice(c, d).reduce((s, v) => s + v, 0);
-        return (x - y) ** 2 / 10 + (b - a + d - c - 2);
-      },
-    };
-    const beads = alignUnits(zh.length, en.length, scorer).map((b) => [b.zhEnd - b.zhStart, b.enEnd - b.enStart]);
-    expect(beads).toEqual([[4, 1], [1, 4], [1, 1]]);
+    expect(shapesFor([10, 10, 10, 10, 40, 30], [40, 10, 10, 10, 10, 30], 9)).toEqual([[4, 1], [1, 4], [1, 1]]);
   });
 
   it('stays linear on long inputs by aligning inside a band', () => {
