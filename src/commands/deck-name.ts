@@ -1,8 +1,7 @@
 import type { Deck } from '../core/deck/note.js';
 import { deckSlug } from '../core/deck/slug.js';
 import { UserError } from '../core/errors.js';
-import { existsSync } from 'node:fs';
-import { deckPath, findDeck, listDeckSlugs } from '../store/deck-files.js';
+import { findDeck, listDeckSlugs } from '../store/deck-files.js';
 import type { HomeLayout } from '../store/home.js';
 import { lazyPinyin } from './artifacts.js';
 
@@ -20,8 +19,7 @@ export function resolveDeck(paths: HomeLayout, name: string): Deck {
   throw new UserError(`no deck named "${name}"`, slugs.length ? `pick one of: ${slugs.join(', ')}` : 'make one with `parley import article.txt`');
 }
 
-/** The slug a name gives when a deck file has it, without reading the deck; else undefined. */
-export function existingSlug(paths: HomeLayout, name: string): string | undefined {
-  const slug = deckSlug(name, toPinyin);
-  return existsSync(deckPath(paths, slug)) ? slug : undefined;
+/** The slug a deck name gives, whether or not a deck has it. */
+export function slugOf(name: string): string {
+  return deckSlug(name, toPinyin);
 }

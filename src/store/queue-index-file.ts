@@ -37,10 +37,15 @@ export function deckStamps(paths: HomeLayout, slugs: readonly string[]): Record<
 }
 
 /**
- * The saved index, narrowed to these decks, if it holds each of them and none of their files
- * changed since, with the journal entries made after it; undefined otherwise.
+ * The saved index, narrowed to these decks, if it holds each of them and their files are as
+ * stamped (see `deckStamps`) when it was saved, with the journal entries made after it; undefined
+ * otherwise.
  */
-export function readQueueIndex(paths: HomeLayout, slugs: readonly string[]): { index: QueueIndex; later: JournalEntry[] } | undefined {
+export function readQueueIndex(
+  paths: HomeLayout,
+  slugs: readonly string[],
+  stamps: Readonly<Record<string, Stamp>>,
+): { index: QueueIndex; later: JournalEntry[] } | undefined {
   let saved: Saved;
   try {
     saved = JSON.parse(readFileSync(join(paths.state, FILE), 'utf8')) as Saved;
@@ -49,8 +54,7 @@ export function readQueueIndex(paths: HomeLayout, slugs: readonly string[]): { i
   }
   if (saved?.version !== 1 || !Array.isArray(saved.index?.decks)) return undefined;
   const decks = slugs.map((slug) => saved.index.decks.find((deck) => deck.slug === slug));
-  const stamps = deckStamps(paths, slugs);
-  if (!stamps || !slugs.every((slug, i) => decks[i] && sameStamp(stamps[slug], saved.stamps?.[slug]))) return undefined;
+  if (!slugs.every((slug, i) => decks[i] && sameStamp(stamps[slug], saved.stamps?.[slug]))) return undefined;
   try {
     const later = readJournal(paths.journal, saved.mark).entries.map((placed) => placed.entry);
     return { index: { decks: decks as IndexedDeck[], pairs: saved.index.pairs }, later };

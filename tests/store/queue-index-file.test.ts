@@ -6,6 +6,7 @@ import type { CardState, JournalEntry } from '../../src/core/srs/card-state.js';
 import { indexDecks } from '../../src/core/srs/queue-index.js';
 import { deckPath, writeDeck } from '../../src/store/deck-files.js';
 import { deckStamps, readIndexedNote, readQueueIndex, saveQueueIndex } from '../../src/store/queue-index-file.js';
+import type { HomeLayout } from '../../src/store/home.js';
 import { Store } from '../../src/store/store.js';
 import { tempHome } from '../helpers/cli.js';
 
@@ -25,6 +26,9 @@ function review(id: string, slug: string): JournalEntry {
   return { type: 'review', id, at: NOW, deck: slug, cardId: `${slug}-n1:zh-en`, rating: 3, durationMs: 100, before: null, after: state };
 }
 
+/** The saved index for these decks, stamped as their files are now. */
+const read = (paths: HomeLayout, slugs: string[]) => readQueueIndex(paths, slugs, deckStamps(paths, slugs)!);
+
 /** A home with decks a and b, one grade, and an index saved after it. */
 function saved() {
   const home = tempHome();
@@ -41,40 +45,40 @@ function saved() {
 describe('the saved queue index', () => {
   it('reads back for the same decks, with the journal entries made after it', () => {
     const { store, paths } = saved();
-    expect(readQueueIndex(paths, ['a', 'b'])?.later).toEqual([]);
+    expect(read(paths, ['a', 'b'])?.later).toEqual([]);
     store.commit([review('r2', 'b')]);
-    const found = readQueueIndex(paths, ['a', 'b']);
+    const found = read(paths, ['a', 'b']);
     expect(found?.index.decks.map((d) => [d.slug, d.cards.length])).toEqual([['a', 5], ['b', 0]]);
     expect(found?.later.map((e) => e.id)).toEqual(['r2']);
   });
 
   it('serves some of its decks, but not a deck it does not hold', () => {
     const { paths } = saved();
-    expect(readQueueIndex(paths, ['b'])?.index.decks.map((d) => d.slug)).toEqual(['b']);
+    expect(read(paths, ['b'])?.index.decks.map((d) => d.slug)).toEqual(['b']);
     writeDeck(paths, deck('c'));
-    expect(readQueueIndex(paths, ['a', 'b', 'c'])).toBeUndefined();
+    expect(read(paths, ['a', 'b', 'c'])).toBeUndefined();
   });
 
   it('is not used when a deck file changed, the file is damaged, or the journal shrank', () => {
     const { paths } = saved();
     const later = new Date(Date.now() + 5000);
     utimesSync(deckPath(paths, 'b'), later, later);
-    expect(readQueueIndex(paths, ['a', 'b'])).toBeUndefined();
+    expect(read(paths, ['a', 'b'])).toBeUndefined();
 
     const other = saved().paths;
     truncateSync(other.journal, 10);
-    expect(readQueueIndex(other, ['a', 'b'])).toBeUndefined();
+    expect(read(other, ['a', 'b'])).toBeUndefined();
 
     const third = saved().paths;
     writeFileSync(join(third.state, '_queue.json'), '{"version":1,"index":');
-    expect(readQueueIndex(third, ['a', 'b'])).toBeUndefined();
+    expect(read(third, ['a', 'b'])).toBeUndefined();
   });
 });
 
 describe('one note from its deck file', () => {
   it('is read alone where the index says it lies, and only if it is the note asked for', () => {
     const { paths } = saved();
-    const [a] = readQueueIndex(paths, ['a', 'b'])!.index.decks;
+    const [a] = read(paths, ['a', 'b'])!.index.decks;
     expect(readIndexedNote(paths, a!, 1, 'a-n2')).toEqual(deck('a').notes[1]);
     expect(readIndexedNote(paths, a!, 0, 'a-n1')).toEqual(deck('a').notes[0]);
     expect(readIndexedNote(paths, a!, 0, 'a-n2')).toBeUndefined();

@@ -18,7 +18,7 @@ import { readKeys, type KeyReader } from '../../ui/keys.js';
 import { eventForKey } from '../../ui/review/bindings.js';
 import { loadPinyin } from '../../ui/review/pinyin.js';
 import { renderReview, renderSummary } from '../../ui/review/render.js';
-import { existingSlug, resolveDeck } from '../deck-name.js';
+import { resolveDeck, slugOf } from '../deck-name.js';
 import { entryId } from '../entry-id.js';
 import { openScreen, type Screen } from './screen.js';
 import { sampleDeck } from './sample.js';
@@ -66,8 +66,8 @@ function sessionConfig(options: ReviewOptions, settings: StoredSettings): Sessio
  * ordered and counted from the index, and only the first card's note is read from its deck file.
  * The real session replaces it a moment later; undefined when there is no usable index.
  */
-function preview(ctx: Context, options: ReviewOptions, slugs: readonly string[], start: Date): Preview | undefined {
-  const found = readQueueIndex(ctx.paths, slugs);
+function preview(ctx: Context, options: ReviewOptions, slugs: readonly string[], stamps: Record<string, Stamp>, start: Date): Preview | undefined {
+  const found = readQueueIndex(ctx.paths, slugs, stamps);
   if (!found) return undefined;
   const settings = new SettingsFile(ctx.paths.root, ctx.paths.settings).all();
   const today = readJournalSince(ctx.paths.journal, dayStart(start, settings.dayStartsAt));
@@ -93,9 +93,9 @@ export async function run(options: ReviewOptions, names: string[], ctx: Context)
   let early: Preview | undefined;
   try {
     // Named decks start from the index too when each name is a deck's slug (not its display name).
-    const named = names.map((name) => existingSlug(ctx.paths, name));
-    const from = slugs ?? (named.every((s) => s !== undefined) ? [...new Set(named)] : []);
-    early = from.length ? preview(ctx, options, from, start) : undefined;
+    const from = slugs ?? [...new Set(names.map(slugOf))];
+    const fromStamps = slugs ? stamps : deckStamps(ctx.paths, from);
+    early = from.length && fromStamps ? preview(ctx, options, from, fromStamps, start) : undefined;
   } catch {
     // Whatever the preview tripped on, the full load below meets again and reports properly.
   }
