@@ -3,14 +3,20 @@ import { join } from 'node:path';
 import { UserError } from '../core/errors.js';
 import { parseDeck, serialiseDeck } from '../core/deck/file.js';
 import type { Deck } from '../core/deck/note.js';
+import { isSlug } from '../core/deck/slug.js';
 import { writeFileAtomic } from './atomic.js';
 import type { HomeLayout } from './home.js';
 
+/**
+ * The one way to a deck file's path. A slug that is not a deck name would be a path hidden in data
+ * (a journal line, a cache): that is refused, whatever asked for it.
+ */
 export function deckPath(paths: HomeLayout, slug: string): string {
+  if (!isSlug(slug)) throw new UserError(`"${slug}" is not a deck name`, 'name a deck as `parley decks` lists it');
   return join(paths.decks, `${slug}.json`);
 }
 
-/** Slugs of the decks in the home, sorted. */
+/** Slugs of the decks in the home, sorted. A file that cannot be a deck's is named and refused. */
 export function listDeckSlugs(paths: HomeLayout): string[] {
   let names: string[];
   try {
@@ -19,11 +25,23 @@ export function listDeckSlugs(paths: HomeLayout): string[] {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
-  return names.filter((n) => n.endsWith('.json') && !n.startsWith('.')).map((n) => n.slice(0, -5)).sort();
+  const slugs = names.filter((n) => n.endsWith('.json') && !n.startsWith('.')).map((n) => n.slice(0, -5));
+  const odd = slugs.find((s) => !isSlug(s));
+  if (odd !== undefined) {
+    throw new UserError(
+      `${join(paths.decks, `${odd}.json`)} is not named as a deck file (lowercase letters, digits and hyphens)`,
+      'rename it, e.g. to "my-deck.json", or move it out of the decks folder',
+    );
+  }
+  return slugs.sort();
 }
 
-/** The deck in `file`, or undefined when there is no such file. */
-export function findDeckFile(file: string): Deck | undefined {
+/**
+ * The deck stored under `slug`, or undefined when there is none. Its slug is its file's name,
+ * whatever the file says: a copied or hand-edited file must never name another deck's path.
+ */
+export function findDeck(paths: HomeLayout, slug: string): Deck | undefined {
+  const file = deckPath(paths, slug);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -32,11 +50,7 @@ export function findDeckFile(file: string): Deck | undefined {
     if (code === 'ENOENT') return undefined;
     throw new UserError(`cannot read deck file ${file} (${code})`, 'check its permissions');
   }
-  return parseDeck(text, file);
-}
-
-export function findDeck(paths: HomeLayout, slug: string): Deck | undefined {
-  return findDeckFile(deckPath(paths, slug));
+  return { ...parseDeck(text, file), slug };
 }
 
 export function readDeck(paths: HomeLayout, slug: string): Deck {
@@ -46,8 +60,8 @@ export function readDeck(paths: HomeLayout, slug: string): Deck {
 }
 
 export function writeDeck(paths: HomeLayout, deck: Deck): string {
-  mkdirSync(paths.decks, { recursive: true });
   const file = deckPath(paths, deck.slug);
+  mkdirSync(paths.decks, { recursive: true });
   writeFileAtomic(file, serialiseDeck(deck));
   return file;
 }

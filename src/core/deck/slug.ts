@@ -16,6 +16,15 @@ export function slugify(name: string, toPinyin: ToPinyin): string {
     .replace(/-+$/, '');
 }
 
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+// Windows gives these names (with any extension) to devices, and a home may be synced to Windows.
+const DEVICE_NAMES = /^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
+
+/** Whether `name` can be a deck's file name: what `slugify` makes, and nothing a path could hide in. */
+export function isSlug(name: string): boolean {
+  return name.length <= 60 && SLUG.test(name) && !DEVICE_NAMES.test(name);
+}
+
 /** Checks a deck name typed by the user and returns its slug. */
 export function deckSlug(name: string, toPinyin: ToPinyin): string {
   if (/[/\\]/.test(name) || name === '.' || name === '..' || name.startsWith('.')) {
@@ -24,6 +33,9 @@ export function deckSlug(name: string, toPinyin: ToPinyin): string {
   const slug = slugify(name, toPinyin);
   if (!slug) {
     throw new UserError(`deck name "${name}" has no letters or digits`, 'give a name such as "ai-safety"');
+  }
+  if (DEVICE_NAMES.test(slug)) {
+    throw new UserError(`deck name "${name}" is a device name on Windows (${slug})`, `give another name, such as "${slug}-deck"`);
   }
   return slug;
 }
