@@ -79,6 +79,11 @@ export class Store {
     return readJournal(this.paths.journal).entries.map((p) => p.entry);
   }
 
+  /** Runs a read-change-write of files the journal does not cover (deck files) under the home lock. */
+  locked<T>(change: () => T): T {
+    return withLock(this.paths.lock, change);
+  }
+
   /**
    * Makes entries durable. Each entry's `before` must match the card's current state, so a grade
    * given on a card another session changed meanwhile is refused and the caller re-previews.

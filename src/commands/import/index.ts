@@ -35,6 +35,8 @@ export interface DeckPlan {
   notes: Note[];
   merge: MergeResult;
   existed: boolean;
+  /** The deck that holds the slug the name first gave, when this deck had to take another. */
+  displaced?: { name: string; slug: string };
 }
 
 const toPinyin = lazyPinyin();
@@ -66,21 +68,55 @@ function analyse(source: Source, options: ImportOptions, lexicon: Lexicon | unde
   }
 }
 
-function plan(ctx: Context, options: ImportOptions, articles: ReadArticle[]): DeckPlan[] {
-  const groups = new Map<string, { name: string; articles: ReadArticle[] }>();
+/** What tells one article from another when the user named no deck: its file name, else title, else content. */
+function identity(source: Deck['source']): string {
+  return source.file ?? source.title ?? source.sha256;
+}
+
+interface Group {
+  name: string;
+  /** Whether the user named the deck: then every article with that name belongs to it. */
+  named: boolean;
+  articles: ReadArticle[];
+}
+
+function groups(options: ImportOptions, articles: ReadArticle[]): Map<string, Group> {
+  const found = new Map<string, Group>();
   for (const article of articles) {
     const name = options.deck ?? defaultDeckName(article);
     const slug = deckSlug(name, toPinyin);
-    const group = groups.get(slug) ?? { name, articles: [] };
+    const group = found.get(slug) ?? { name, named: options.deck !== undefined, articles: [] };
     group.articles.push(article);
-    groups.set(slug, group);
+    found.set(slug, group);
   }
-  return [...groups].map(([slug, { name, articles: group }]) => {
+  return found;
+}
+
+/**
+ * The deck a group goes into. A deck already under its slug is the same deck when it has the name
+ * the user gave, or (with no name given) came from the same article; otherwise the group takes the
+ * next free slug (`an-quan-2`), so two decks never silently become one.
+ */
+function settle(ctx: Context, base: string, group: Group): DeckPlan {
+  const incoming = group.articles.flatMap((a) => notesFromAnalysis(a.analysis));
+  const first = group.articles[0]!;
+  const mine = identity({ file: first.source.file, title: first.title, sha256: first.sha256 });
+  let displaced: DeckPlan['displaced'];
+  for (let n = 1; ; n++) {
+    const slug = n === 1 ? base : `${base.slice(0, 57).replace(/-+$/, '')}-${n}`;
     const existing = ctx.homeExists() ? findDeck(ctx.paths, slug) : undefined;
-    const incoming = group.flatMap((a) => notesFromAnalysis(a.analysis));
+    const same = existing && (group.named ? existing.name === group.name : identity(existing.source) === mine);
+    if (existing && !same) {
+      displaced ??= { name: existing.name, slug };
+      continue;
+    }
     const merge = mergeNotes(existing?.notes ?? [], incoming);
-    return { name: existing?.name ?? name, slug, articles: group, notes: incoming, merge, existed: existing !== undefined };
-  });
+    return { name: existing?.name ?? group.name, slug, articles: group.articles, notes: incoming, merge, existed: existing !== undefined, displaced };
+  }
+}
+
+function plan(ctx: Context, options: ImportOptions, articles: ReadArticle[]): DeckPlan[] {
+  return [...groups(options, articles)].map(([slug, group]) => settle(ctx, slug, group));
 }
 
 export async function run(options: ImportOptions, args: string[], ctx: Context): Promise<void> {
@@ -91,13 +127,14 @@ export async function run(options: ImportOptions, args: string[], ctx: Context):
   const bar = !options.json && ctx.io.interactive ? progressBar(ctx.io.stderr) : undefined;
   const articles = sources.map((s) => analyse(s, options, lexicon, s.bytes.length > 200_000 ? bar?.update : undefined));
   bar?.done();
-  const plans = plan(ctx, options, articles);
   if (options.dryRun) {
-    await printDryRun(ctx, plans, options.json === true);
+    await printDryRun(ctx, plan(ctx, options, articles), options.json === true);
     return;
   }
-  await ctx.store();
-  const written = plans.map((p) => {
+  const store = await ctx.store();
+  // Read, merge and write under the lock: a second import of the same deck meanwhile would
+  // otherwise write over this one's notes.
+  const written = store.locked(() => plan(ctx, options, articles).map((p) => {
     const first = p.articles[0]!;
     const deck: Deck = {
       format: DECK_FORMAT,
@@ -107,6 +144,6 @@ export async function run(options: ImportOptions, args: string[], ctx: Context):
       notes: p.merge.notes,
     };
     return { plan: p, file: writeDeck(ctx.paths, deck) };
-  });
+  }));
   await printSummary(ctx, written, options.json === true);
 }

@@ -47,6 +47,10 @@ function preview(ctx: Context, { theme, truncate }: Look, plan: DeckPlan, limit:
   return pairs.flatMap((p) => [`  ${theme.zh(truncate(p.zh, width))}`, `  ${theme.dim(truncate(p.en, width))}`]);
 }
 
+function displacedLine({ displaced, name, slug }: DeckPlan): string {
+  return `deck "${displaced!.name}" already uses ${displaced!.slug}, so "${name}" is ${slug} (rename either with \`parley deck rename\`)`;
+}
+
 function counts(plan: DeckPlan): string {
   const pairs = plan.articles.reduce((n, a) => n + a.analysis.pairs.length, 0);
   const vocab = plan.articles.reduce((n, a) => n + a.analysis.vocab.length, 0);
@@ -63,6 +67,7 @@ export async function printDryRun(ctx: Context, plans: DeckPlan[], json: boolean
   const { theme } = look;
   for (const plan of plans) {
     ctx.io.out(`${theme.heading(plan.slug)}: ${counts(plan)} (dry run, nothing written)`);
+    if (plan.displaced) ctx.io.out(`  ${displacedLine(plan)}`);
     const skipped = skippedLine(plan);
     if (skipped) ctx.io.out(`  ${theme.dim(skipped)}`);
     ctx.io.out(preview(ctx, look, plan, 3).join('\n'));
@@ -83,6 +88,7 @@ export async function printSummary(ctx: Context, written: { plan: DeckPlan; file
   for (const { plan, file } of written) {
     const { added, updated, unchanged } = plan.merge;
     ctx.io.out(`${theme.heading(plan.slug)}: ${counts(plan)} → ${file}`);
+    if (plan.displaced) ctx.io.out(`  ${displacedLine(plan)}`);
     ctx.io.out(`  ${theme.good(`added ${added}`)}, updated ${updated}, unchanged ${unchanged}`);
     const skipped = skippedLine(plan);
     if (skipped) ctx.io.out(`  ${theme.dim(skipped)}`);
