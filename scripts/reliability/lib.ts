@@ -60,6 +60,11 @@ export function checkStore(home: string, slugs: readonly string[]): StoreCheck {
     out.duplicateIds = out.ids.length - new Set(out.ids).size;
     const replay = new Map<string, Map<string, CardState>>();
     for (const entry of journal) {
+      if (entry.type === 'rename') {
+        replay.set(entry.deck, new Map([...(replay.get(entry.deck) ?? []), ...Object.entries(entry.cards)]));
+        replay.set(entry.from, new Map());
+        continue;
+      }
       const states = replay.get(entry.deck) ?? new Map<string, CardState>();
       replay.set(entry.deck, states);
       if (!sameState(entry.before, states.get(entry.cardId) ?? null)) out.chainBreaks++;

@@ -1,5 +1,6 @@
 import { UserError } from '../core/errors.js';
 import { checkHome, layout, resolveHome, type HomeLayout } from '../store/home.js';
+import { finishInterruptedRename } from '../store/rename.js';
 import type { Store } from '../store/store.js';
 import { processIO, type IO } from '../ui/io.js';
 
@@ -32,6 +33,8 @@ export function parseNow(value: string | undefined): () => Date {
 export function createContext(options: GlobalOptions, env: NodeJS.ProcessEnv): Context {
   const paths = layout(resolveHome(options.home, env));
   const now = parseNow(env.PARLEY_NOW);
+  // Before any command looks at the home, a rename a crash cut short is finished (a stat otherwise).
+  finishInterruptedRename(paths);
   let store: Store | undefined;
   return {
     io: processIO(env, options.color),

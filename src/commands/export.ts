@@ -34,7 +34,7 @@ export async function run(options: ExportOptions, args: string[], ctx: Context):
     if (name) {
       const deck = resolveDeck(ctx.paths, name);
       const ids = new Set(deck.notes.flatMap((n) => DIRECTIONS.map((d) => cardId(n.id, d))));
-      journal = journal.filter((e) => ids.has(e.cardId));
+      journal = journal.filter((e) => e.type !== 'rename' && ids.has(e.cardId));
     }
     text = reviewsCsv(journal);
     what = `${text.split('\n').length - 2} reviews`;

@@ -1,7 +1,7 @@
 import type { Context } from '../cli/context.js';
 import { UserError } from '../core/errors.js';
 import { cardId, DIRECTIONS, splitCardId, type Deck, type Note } from '../core/deck/note.js';
-import type { CardState, JournalEntry } from '../core/srs/card-state.js';
+import type { CardEntry, CardState } from '../core/srs/card-state.js';
 import { newCardState } from '../core/srs/scheduler.js';
 import { listDeckSlugs, readDeck } from '../store/deck-files.js';
 import { entryId } from './entry-id.js';
@@ -38,7 +38,7 @@ async function setSuspended(suspended: boolean, args: string[], ctx: Context): P
   const store = await ctx.store();
   const states = store.states(deck.slug);
   const now = ctx.now();
-  const entries: JournalEntry[] = [];
+  const entries: CardEntry[] = [];
   for (const id of cardIds) {
     const before = states.get(id) ?? null;
     if (Boolean(before?.suspended) === suspended) continue;

@@ -70,11 +70,9 @@ function readBytes(path: string, offset: number): Buffer {
 
 function looksLikeEntry(value: unknown): value is JournalEntry {
   const e = value as Record<string, unknown> | null;
-  return (
-    typeof e === 'object' && e !== null &&
-    typeof e.id === 'string' && typeof e.deck === 'string' && typeof e.cardId === 'string' &&
-    typeof e.at === 'string' && typeof e.type === 'string'
-  );
+  if (typeof e !== 'object' || e === null || typeof e.id !== 'string' || typeof e.deck !== 'string' || typeof e.at !== 'string') return false;
+  if (e.type === 'rename') return typeof e.from === 'string' && typeof e.cards === 'object' && e.cards !== null;
+  return typeof e.cardId === 'string' && typeof e.type === 'string';
 }
 
 /**

@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import type { CardState, JournalEntry } from '../core/srs/card-state.js';
+import type { CardEntry, CardState, JournalEntry, RenameEntry } from '../core/srs/card-state.js';
 import { applyEntry, sameState } from '../core/srs/replay.js';
 import { loadConf } from './conf-file.js';
 import { layout, type HomeLayout } from './home.js';
@@ -37,6 +37,9 @@ export class Store {
   #end: JournalMark = { offset: 0, line: 1 };
   #tornBytes = 0;
   #warnings: string[] = [];
+  /** Decks this process had loaded that another process renamed since: old slug → new slug. */
+  #renamed = new Map<string, string>();
+  #holding = false;
 
   constructor(root: string) {
     this.paths = layout(root);
@@ -79,32 +82,63 @@ export class Store {
     return readJournal(this.paths.journal).entries.map((p) => p.entry);
   }
 
-  /** Runs a read-change-write of files the journal does not cover (deck files) under the home lock. */
+  /**
+   * Runs `change` holding the home lock: a read-change-write of files the journal does not cover
+   * (deck files), with commits inside it made under the same hold.
+   */
   locked<T>(change: () => T): T {
-    return withLock(this.paths.lock, change);
+    if (this.#holding) return change();
+    return withLock(this.paths.lock, () => {
+      this.#holding = true;
+      try {
+        return change();
+      } finally {
+        this.#holding = false;
+      }
+    });
+  }
+
+  /** The slug a deck this process loaded has now: a rename made meanwhile moves its later grades. */
+  current(slug: string): string {
+    let now = slug;
+    for (let hops = 0; hops < 64 && this.#renamed.has(now); hops++) now = this.#renamed.get(now)!;
+    return now;
   }
 
   /**
-   * Makes entries durable. Each entry's `before` must match the card's current state, so a grade
-   * given on a card another session changed meanwhile is refused and the caller re-previews.
+   * Makes entries durable. Each card entry's `before` must match the card's current state, so a
+   * grade given on a card another session changed meanwhile is refused and the caller re-previews.
+   * Entries made for a deck renamed meanwhile are recorded under its new slug.
    */
   commit(entries: readonly JournalEntry[]): CommitResult {
     if (entries.length === 0) return { ok: true };
     mkdirSync(this.paths.root, { recursive: true });
-    return withLock(this.paths.lock, () => {
+    return this.locked(() => {
       this.#load([...new Set(entries.map((e) => e.deck))]);
       this.#sync();
-      const conflicts = this.#conflicts(entries);
+      const moved = entries.map((e) => (e.type === 'rename' ? e : { ...e, deck: this.current(e.deck) }));
+      this.#load(moved.map((e) => e.deck));
+      const conflicts = this.#conflicts(moved);
       if (conflicts.length) return { ok: false, conflicts };
-      this.#end = appendJournal(this.paths.journal, this.#end, this.#tornBytes, entries);
+      this.#end = appendJournal(this.paths.journal, this.#end, this.#tornBytes, moved);
       this.#tornBytes = 0;
-      for (const entry of entries) {
-        const deck = this.#decks.get(entry.deck)!;
-        applyEntry(deck.states, entry);
-        deck.tail++;
-      }
+      for (const entry of moved) this.#apply(entry);
       for (const deck of this.#decks.values()) deck.applied = this.#end.offset;
       return { ok: true };
+    });
+  }
+
+  /**
+   * Appends one line renaming deck `from` to `to`, carrying every state `from` has once caught up
+   * with the journal; returns how many card states moved.
+   */
+  commitRename(from: string, to: string, id: string, at: string): number {
+    return this.locked(() => {
+      this.#load([from, to]);
+      this.#sync();
+      const cards = Object.fromEntries(this.#decks.get(from)!.states);
+      this.commit([{ type: 'rename', id, at, deck: to, from, cards }]);
+      return Object.keys(cards).length;
     });
   }
 
@@ -128,12 +162,41 @@ export class Store {
     const pending = new Map<string, CardState | null>();
     const conflicts: string[] = [];
     for (const entry of entries) {
+      if (entry.type === 'rename') continue;
       const key = `${entry.deck}\u0000${entry.cardId}`;
       const current = pending.has(key) ? pending.get(key)! : this.#decks.get(entry.deck)!.states.get(entry.cardId) ?? null;
       if (!sameState(entry.before, current)) conflicts.push(entry.cardId);
       pending.set(key, entry.type === 'undo' ? entry.restored : entry.after);
     }
     return conflicts;
+  }
+
+  #apply(entry: JournalEntry): void {
+    if (entry.type === 'rename') return this.#applyRename(entry, this.#end.offset, new Set());
+    const deck = this.#decks.get(entry.deck)!;
+    applyEntry(deck.states, entry as CardEntry);
+    deck.tail++;
+  }
+
+  /**
+   * The new deck takes the states the line carries; the old slug starts empty, as a fresh deck.
+   * Only a deck this process held before the rename (not one it is loading now) moves its later
+   * entries: a deck made later under the old name is another deck.
+   */
+  #applyRename(entry: RenameEntry, offset: number, fresh: ReadonlySet<string>): void {
+    const target = this.#decks.get(entry.deck);
+    if (target && offset >= target.applied) {
+      for (const [id, state] of Object.entries(entry.cards)) target.states.set(id, state);
+      target.tail++;
+    }
+    const source = this.#decks.get(entry.from);
+    if (source && offset >= source.applied) {
+      // A new map, not a cleared one: a session holding the old one keeps the states it started with.
+      source.states = new Map();
+      source.tail++;
+      if (!fresh.has(entry.from)) this.#renamed.set(entry.from, entry.deck);
+    }
+    this.#renamed.delete(entry.deck);
   }
 
   #load(slugs: readonly string[]): Map<string, LoadedDeck> {
@@ -146,14 +209,18 @@ export class Store {
       this.#decks.set(slug, { file, watermark, states: new Map(Object.entries(cards)), applied: watermark.offset, tail: 0 });
       if (!from || watermark.offset < from.offset) from = watermark;
     }
-    this.#sync(from);
+    this.#sync(from, new Set(fresh));
     return this.#decks;
   }
 
   /** Applies journal entries that other processes (or older sessions) appended. */
-  #sync(from: JournalMark = this.#end): void {
+  #sync(from: JournalMark = this.#end, fresh: ReadonlySet<string> = new Set()): void {
     const read = readJournal(this.paths.journal, from);
     for (const { entry, offset } of read.entries) {
+      if (entry.type === 'rename') {
+        this.#applyRename(entry, offset, fresh);
+        continue;
+      }
       const deck = this.#decks.get(entry.deck);
       if (!deck || offset < deck.applied) continue;
       applyEntry(deck.states, entry);

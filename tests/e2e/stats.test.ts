@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { cardId, DECK_FORMAT, type Deck } from '../../src/core/deck/note.js';
-import type { CardState, Grade, JournalEntry } from '../../src/core/srs/card-state.js';
+import type { CardState, Grade, CardEntry } from '../../src/core/srs/card-state.js';
 import { writeDeck } from '../../src/store/deck-files.js';
 import { layout } from '../../src/store/home.js';
 import { displayWidth } from '../../src/ui/width.js';
@@ -22,7 +22,7 @@ function state(state: CardState['state'], due: string, scheduled_days: number, l
 }
 
 let n = 0;
-function review(id: string, at: string, rating: Grade, before: CardState | null, after: CardState, durationMs = 5000): JournalEntry {
+function review(id: string, at: string, rating: Grade, before: CardState | null, after: CardState, durationMs = 5000): CardEntry {
   return { type: 'review', id: `e${n++}`, at, deck: deck.slug, cardId: id, rating, durationMs, before, after };
 }
 
@@ -30,7 +30,7 @@ function review(id: string, at: string, rating: Grade, before: CardState | null,
  * A journal with fixed dates: n0 reviewed twice (a pass on a young card), n1 lapsed once and
  * relearnt the same day, n2 introduced today (one grade undone).
  */
-function journal(): JournalEntry[] {
+function journal(): CardEntry[] {
   const a = state(2, '2026-02-25T10:00:00Z', 5, '2026-02-20T10:00:00Z');
   const b = state(2, '2026-03-22T10:00:00Z', 25, '2026-02-25T10:00:00Z');
   const c = state(2, '2026-02-23T10:00:00Z', 3, '2026-02-20T10:00:00Z');

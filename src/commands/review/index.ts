@@ -187,7 +187,7 @@ async function runSession(ctx: Context, store: Store, initial: SessionState, { s
       const committed = store.commit(effect.entries);
       if (!committed.ok) {
         const refused = effect.entries[0]!;
-        dispatch({ type: 'rebase', refused, stored: store.states(refused.deck).get(refused.cardId) ?? null });
+        dispatch({ type: 'rebase', refused, stored: store.states(store.current(refused.deck)).get(refused.cardId) ?? null });
         return;
       }
     }

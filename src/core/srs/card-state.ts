@@ -30,15 +30,18 @@ interface EntryBase {
   at: string;
   /** Deck slug. */
   deck: string;
+}
+
+interface CardEntryBase extends EntryBase {
   cardId: string;
 }
 
 /**
- * One line of the review journal: the durable truth. Each entry carries the state it leaves the
- * card in, so replay needs no scheduler and undo needs no recomputation.
+ * One line of the review journal about one card. Each entry carries the state it leaves the card
+ * in, so replay needs no scheduler and undo needs no recomputation.
  */
-export type JournalEntry =
-  | (EntryBase & {
+export type CardEntry =
+  | (CardEntryBase & {
       type: 'review';
       rating: Grade;
       durationMs: number;
@@ -46,7 +49,16 @@ export type JournalEntry =
       after: CardState;
       cram?: boolean;
     })
-  | (EntryBase & { type: 'undo'; target: string; before: CardState | null; restored: CardState | null })
-  | (EntryBase & { type: 'suspend' | 'unsuspend' | 'bury'; before: CardState | null; after: CardState })
-  /** A deck renamed: the card's state carried over from the deck it was in (`from`, a slug). */
-  | (EntryBase & { type: 'move'; from: string; before: CardState | null; after: CardState });
+  | (CardEntryBase & { type: 'undo'; target: string; before: CardState | null; restored: CardState | null })
+  | (CardEntryBase & { type: 'suspend' | 'unsuspend' | 'bury'; before: CardState | null; after: CardState })
+  /** A card's state carried over by a rename, one line a card (journals written before `rename`). */
+  | (CardEntryBase & { type: 'move'; from: string; before: CardState | null; after: CardState });
+
+/**
+ * A deck renamed from `from` to `deck`, with every stored card state it carries, in one line: the
+ * line is whole or absent, so a rename is never half in the journal.
+ */
+export type RenameEntry = EntryBase & { type: 'rename'; from: string; cards: Record<string, CardState> };
+
+/** One line of the review journal: the durable truth. */
+export type JournalEntry = CardEntry | RenameEntry;

@@ -136,6 +136,8 @@ class DeckView {
     // States the journal changed after the index was saved (null: back to new).
     const changed = new Map<number, CardState | null>();
     for (const entry of later) {
+      // A rename changes deck files too, so no index that holds either deck is used past one.
+      if (entry.type === 'rename') continue;
       const at = this.#position(entry.cardId);
       if (at !== undefined) changed.set(at, entry.type === 'undo' ? entry.restored : entry.after);
     }

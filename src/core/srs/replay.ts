@@ -1,7 +1,7 @@
-import type { CardState, JournalEntry } from './card-state.js';
+import type { CardEntry, CardState } from './card-state.js';
 
 /** Replays one journal entry onto a deck's card states; replaying an entry twice changes nothing. */
-export function applyEntry(states: Map<string, CardState>, entry: JournalEntry): void {
+export function applyEntry(states: Map<string, CardState>, entry: CardEntry): void {
   const next = entry.type === 'undo' ? entry.restored : entry.after;
   if (next === null) states.delete(entry.cardId);
   else states.set(entry.cardId, next);

@@ -1,6 +1,6 @@
 import type { Lang } from '../deck/note.js';
 import { acceptedAnswers, checkAnswer, type AnswerCheck } from './answer.js';
-import type { CardState, Grade, JournalEntry } from './card-state.js';
+import type { CardEntry, CardState, Grade } from './card-state.js';
 import { isDueToday, LEARN_AHEAD_MS, nextDayStart, returnsToday } from './day.js';
 import { pickNext, type Queue, type QueueList, type QueuedCard } from './queue.js';
 import { newCardState, type Preview, type Scheduler } from './scheduler.js';
@@ -42,7 +42,7 @@ interface Snapshot {
 
 /** An action the session can take back: the entry it wrote and the session as it was before. */
 interface Done {
-  entry: Exclude<JournalEntry, { type: 'undo' }>;
+  entry: Exclude<CardEntry, { type: 'undo' }>;
   before: Snapshot;
 }
 
@@ -77,11 +77,11 @@ export type SessionEvent =
    * The store refused `refused` because the card changed meanwhile (another session): the session
    * takes back what it did and carries on from the stored state.
    */
-  | { type: 'rebase'; refused: JournalEntry; stored: CardState | null };
+  | { type: 'rebase'; refused: CardEntry; stored: CardState | null };
 
 export type Effect =
   /** Make these durable (journal, fsync) before dispatching the next event. */
-  | { type: 'append'; entries: JournalEntry[] }
+  | { type: 'append'; entries: CardEntry[] }
   | { type: 'notice'; text: string };
 
 export interface StepResult {
@@ -233,7 +233,7 @@ function undo(state: SessionState, now: Date): StepResult {
   const last = state.history.at(-1);
   if (!last) return { state: { ...state, notice: 'Nothing to undo in this session.' }, effects: [] };
   const { entry } = last;
-  const undoEntry: JournalEntry = {
+  const undoEntry: CardEntry = {
     id: state.config.idGen(),
     at: now.toISOString(),
     deck: entry.deck,
@@ -263,7 +263,7 @@ function restore(state: SessionState, done: Done, now: Date): SessionState {
  * The store holds a different state for the card than the session assumed: take back the refused
  * action if it is the last one, then put the card's stored state wherever the card now is.
  */
-function rebase(state: SessionState, refused: JournalEntry, stored: CardState | null, now: Date): StepResult {
+function rebase(state: SessionState, refused: CardEntry, stored: CardState | null, now: Date): StepResult {
   const last = state.history.at(-1);
   let next = last?.entry.id === refused.id ? restore(state, last, now) : state;
   const matches = (card: QueuedCard) => card.deck === refused.deck && card.cardId === refused.cardId;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { cardId, DECK_FORMAT, DIRECTIONS, type Deck, type Note } from '../../../src/core/deck/note.js';
-import type { CardState, JournalEntry } from '../../../src/core/srs/card-state.js';
+import type { CardState, CardEntry } from '../../../src/core/srs/card-state.js';
 import { buildQueue, type Queue } from '../../../src/core/srs/queue.js';
 import { indexDecks, queueFromIndex } from '../../../src/core/srs/queue-index.js';
 import { applyEntry } from '../../../src/core/srs/replay.js';
@@ -83,17 +83,17 @@ describe('the queue from an index', () => {
           const note = deck.deck.notes[c % Math.max(1, deck.deck.notes.length)];
           return note && { deck: deck.deck.slug, cardId: cardId(note.id, DIRECTIONS[c % 2]!) };
         };
-        const later: JournalEntry[] = changes.flatMap(([d, c, state, type], k) => {
+        const later: CardEntry[] = changes.flatMap(([d, c, state, type], k) => {
           const card = cardAt(d, c);
           if (!card) return [];
           const base = { id: `l${k}`, at: now.toISOString(), ...card, before: null };
           return type === 'undo'
-            ? [{ ...base, type: 'undo', target: 'x', restored: state } as JournalEntry]
-            : state ? [{ ...base, type: 'review', rating: 3, durationMs: 1, after: state } as JournalEntry] : [];
+            ? [{ ...base, type: 'undo', target: 'x', restored: state } as CardEntry]
+            : state ? [{ ...base, type: 'review', rating: 3, durationMs: 1, after: state } as CardEntry] : [];
         });
-        const today: JournalEntry[] = gradedToday.flatMap(([d, c, hours], k) => {
+        const today: CardEntry[] = gradedToday.flatMap(([d, c, hours], k) => {
           const card = cardAt(d, c);
-          return card ? [{ id: `t${k}`, at: new Date(now.getTime() + hours * 3_600_000).toISOString(), ...card, type: 'review', rating: 3, durationMs: 1, before: null, after: reviewState(new Date(now.getTime() + DAY).toISOString()) } as JournalEntry] : [];
+          return card ? [{ id: `t${k}`, at: new Date(now.getTime() + hours * 3_600_000).toISOString(), ...card, type: 'review', rating: 3, durationMs: 1, before: null, after: reviewState(new Date(now.getTime() + DAY).toISOString()) } as CardEntry] : [];
         });
         const current = saved.map(({ deck, states }) => {
           const map = new Map(states);

@@ -1,4 +1,4 @@
-import type { CardState, Grade, JournalEntry } from '../../../src/core/srs/card-state.js';
+import type { CardState, Grade, CardEntry } from '../../../src/core/srs/card-state.js';
 
 /** A stored state with the fields the stats read; the rest are plausible constants. */
 export function state(over: Partial<CardState> & Pick<CardState, 'state'>): CardState {
@@ -11,14 +11,14 @@ export function state(over: Partial<CardState> & Pick<CardState, 'state'>): Card
 let next = 0;
 
 /** A review entry at a local time, so the test holds in any time zone. */
-export function review(cardId: string, at: Date, rating: Grade, before: CardState | null, durationMs = 5000): Extract<JournalEntry, { type: 'review' }> {
+export function review(cardId: string, at: Date, rating: Grade, before: CardState | null, durationMs = 5000): Extract<CardEntry, { type: 'review' }> {
   return {
     type: 'review', id: `r${next++}`, at: at.toISOString(), deck: 'd', cardId, rating, durationMs, before,
     after: state({ state: 2, last_review: at.toISOString() }),
   };
 }
 
-export function undo(target: JournalEntry, at: Date): JournalEntry {
+export function undo(target: CardEntry, at: Date): CardEntry {
   return { type: 'undo', id: `u${next++}`, at: at.toISOString(), deck: target.deck, cardId: target.cardId, target: target.id, before: null, restored: null };
 }
 

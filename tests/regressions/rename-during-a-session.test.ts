@@ -1,0 +1,48 @@
+// Found by an attacker (issue 10, item 4): renaming a deck while a review session was open on it
+// orphaned the session's later grades: they were journalled under the old deck name, and the
+// renamed deck showed stale due dates. The rename is now one journal line the session's store
+// reads before its next grade, and grades made for the old name are recorded under the new one.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parley, ROOT, tempHome } from '../helpers/cli.js';
+import { runInTerminal } from '../helpers/pty.js';
+
+const SAMPLE = join(ROOT, 'decks', 'morning-market.txt');
+const NOW = '2026-11-30T09:00:00.000Z';
+
+const journal = (home: string) => readFileSync(join(home, 'journal.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+
+describe('a deck renamed while a session is open on it', () => {
+  it('takes the session\'s later grades with it', async () => {
+    const home = tempHome();
+    expect(parley(['import', SAMPLE, '--deck', 'market'], { home }).status).toBe(0);
+    const env = { PARLEY_HOME: home, PARLEY_NOW: NOW, NO_COLOR: '1', TZ: 'UTC' };
+    const term = runInTerminal(['review', 'market', '--direction', 'zh-en', '--new', '4'], env);
+    await term.waitFor('new 4');
+    const grade = async (next: RegExp) => {
+      term.mark();
+      term.type(' ');
+      await term.waitFor('3 Good');
+      term.mark();
+      term.type('3');
+      await term.waitFor(next);
+    };
+    await grade(/new 3/);
+    const renamed = parley(['deck', 'rename', 'market', 'bazaar'], { home, env: { PARLEY_NOW: NOW } });
+    expect(renamed.stderr).toBe('');
+    expect(renamed.status).toBe(0);
+    await grade(/new 2/);
+    await grade(/new 1/);
+    term.type('q');
+    expect(await term.exited).toBe(0);
+
+    const reviews = journal(home).filter((e) => e.type === 'review');
+    expect(reviews).toHaveLength(3);
+    expect(reviews.map((e) => e.deck)).toEqual(['market', 'bazaar', 'bazaar']);
+    const shown = JSON.parse(parley(['show', 'bazaar', '--json'], { home, env: { PARLEY_NOW: NOW } }).stdout);
+    const studied = shown.notes.flatMap((n: { cards: { state: string }[] }) => n.cards).filter((c: { state: string }) => c.state !== 'new');
+    expect(studied).toHaveLength(3);
+    expect(JSON.parse(parley(['decks', '--json'], { home, env: { PARLEY_NOW: NOW } }).stdout)).toMatchObject([{ slug: 'bazaar', notes: 10, new: 17 }]);
+  }, 60_000);
+});
