@@ -12,6 +12,7 @@ import { concurrency } from './reliability/concurrency.mjs';
 import { corruption } from './reliability/corruption.mjs';
 import { badInput } from './reliability/bad-input.mjs';
 import { clock } from './reliability/clock.mjs';
+import { paths } from './reliability/paths.mjs';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -74,6 +75,11 @@ try {
     report(`bad input: ${r.cases} cases across ${r.commands} commands, ${r.passed} one line + right exit code + no trace + no file changed, ${r.failures.length} failures`);
     for (const note of r.notes) report(`  note: ${note}`);
     section('bad input', r.failures);
+  }
+  if (want('paths')) {
+    const r = await paths({ workDir });
+    report(`paths: ${r.tamperings} tampered homes × ${r.runs / r.tamperings} commands, ${r.outsideChanged} runs changed a file outside the home, ${r.crashes} crashes, ${r.failures.length} failures`);
+    section('paths', r.failures);
   }
   if (want('fuzz')) {
     const t = Date.now();
