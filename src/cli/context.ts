@@ -1,6 +1,6 @@
+import { existsSync } from 'node:fs';
 import { UserError } from '../core/errors.js';
 import { checkHome, layout, resolveHome, type HomeLayout } from '../store/home.js';
-import { finishInterruptedRename } from '../store/rename.js';
 import type { Store } from '../store/store.js';
 import { processIO, type IO } from '../ui/io.js';
 
@@ -30,11 +30,19 @@ export function parseNow(value: string | undefined): () => Date {
   return () => new Date(fixed);
 }
 
+/**
+ * Before a command looks at the home, a deck rename a kill cut short is finished: a stat when
+ * there is none, and the code that finishes it is loaded only when there is one.
+ */
+export async function finishPendingWork(paths: HomeLayout): Promise<void> {
+  if (!existsSync(paths.pendingRename)) return;
+  const { finishInterruptedRename } = await import('../store/rename.js');
+  finishInterruptedRename(paths);
+}
+
 export function createContext(options: GlobalOptions, env: NodeJS.ProcessEnv): Context {
   const paths = layout(resolveHome(options.home, env));
   const now = parseNow(env.PARLEY_NOW);
-  // Before any command looks at the home, a rename a crash cut short is finished (a stat otherwise).
-  finishInterruptedRename(paths);
   let store: Store | undefined;
   return {
     io: processIO(env, options.color),

@@ -2,7 +2,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 
 export { CommanderError } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
-import { createContext, type Context, type GlobalOptions } from './context.js';
+import { createContext, finishPendingWork, type Context, type GlobalOptions } from './context.js';
 
 const EXAMPLES = `
 Examples:
@@ -28,6 +28,7 @@ function lazy(load: () => Promise<{ run: Action }>) {
     const command = input[input.length - 1] as Command;
     const globals = command.optsWithGlobals() as GlobalOptions & Record<string, unknown>;
     const ctx = createContext({ home: globals.home, color: globals.color }, process.env);
+    await finishPendingWork(ctx.paths);
     const { run } = await load();
     await run(command.opts(), command.args, ctx);
   };

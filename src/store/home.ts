@@ -19,6 +19,8 @@ export interface HomeLayout {
   settings: string;
   journal: string;
   lock: string;
+  /** Present only while a deck rename runs, or after a kill cut one short. */
+  pendingRename: string;
   decks: string;
   state: string;
 }
@@ -29,6 +31,7 @@ export function layout(root: string): HomeLayout {
     settings: join(root, 'settings.json'),
     journal: join(root, 'journal.jsonl'),
     lock: join(root, '.lock'),
+    pendingRename: join(root, 'rename.pending'),
     decks: join(root, 'decks'),
     state: join(root, 'state'),
   };

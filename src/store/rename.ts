@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { isSlug } from '../core/deck/slug.js';
 import { UserError } from '../core/errors.js';
@@ -19,8 +19,6 @@ interface Pending {
   mark: JournalMark;
 }
 
-const pendingPath = (paths: HomeLayout) => join(paths.root, 'rename.pending');
-
 /**
  * Renames a deck. The rename is one journal line carrying every card state (whole or absent), so
  * the schedule moves at once; the deck file steps after it only repeat what the line says, and a
@@ -34,7 +32,7 @@ export function renameDeck(store: Store, from: string, to: { name: string; slug:
     if (findDeck(paths, to.slug)) throw new UserError(`a deck "${to.slug}" already exists`, 'choose another name, or `parley deck delete` that one first');
     store.loadDecks([from, to.slug]);
     const pending: Pending = { id, from, to: to.slug, name: to.name, mark: store.end };
-    writeFileAtomic(pendingPath(paths), `${JSON.stringify(pending)}\n`);
+    writeFileAtomic(paths.pendingRename, `${JSON.stringify(pending)}\n`);
     const moved = store.commitRename(from, to.slug, id, at);
     finish(paths, pending);
     return moved;
@@ -50,7 +48,7 @@ function finish(paths: HomeLayout, pending: Pending): void {
   }
   // The old snapshot is a cache of states the rename line now carries to the new slug.
   rmSync(join(paths.state, `${pending.from}.json`), { force: true });
-  rmSync(pendingPath(paths), { force: true });
+  rmSync(paths.pendingRename, { force: true });
 }
 
 function readPending(path: string): Pending | undefined {
@@ -70,15 +68,14 @@ function readPending(path: string): Pending | undefined {
 
 /**
  * Finishes a rename a crash interrupted: its file steps if its journal line was written, else
- * forgets it (nothing else had changed). A stat when there is none.
+ * forgets it (nothing else had changed).
  */
 export function finishInterruptedRename(paths: HomeLayout): void {
-  if (!existsSync(pendingPath(paths))) return;
   withLock(paths.lock, () => {
-    const pending = readPending(pendingPath(paths));
+    const pending = readPending(paths.pendingRename);
     if (!pending) return;
     const written = readJournal(paths.journal, pending.mark).entries.some((placed) => placed.entry.id === pending.id);
     if (written) finish(paths, pending);
-    else rmSync(pendingPath(paths), { force: true });
+    else rmSync(paths.pendingRename, { force: true });
   });
 }
