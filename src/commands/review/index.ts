@@ -115,7 +115,8 @@ export async function run(options: ReviewOptions, names: string[], ctx: Context)
     store.loadDecks(decks.map((d) => d.slug));
     warnings.push(...store.takeWarnings());
     if (!terminal) warnings.splice(0).forEach((w) => ctx.io.err(`parley: ${w}`));
-    const deckCards = (): DeckCards[] => decks.map((d) => ({ slug: d.slug, name: d.name, notes: d.notes, states: store.states(d.slug) }));
+    // A deck renamed meanwhile by another parley has its states under its new slug.
+    const deckCards = (): DeckCards[] => decks.map((d) => ({ slug: d.slug, name: d.name, notes: d.notes, states: store.states(store.current(d.slug)) }));
     const queue = buildQueue(deckCards(), store.journalSince(dayStart(start, settings.dayStartsAt)), settings, queueOptions(options, settings), start);
     if (queue.learning.length + queue.review.length + queue.fresh.length === 0) {
       terminal?.close();
