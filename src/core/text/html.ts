@@ -1,3 +1,5 @@
+import { hasControls } from './controls.js';
+import { CP1252_HIGH } from './decode.js';
 import { isHan, isSpace } from './script.js';
 
 export interface HtmlText {
@@ -159,10 +161,21 @@ function decodeEntities(text: string): string {
       const value = NAMED[name as string];
       return value !== undefined && (semi === ';' || LEGACY.has(name as string)) ? value : whole;
     }
-    const cp = dec !== undefined ? Number.parseInt(dec as string, 10) : Number.parseInt(hex as string, 16);
-    const valid = cp > 0 && cp <= 0x10ffff && (cp < 0xd800 || cp > 0xdfff);
-    return valid ? String.fromCodePoint(cp) : '\ufffd';
+    return numericReference(dec !== undefined ? Number.parseInt(dec as string, 10) : Number.parseInt(hex as string, 16));
   });
+}
+
+/**
+ * What `&#N;` stands for, as the HTML standard reads it (0x80-0x9F as Windows-1252, which old
+ * pages rely on for `&#150;` and `&#147;`), except that a reference to a control character, which
+ * would reach a terminal as ESC or a bidi override, is dropped; whitespace ones stay whitespace.
+ */
+function numericReference(cp: number): string {
+  if (cp <= 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return '\ufffd';
+  const char = cp >= 0x80 && cp <= 0x9f ? CP1252_HIGH[cp - 0x80]! : String.fromCodePoint(cp);
+  if (char === '\t' || char === '\n') return char;
+  if (cp >= 0x0b && cp <= 0x0d) return ' ';
+  return hasControls(char) ? '' : char;
 }
 
 function collapse(text: string): string {

@@ -1,6 +1,7 @@
 import type { Grade } from '../../core/srs/card-state.js';
 import { GRADE_NAMES, GRADES } from '../../core/srs/scheduler.js';
 import { answerOf, remaining, type SessionState, type SessionSummary } from '../../core/srs/session.js';
+import { visible } from '../escape.js';
 import { makeTheme, type Theme } from '../theme.js';
 import { displayWidth, padEnd, truncate, wrap, wrapSpans, type Span } from '../width.js';
 
@@ -32,14 +33,15 @@ function header(state: SessionState, theme: Theme, columns: number): string {
   const tags = card ? `  ${card.direction}${card.cram ? '  cram' : ''}` : '';
   const room = columns - displayWidth(right) - displayWidth(tags) - 2;
   if (room < 4) return truncate(right, columns);
-  const name = truncate(card?.deckName ?? 'parley review', room);
+  const name = truncate(visible(card?.deckName ?? 'parley review'), room);
   const painted = [theme.accent(plain[0]!), theme.bad(plain[1]!), theme.good(plain[2]!)].join('  ');
   const left = theme.heading(name) + tags.replace('cram', theme.warn('cram'));
   return left + ' '.repeat(columns - displayWidth(name) - displayWidth(tags) - displayWidth(right)) + painted;
 }
 
+/** Card text is data: shown, never obeyed, and measured as shown. */
 function paragraph(text: string, width: number, paint: (s: string) => string): string[] {
-  return wrap(text, width - INDENT.length).map((line) => INDENT + paint(line));
+  return wrap(visible(text), width - INDENT.length).map((line) => INDENT + paint(line));
 }
 
 function bodyBlocks(state: SessionState, size: ScreenSize, theme: Theme): Block[] {
@@ -69,9 +71,10 @@ function bodyBlocks(state: SessionState, size: ScreenSize, theme: Theme): Block[
     check.diff.forEach((part, i) => {
       if (i > 0) spans.push({ text: check.separator, paint: (s) => s });
       // Marked in text too, so the diff reads without colour.
-      if (part.op === 'same') spans.push({ text: part.text, paint: (s) => s });
-      else if (part.op === 'extra') spans.push({ text: `[-${part.text}-]`, paint: theme.bad });
-      else spans.push({ text: `{+${part.text}+}`, paint: theme.good });
+      const text = visible(part.text);
+      if (part.op === 'same') spans.push({ text, paint: (s) => s });
+      else if (part.op === 'extra') spans.push({ text: `[-${text}-]`, paint: theme.bad });
+      else spans.push({ text: `{+${text}+}`, paint: theme.good });
     });
     if (check.diff.length === 0) spans.push({ text: '(nothing)', paint: theme.dim });
     blocks.push({ lines: wrapSpans(spans, width - INDENT.length).map((l) => INDENT + l), drop: 1 });
@@ -131,7 +134,7 @@ export function renderReview(state: SessionState, size: ScreenSize): string {
   const columns = Math.max(10, size.columns);
   const top = [header(state, theme, columns), theme.dim('-'.repeat(columns))];
   const bottom = [
-    ...(state.notice ? wrap(state.notice, columns).map((l) => theme.warn(l)) : []),
+    ...(state.notice ? wrap(visible(state.notice), columns).map((l) => theme.warn(l)) : []),
     ...gradeLines(state, theme, columns),
     helpLine(state, theme, columns),
   ];
