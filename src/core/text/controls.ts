@@ -12,10 +12,11 @@ const CONTROLS = new RegExp(`[${CONTROL_CHARS}]`, 'g');
 
 /**
  * A whole escape sequence, so none of its parameters is left behind as text: CSI (`ESC [` or
- * 0x9b) up to its final byte; OSC, DCS, SOS, PM and APC strings up to BEL or ST; two-byte escapes.
+ * 0x9b) up to its final byte; OSC, DCS, SOS, PM and APC strings up to BEL or ST; two-byte escapes
+ * (any other final byte). An introducer without its end loses only the ESC.
  * Each alternative stops at the next ESC, so the scan stays linear on junk.
  */
-const SEQUENCES = /(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)|\x1b[ -/]*[0-~]/g;
+const SEQUENCES = /(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)|\x1b[ -/]*[\x30-\x4f\x51-\x57\x59\x5a\x5c\x60-\x7e]/g;
 
 export function hasControls(text: string): boolean {
   return CONTROL.test(text);
