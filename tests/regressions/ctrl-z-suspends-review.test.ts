@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { spawn } from '@lydell/node-pty';
 import { describe, expect, it } from 'vitest';
 import { CLI, parley, ROOT, tempHome } from '../helpers/cli.js';
-import { plain } from '../helpers/pty.js';
+import { plain, runInTerminal } from '../helpers/pty.js';
 import { parseKeys } from '../../src/ui/keys.js';
 
 const SAMPLE = join(ROOT, 'decks', 'morning-market.txt');
@@ -46,14 +46,14 @@ describe('Ctrl+Z in review', () => {
       };
       const timer = setTimeout(() => {
         waiters.delete(check);
-        reject(new Error(`timed out waiting for ${pattern}; saw:\n${plain(raw.slice(from)).slice(-1500)}`));
+        reject(new Error(`timed out waiting for ${pattern}; saw:\n${plain(raw.slice(from)).slice(-3000)}`));
       }, 15_000);
       waiters.add(check);
       check();
     });
     try {
       await waitFor(/SHELL> $/);
-      shell.write(`${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} review --direction zh-en; echo "EXIT=$?"\r`);
+      shell.write(`${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} review --direction zh-en\r`);
       await waitFor(/new \d+\s+learn/);
 
       shell.write('\x1a');
@@ -73,6 +73,8 @@ describe('Ctrl+Z in review', () => {
       shell.write('3');
       await waitFor(/new \d+\s+learn/);
       shell.write('q');
+      await waitFor(/Session done[\s\S]*SHELL> $/);
+      shell.write('echo "EXIT=$?"\r');
       await waitFor(/EXIT=0/);
     } finally {
       shell.kill();
@@ -80,4 +82,19 @@ describe('Ctrl+Z in review', () => {
     const entries = readFileSync(join(home, 'journal.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(entries.map((e) => e.rating)).toEqual([3]);
   }, 60_000);
+
+  it('where nothing can stop parley (no shell to return to), the session simply goes on', async () => {
+    const home = tempHome();
+    expect(parley(['import', SAMPLE], { home }).status).toBe(0);
+    const term = runInTerminal(['review', '--direction', 'zh-en'], { PARLEY_HOME: home, NO_COLOR: '1' });
+    await term.waitFor(/new \d+/);
+    term.mark();
+    term.type('\x1a');
+    await term.waitFor('space/enter show');
+    term.mark();
+    term.type(' ');
+    await term.waitFor('1 Again');
+    term.type('q');
+    expect(await term.exited).toBe(0);
+  }, 30_000);
 });
