@@ -148,6 +148,19 @@ describe('control sequences in an article never reach the terminal', () => {
     expectClean(result.stderr);
   });
 
+  it('the delete confirmation (a prompt that writes to the terminal itself) shows the name, not its sequences', async () => {
+    const { home, slug } = importedHome();
+    poisonDeck(home, slug);
+    const term = runInTerminal(['deck', 'delete', slug], { PARLEY_HOME: home, NO_COLOR: '1' });
+    await term.waitFor('Delete deck');
+    term.type('n\r');
+    expect(await term.exited).toBe(0);
+    // The prompt's own cursor and erase sequences (CSI) aside, nothing the name held arrives.
+    const rest = term.raw().replace(/\x1b\[[0-?]*[ -/]*[@-~]/g, '').replace(/\r/g, '');
+    expectClean(rest);
+    expect(term.output()).toContain('\\u001b]52;c;');
+  }, 30_000);
+
   it('the review screen draws a hand-edited deck without its sequences', async () => {
     const { home, slug } = importedHome();
     poisonDeck(home, slug);
