@@ -170,6 +170,8 @@ function openTerminal(ctx: Context, preview?: SessionState): Terminal {
     keys,
     dumb,
     suspend() {
+      // Windows has no job control: there Ctrl+Z means nothing.
+      if (process.platform === 'win32') return;
       keys.pause();
       screen.leave();
       process.kill(process.pid, 'SIGTSTP');
