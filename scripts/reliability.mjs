@@ -13,6 +13,7 @@ import { corruption } from './reliability/corruption.mjs';
 import { badInput } from './reliability/bad-input.mjs';
 import { clock } from './reliability/clock.mjs';
 import { paths } from './reliability/paths.mjs';
+import { escapes } from './reliability/escapes.mjs';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -95,6 +96,11 @@ try {
     report(`clock: ${r.checks} checks (PARLEY_NOW backwards, DST in America/New_York, every dayStartsAt), ${r.crashes} crashes (runs where parley's code threw), ${r.negative} negative intervals, ${r.wrongDue} wrong "due today"`);
     for (const line of r.lines) report(`  ${line}`);
     section('clock', r.failures);
+  }
+  if (want('escapes')) {
+    const r = await escapes({ workDir, quick });
+    report(`escapes: ${r.surfaces} surfaces × ${r.payloads} payloads (${r.runs} run${r.runs === 1 ? '' : 's'}, ${r.outputs} outputs), ${r.raw} raw control bytes reached stdout/stderr (in ${r.rawOutputs} outputs), ${r.failures.length} failures`);
+    section('escapes', r.failures);
   }
 } finally {
   rmSync(workDir, { recursive: true, force: true });

@@ -42,9 +42,10 @@ export async function remove(options: { yes?: boolean }, args: string[], ctx: Co
     if (!ctx.io.stdin.isTTY || !ctx.io.stdout.isTTY) {
       throw new UserError(`deleting deck "${deck.name}" needs a confirmation and this is not a terminal`, 'add --yes to delete it without asking');
     }
-    const { confirm } = await import('@inquirer/prompts');
+    const [{ confirm }, { visible }] = await Promise.all([import('@inquirer/prompts'), import('../ui/escape.js')]);
     const sure = await confirm(
-      { message: `Delete deck "${deck.name}" (${deck.notes.length} notes)? Its review history stays, so a re-import restores it.`, default: false },
+      // The prompt writes to the terminal itself, past parley's writer: a name from a deck file is shown, never obeyed.
+      { message: `Delete deck "${visible(deck.name)}" (${deck.notes.length} notes)? Its review history stays, so a re-import restores it.`, default: false },
       { input: ctx.io.stdin, output: ctx.io.stdout },
     );
     if (!sure) {

@@ -53,10 +53,10 @@ export async function run(options: DecksOptions, _args: string[], ctx: Context):
     return;
   }
   // The table code measures CJK display width, which costs start-up time JSON output need not pay.
-  const [{ renderTable }, { makeTheme }] = await Promise.all([import('../ui/table.js'), import('../ui/theme.js')]);
+  const [{ renderTable }, { makeTheme }, { visible }] = await Promise.all([import('../ui/table.js'), import('../ui/theme.js'), import('../ui/escape.js')]);
   const theme = makeTheme(ctx.io.color);
   const rows = summaries.map((s) => [
-    s.name, String(s.notes), String(s.cards), theme.accent(String(s.new)), theme.warn(String(s.learning)),
+    visible(s.name), String(s.notes), String(s.cards), theme.accent(String(s.new)), theme.warn(String(s.learning)),
     String(s.review), s.dueToday ? theme.good(String(s.dueToday)) : '0', s.suspended ? theme.dim(String(s.suspended)) : '0',
   ]);
   ctx.io.out(renderTable(

@@ -75,28 +75,31 @@ export async function run(options: ShowOptions, args: string[], ctx: Context): P
     return;
   }
   if (shown.length === 0) {
-    ctx.io.out(filter ? `No ${filter} cards in "${deck.name}".` : `"${deck.name}" has no notes.`);
+    const { visible } = await import('../ui/escape.js');
+    const name = visible(deck.name);
+    ctx.io.out(filter ? `No ${filter} cards in "${name}".` : `"${name}" has no notes.`);
     return;
   }
   ctx.io.out(await render(deck.name, shown, now, ctx));
 }
 
 async function render(name: string, shown: { note: Note; cards: ShownCard[] }[], now: Date, ctx: Context): Promise<string> {
-  const [{ truncate }, { makeTheme }] = await Promise.all([import('../ui/width.js'), import('../ui/theme.js')]);
+  const [{ truncate }, { makeTheme }, { visible }] = await Promise.all([import('../ui/width.js'), import('../ui/theme.js'), import('../ui/escape.js')]);
   const theme = makeTheme(ctx.io.color);
   const width = ctx.io.columns;
   // Order (3) and id (13) head each note; its other lines start under the text.
   const indent = ' '.repeat(3 + 1 + 13 + 2);
-  const fit = (text: string) => truncate(text.replace(/\s+/g, ' '), width - indent.length);
+  // Deck text is data: shown, never obeyed, and measured as shown.
+  const fit = (text: string) => truncate(visible(text.replace(/\s+/g, ' ')), width - indent.length);
   const day = (iso: string) => {
     const d = new Date(iso);
     const pad = (n: number) => String(n).padStart(2, '0');
     return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
   };
-  const lines = [theme.heading(name)];
+  const lines = [theme.heading(visible(name))];
   for (const { note, cards } of shown) {
     lines.push('');
-    const head = `${String(note.order).padStart(3)} ${note.id.padEnd(13)}`;
+    const head = `${String(note.order).padStart(3)} ${visible(note.id).padEnd(13)}`;
     if (note.kind === 'vocab') {
       const { term, gloss } = termAndGloss(note);
       const extra = [note.pinyin, note.pos].filter(Boolean).join(', ');

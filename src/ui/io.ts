@@ -1,4 +1,5 @@
 import { writeSync } from 'node:fs';
+import { SEQUENCES, terminalSafe, type Sequences } from './escape.js';
 
 /** The streams a command talks through, and whether colour and animation are wanted. */
 export interface IO {
@@ -29,19 +30,21 @@ export function wantsColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv, 
 const streamed = new Set<number>();
 
 /**
- * Writes all of `text` to standard output (1) or error (2) with plain system calls: making
- * process.stdout costs a command ~2 ms of stream machinery, which JSON for a script or a pipe does
- * not need. A reader of standard output that went away (`parley decks | head`) ends parley
+ * Writes all of `text` to standard output (1) or error (2): the one way out of parley, so every
+ * control character or escape sequence but the `allowed` ones parley itself emits is shown, not
+ * obeyed (see terminalSafe). Plain system calls: making process.stdout costs a command ~2 ms of
+ * stream machinery, which JSON for a script or a pipe does not need. A reader of standard output that went away (`parley decks | head`) ends parley
  * quietly, as a closed pipe is no error; a non-blocking descriptor that is full hands the rest to
  * Node's stream.
  */
-export function writeTo(fd: 1 | 2, text: string): void {
+export function writeTo(fd: 1 | 2, text: string, allowed: Sequences = SEQUENCES.none): void {
+  const safe = terminalSafe(text, allowed);
   const stream = () => (fd === 1 ? process.stdout : process.stderr);
   if (streamed.has(fd)) {
-    stream().write(text);
+    stream().write(safe);
     return;
   }
-  const bytes = Buffer.from(text);
+  const bytes = Buffer.from(safe);
   for (let done = 0; done < bytes.length; ) {
     try {
       done += writeSync(fd, bytes, done);
@@ -71,7 +74,7 @@ const line = (text: string) => (text.endsWith('\n') ? text : `${text}\n`);
 export function processIO(env: NodeJS.ProcessEnv, colorFlag: boolean): IO {
   // Each stream is opened (a tty, pipe or file handle) only when a command touches it.
   let color: boolean | undefined;
-  return {
+  const io: IO = {
     get stdin() {
       return process.stdin;
     },
@@ -90,8 +93,11 @@ export function processIO(env: NodeJS.ProcessEnv, colorFlag: boolean): IO {
     get columns() {
       return process.stdout.columns || 80;
     },
-    write: (text) => writeTo(1, text),
-    out: (text) => writeTo(1, line(text)),
+    // Colour is the only sequence a command's output carries; standard error is never coloured.
+    // Only text with an escape needs to know whether colour is on (asking opens process.stdout).
+    write: (text) => writeTo(1, text, text.includes('\x1b') && io.color ? SEQUENCES.styled : SEQUENCES.none),
+    out: (text) => io.write(line(text)),
     err: (text) => writeTo(2, line(text)),
   };
+  return io;
 }

@@ -1,46 +1,71 @@
+import { CONTROL_CHARS } from '../core/text/controls.js';
+
 export type KeyName =
   | 'space' | 'enter' | '1' | '2' | '3' | '4' | 'u' | 's' | 'b' | 'p' | 'q'
-  | 'ctrl-c' | 'ctrl-d' | 'escape' | 'resize';
+  | 'ctrl-c' | 'ctrl-d' | 'ctrl-z' | 'ctrl-u' | 'backspace' | 'escape' | 'resize';
 
-const SINGLE: Readonly<Record<string, KeyName>> = {
-  ' ': 'space', '\r': 'enter', '\n': 'enter', '\x03': 'ctrl-c', '\x04': 'ctrl-d',
-  '1': '1', '2': '2', '3': '3', '4': '4', u: 'u', s: 's', b: 'b', p: 'p', q: 'q',
+/** What one read gives: a named key, or, while an answer is typed, the text typed or pasted. */
+export type Input = KeyName | { text: string };
+
+const CONTROL_KEYS: Readonly<Record<string, KeyName>> = {
+  '\r': 'enter', '\n': 'enter', '\x03': 'ctrl-c', '\x04': 'ctrl-d', '\x1a': 'ctrl-z', '\x15': 'ctrl-u',
+  '\x7f': 'backspace', '\b': 'backspace',
+};
+
+const LETTER_KEYS: Readonly<Record<string, KeyName>> = {
+  ' ': 'space', '1': '1', '2': '2', '3': '3', '4': '4', u: 'u', s: 's', b: 'b', p: 'p', q: 'q',
 };
 
 // A CSI or SS3 sequence (arrow keys, function keys): swallowed whole so its letters are not keys.
 const ESCAPE_SEQUENCE = /^\x1b(?:\[[0-?]*[ -/]*[@-~]|O.)/;
+// Typed text: anything but the control characters a terminal sends for keys or would obey.
+const TEXT_RUN = new RegExp(`^[^${CONTROL_CHARS}\\t\\n]+`);
 
 /**
- * Turns raw terminal bytes into named keys. NFKC first, so a Chinese input method's full-width
- * `１` or ideographic space still grades; letters in either case.
+ * The first input at the start of `rest` and how many characters it took; `input` is undefined for
+ * what means nothing (an arrow key, an unbound letter). Keys are NFKC-folded, so a Chinese input
+ * method's full-width `１` or ideographic space still grades; letters in either case. While
+ * `typing`, printable characters are text instead.
  */
+function take(rest: string, typing: boolean): { input?: Input; length: number } {
+  if (rest.startsWith('\r\n')) return { input: 'enter', length: 2 };
+  if (rest[0] === '\x1b') {
+    const sequence = ESCAPE_SEQUENCE.exec(rest);
+    return sequence ? { length: sequence[0].length } : { input: 'escape', length: 1 };
+  }
+  const control = CONTROL_KEYS[rest[0]!];
+  if (control) return { input: control, length: 1 };
+  if (typing) {
+    const run = TEXT_RUN.exec(rest);
+    return run ? { input: { text: run[0] }, length: run[0].length } : { length: 1 };
+  }
+  const char = String.fromCodePoint(rest.codePointAt(0)!);
+  return { input: LETTER_KEYS[char.normalize('NFKC').toLowerCase()], length: char.length };
+}
+
+/** Turns raw terminal bytes into named keys. */
 export function parseKeys(chunk: string): KeyName[] {
   const keys: KeyName[] = [];
-  let rest = chunk;
-  while (rest.length > 0) {
-    if (rest.startsWith('\r\n')) {
-      keys.push('enter');
-      rest = rest.slice(2);
-      continue;
-    }
-    if (rest[0] === '\x1b') {
-      const sequence = ESCAPE_SEQUENCE.exec(rest);
-      if (!sequence) keys.push('escape');
-      rest = rest.slice(sequence ? sequence[0].length : 1);
-      continue;
-    }
-    const char = String.fromCodePoint(rest.codePointAt(0)!);
-    const name = SINGLE[char.normalize('NFKC').toLowerCase()];
-    if (name) keys.push(name);
-    rest = rest.slice(char.length);
+  for (let rest = chunk; rest.length > 0; ) {
+    const { input, length } = take(rest, false);
+    if (typeof input === 'string') keys.push(input);
+    rest = rest.slice(length);
   }
   return keys;
 }
 
 export interface KeyReader {
-  /** The next key; null once the input has ended (a pipe closed) or the reader was closed. */
-  next(): Promise<KeyName | null>;
-  /** Hands the terminal back (cooked mode, no listener), e.g. for a typed-answer prompt. */
+  /**
+   * The next key, or while `typing` the next key or run of text; null once the input has ended
+   * (a pipe closed, Ctrl+D on a cooked line) or the reader was closed.
+   */
+  next(typing?: boolean): Promise<Input | null>;
+  /**
+   * Cooked mode on or off while still reading: the terminal itself echoes and edits a line, for a
+   * terminal parley cannot draw on (TERM=dumb).
+   */
+  cooked(on: boolean): void;
+  /** Hands the terminal back (cooked mode, no listener), e.g. while parley is stopped (Ctrl+Z). */
   pause(): void;
   resume(): void;
   close(): void;
@@ -48,36 +73,55 @@ export interface KeyReader {
 
 /**
  * Reads one key at a time, no Enter needed: raw mode on a terminal, plain bytes from a pipe (for
- * scripted tests). `resize` comes from the output terminal. Ctrl+C arrives as a key, not a signal,
- * so the caller quits cleanly with every grade already kept.
+ * scripted tests). Input is kept as it came and read a key (or text run) at a time, so a paste
+ * into a typed answer ending in Enter leaves the keys after it as keys. `resize` comes from the
+ * output terminal, and after a SIGCONT too: a shell may have reset the terminal while parley was
+ * stopped, so the mode is set again and the screen redrawn. Ctrl+C arrives as a key, not a
+ * signal, so the caller quits cleanly with every grade already kept.
  */
 export function readKeys(input: NodeJS.ReadStream, output?: NodeJS.WriteStream): KeyReader {
-  const queued: KeyName[] = [];
-  const waiting: Array<(key: KeyName | null) => void> = [];
+  let pending = '';
+  let resized = false;
   let ended = false;
-  const deliver = (key: KeyName | null) => {
-    const waiter = waiting.shift();
-    if (waiter) waiter(key);
-    else if (key) queued.push(key);
+  let wantRaw = true;
+  let attached = false;
+  let wake: (() => void) | undefined;
+  const poke = () => {
+    const waiter = wake;
+    wake = undefined;
+    waiter?.();
   };
   const onData = (chunk: Buffer | string) => {
-    for (const key of parseKeys(typeof chunk === 'string' ? chunk : chunk.toString('utf8'))) deliver(key);
+    pending += typeof chunk === 'string' ? chunk : chunk.toString('utf8');
+    poke();
   };
   const onEnd = () => {
     ended = true;
-    while (waiting.length) deliver(null);
+    poke();
   };
-  const onResize = () => deliver('resize');
+  const onResize = () => {
+    resized = true;
+    poke();
+  };
   const raw = (on: boolean) => {
     if (input.isTTY) input.setRawMode(on);
   };
+  const onContinue = () => {
+    if (!attached) return;
+    // The terminal driver remembers nothing for us: off, then on, really sets the mode again.
+    raw(false);
+    raw(wantRaw);
+    onResize();
+  };
 
   const attach = () => {
-    raw(true);
+    raw(wantRaw);
     input.on('data', onData);
     input.resume();
+    attached = true;
   };
   const detach = () => {
+    attached = false;
     input.off('data', onData);
     input.pause();
     raw(false);
@@ -85,13 +129,32 @@ export function readKeys(input: NodeJS.ReadStream, output?: NodeJS.WriteStream):
   attach();
   input.on('end', onEnd);
   output?.on('resize', onResize);
+  process.on('SIGCONT', onContinue);
+
+  const read = (typing: boolean): Input | null | undefined => {
+    if (resized) {
+      resized = false;
+      return 'resize';
+    }
+    while (pending.length > 0) {
+      const { input: found, length } = take(pending, typing);
+      pending = pending.slice(length);
+      if (found !== undefined) return found;
+    }
+    return ended ? null : undefined;
+  };
 
   return {
-    next() {
-      const key = queued.shift();
-      if (key) return Promise.resolve(key);
-      if (ended) return Promise.resolve(null);
-      return new Promise((resolve) => waiting.push(resolve));
+    async next(typing = false) {
+      for (;;) {
+        const found = read(typing);
+        if (found !== undefined) return found;
+        await new Promise<void>((resolve) => (wake = resolve));
+      }
+    },
+    cooked(on) {
+      wantRaw = !on;
+      if (attached) raw(wantRaw);
     },
     pause: detach,
     resume: attach,
@@ -99,6 +162,7 @@ export function readKeys(input: NodeJS.ReadStream, output?: NodeJS.WriteStream):
       detach();
       input.off('end', onEnd);
       output?.off('resize', onResize);
+      process.off('SIGCONT', onContinue);
       onEnd();
     },
   };

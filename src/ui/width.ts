@@ -85,6 +85,22 @@ export function truncate(text: string, width: number): string {
   return out + mark;
 }
 
+/** Cuts plain text to its last `width` columns, marking the cut with `...` at the start: the end of a long typed line. */
+export function truncateStart(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  const mark = width >= 4 ? '...' : '';
+  const segments = [...clusters(text)];
+  let start = segments.length;
+  let used = 0;
+  while (start > 0) {
+    const w = displayWidth(segments[start - 1]!.segment);
+    if (used + w > width - mark.length) break;
+    used += w;
+    start--;
+  }
+  return mark + text.slice(segments[start]?.index ?? text.length);
+}
+
 // Punctuation that must not start a line (kinsoku) and that must not end one.
 const NO_LINE_START = new Set([...'，。、；：？！）」』》〉”’…,.;:?!)]}%']);
 const NO_LINE_END = new Set([...'（「『《〈“‘([{']);

@@ -5,6 +5,8 @@ import { CLI } from './cli.js';
 export interface Terminal {
   pty: IPty;
   output(): string;
+  /** Every byte drawn so far, escape sequences included. */
+  raw(): string;
   /** Resolves once the output since the last mark contains `text`. */
   waitFor(text: string | RegExp, timeoutMs?: number): Promise<string>;
   mark(): void;
@@ -33,6 +35,7 @@ export function runInTerminal(args: string[], env: Record<string, string>, size 
   return {
     pty,
     output: () => plain(buffer),
+    raw: () => buffer,
     mark: () => {
       from = buffer.length;
     },

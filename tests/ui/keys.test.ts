@@ -42,3 +42,30 @@ describe('readKeys from a pipe', () => {
     expect(await reader.next()).toBeNull();
   });
 });
+
+describe('Ctrl+Z, editing keys and typed text', () => {
+  test('Ctrl+Z, backspace and Ctrl+U are keys', () => {
+    expect(parseKeys('\x1a\x7f\b\x15')).toEqual(['ctrl-z', 'backspace', 'backspace', 'ctrl-u']);
+  });
+
+  test('while typing, printable runs are text; what follows enter is read as keys again', async () => {
+    const input = new PassThrough() as unknown as NodeJS.ReadStream;
+    const reader = readKeys(input);
+    (input as unknown as PassThrough).write('ab 春\x1b[A天\r3');
+    expect(await reader.next(true)).toEqual({ text: 'ab 春' });
+    expect(await reader.next(true)).toEqual({ text: '天' });
+    expect(await reader.next(true)).toBe('enter');
+    expect(await reader.next()).toBe('3');
+    reader.close();
+  });
+
+  test('SIGCONT (back from the background) asks for a redraw', async () => {
+    const input = new PassThrough() as unknown as NodeJS.ReadStream;
+    const reader = readKeys(input);
+    process.emit('SIGCONT');
+    expect(await reader.next()).toBe('resize');
+    reader.close();
+    process.emit('SIGCONT');
+    expect(await reader.next()).toBeNull();
+  });
+});

@@ -116,3 +116,30 @@ test('summary', () => {
   `);
   for (const line of renderSummary(facts, { columns: 16, color: true }).split('\n')) expect(stringWidth(line)).toBeLessThanOrEqual(16);
 });
+
+describe('typing an answer (--type)', () => {
+  const typing = () => session(sentence, 'en-zh', 'ai', true);
+
+  test('a 3,000-character paste shows its end on one line; the card stays on the screen', () => {
+    const lines = renderReview(typing(), { columns: 80, rows: 24, color: false, typed: '春'.repeat(3000) }).split('\n');
+    expect(lines).toHaveLength(24);
+    for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(80);
+    expect(lines[0]).toMatch(/^ai\s+en-zh/);
+    expect(lines.join('\n')).toContain('Track II dialogue');
+    expect(lines.at(-1)).toMatch(/^Your answer: \.\.\.春+_$/);
+  });
+
+  test('the comparison of a long typed answer takes a few lines, not the screen', () => {
+    const state = apply(typing(), { type: 'typed-answer', text: '春'.repeat(1000) });
+    const screen = renderReview(state, { columns: 80, rows: 24, color: false });
+    const typed = screen.split('\n').filter((l) => l.includes('春'));
+    expect(typed.length).toBeLessThanOrEqual(3);
+    expect(screen).toMatch(/1 Again/);
+  });
+
+  test('on a scrolling terminal: no padding, and the label last for the terminal to echo after', () => {
+    const screen = renderReview(typing(), { columns: 80, rows: Infinity, color: false });
+    expect(screen).not.toMatch(/\n\n\n/);
+    expect(screen.endsWith('\nYour answer: ')).toBe(true);
+  });
+});

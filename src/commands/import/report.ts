@@ -32,19 +32,20 @@ function skippedLine(plan: DeckPlan): string | undefined {
 
 interface Look {
   theme: Theme;
-  truncate(text: string, width: number): string;
+  /** Article text cut to `width` columns as the terminal will show it. */
+  fit(text: string, width: number): string;
 }
 
 /** Colour and display width are for people: JSON output never loads them (chalk alone costs ~10 ms). */
 async function lookFor(ctx: Context): Promise<Look> {
-  const [{ makeTheme }, { truncate }] = await Promise.all([import('../../ui/theme.js'), import('../../ui/width.js')]);
-  return { theme: makeTheme(ctx.io.color), truncate };
+  const [{ makeTheme }, { truncate }, { visible }] = await Promise.all([import('../../ui/theme.js'), import('../../ui/width.js'), import('../../ui/escape.js')]);
+  return { theme: makeTheme(ctx.io.color), fit: (text, width) => truncate(visible(text), width) };
 }
 
-function preview(ctx: Context, { theme, truncate }: Look, plan: DeckPlan, limit: number): string[] {
+function preview(ctx: Context, { theme, fit }: Look, plan: DeckPlan, limit: number): string[] {
   const width = Math.max(20, (ctx.io.columns) - 4);
   const pairs = plan.articles.flatMap((a) => a.analysis.pairs).slice(0, limit);
-  return pairs.flatMap((p) => [`  ${theme.zh(truncate(p.zh, width))}`, `  ${theme.dim(truncate(p.en, width))}`]);
+  return pairs.flatMap((p) => [`  ${theme.zh(fit(p.zh, width))}`, `  ${theme.dim(fit(p.en, width))}`]);
 }
 
 function displacedLine({ displaced, name, slug }: DeckPlan): string {

@@ -15,7 +15,7 @@ import { SettingsFile, type StoredSettings } from '../../store/settings.js';
 import type { Stamp } from '../../store/stamp.js';
 import type { Store } from '../../store/store.js';
 import { readKeys, type KeyReader } from '../../ui/keys.js';
-import { eventForKey } from '../../ui/review/bindings.js';
+import { eventForKey, typingAnswer, typingInput } from '../../ui/review/bindings.js';
 import { loadPinyin } from '../../ui/review/pinyin.js';
 import { renderReview, renderSummary } from '../../ui/review/render.js';
 import { resolveDeck, slugOf } from '../deck-name.js';
@@ -154,16 +154,33 @@ function saveIndex(ctx: Context, store: Store, decks: readonly Deck[], stamps: R
 interface Terminal {
   screen: Screen;
   keys: KeyReader;
+  /** A dumb terminal (TERM=dumb): plain scrolling text, and a typed answer is a line it echoes. */
+  dumb: boolean;
+  /** Ctrl+Z: hands the terminal back and stops parley, as the shell would have without raw mode. */
+  suspend(): void;
   close(): void;
 }
 
 function openTerminal(ctx: Context, preview?: SessionState): Terminal {
-  const screen = openScreen(ctx.io.stdout);
+  const dumb = ctx.env.TERM === 'dumb';
+  const screen = openScreen(ctx.io.stdout, dumb);
   const keys = readKeys(ctx.io.stdin, ctx.io.stdout);
-  if (preview) screen.draw(renderReview(preview, { ...screen.size(), color: ctx.io.color }));
+  if (preview) screen.draw(renderReview(preview, { ...screen.size(), color: ctx.io.color, typed: dumb ? undefined : '' }));
   return {
     screen,
     keys,
+    dumb,
+    suspend() {
+      // Windows has no job control: there Ctrl+Z means nothing.
+      if (process.platform === 'win32') return;
+      keys.pause();
+      screen.leave();
+      process.kill(process.pid, 'SIGTSTP');
+      // Here once continued (`fg`), or at once where nothing can stop parley (a process group
+      // without a shell to return to: the kernel discards the signal). The reader's SIGCONT redraws.
+      screen.enter();
+      keys.resume();
+    },
     close() {
       keys.close();
       screen.close();
@@ -173,12 +190,15 @@ function openTerminal(ctx: Context, preview?: SessionState): Terminal {
 
 /**
  * The loop: a key becomes an event, the reducer answers with a new state and effects, and every
- * journal append is committed (fsynced) before the next frame is drawn.
+ * journal append is committed (fsynced) before the next frame is drawn. A typed answer (--type) is
+ * edited here, on the screen, until enter submits it.
  */
-async function runSession(ctx: Context, store: Store, initial: SessionState, { screen, keys }: Terminal): Promise<SessionState> {
+async function runSession(ctx: Context, store: Store, initial: SessionState, terminal: Terminal): Promise<SessionState> {
+  const { screen, keys, dumb } = terminal;
   let state = initial;
+  let typed = '';
   let pinyin = state.pinyin ? await loadPinyin() : undefined;
-  const draw = () => screen.draw(renderReview(state, { ...screen.size(), color: ctx.io.color, pinyin }));
+  const draw = () => screen.draw(renderReview(state, { ...screen.size(), color: ctx.io.color, pinyin, typed: dumb ? undefined : typed }));
 
   const dispatch = (event: SessionEvent) => {
     const result = step(state, event, ctx.now());
@@ -196,24 +216,25 @@ async function runSession(ctx: Context, store: Store, initial: SessionState, { s
 
   draw();
   while (!state.quit) {
-    if (state.config.typeAnswers && state.showing && !state.showing.revealed) {
-      keys.pause();
-      const { input } = await import('@inquirer/prompts');
-      const text = await input({ message: 'Your answer:' }).catch((error: Error) => {
-        if (error.name === 'ExitPromptError') return null;
-        throw error;
-      });
-      keys.resume();
-      dispatch(text === null ? { type: 'quit' } : { type: 'typed-answer', text });
-      draw();
-      continue;
+    const typing = typingAnswer(state);
+    if (dumb) keys.cooked(typing);
+    const input = await keys.next(typing);
+    if (input === null) break;
+    if (input === 'ctrl-z') {
+      terminal.suspend();
+    } else if (typing) {
+      const result = typingInput(input, typed);
+      if (result && 'typed' in result) typed = result.typed;
+      else if (result) {
+        typed = '';
+        dispatch(result);
+      }
+    } else if (typeof input === 'string') {
+      if (state.finished && input !== 'u') break;
+      const event = eventForKey(input, state);
+      if (event?.type === 'toggle-pinyin' && !pinyin) pinyin = await loadPinyin();
+      if (event) dispatch(event);
     }
-    const key = await keys.next();
-    if (key === null) break;
-    if (state.finished && key !== 'u') break;
-    const event = eventForKey(key, state);
-    if (event?.type === 'toggle-pinyin' && !pinyin) pinyin = await loadPinyin();
-    if (event) dispatch(event);
     draw();
   }
   return state;

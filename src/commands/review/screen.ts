@@ -1,31 +1,79 @@
+import { SEQUENCES } from '../../ui/escape.js';
+import { writeTo } from '../../ui/io.js';
+
 /**
  * The terminal while a session runs: the alternate screen, no cursor, and each frame drawn over
  * the last. Restored on every way out, so a crash never leaves the shell in raw mode or hidden.
+ * On a dumb terminal (TERM=dumb), which obeys no escape sequence, frames are plain text instead,
+ * each printed below the last.
  */
 export interface Screen {
   draw(frame: string): void;
+  /** Hands the terminal back for a while (Ctrl+Z), and takes it again. */
+  leave(): void;
+  enter(): void;
   close(): void;
   size(): { columns: number; rows: number };
 }
 
-export function openScreen(out: NodeJS.WriteStream): Screen {
+// Through the one writer, which lets only these screen sequences (and colour) act.
+const write = (text: string) => writeTo(1, text, SEQUENCES.screen);
+
+export function openScreen(out: NodeJS.WriteStream, dumb: boolean): Screen {
+  return dumb ? scrollingScreen(out) : fullScreen(out);
+}
+
+function fullScreen(out: NodeJS.WriteStream): Screen {
   let open = true;
-  out.write('\x1b[?1049h\x1b[?25l');
+  let away = false;
+  const enter = () => {
+    away = false;
+    write('\x1b[?1049h\x1b[?25l');
+  };
+  const leave = () => {
+    if (away) return;
+    away = true;
+    write('\x1b[?25h\x1b[?1049l');
+  };
   const restore = () => {
     if (!open) return;
     open = false;
-    out.write('\x1b[?25h\x1b[?1049l');
+    leave();
+    process.off('SIGCONT', enter);
   };
+  enter();
   process.once('exit', restore);
+  // Continued after a stop parley did not ask for (or a shell that redrew meanwhile): take the screen again.
+  process.on('SIGCONT', enter);
   return {
     size: () => ({ columns: out.columns || 80, rows: out.rows || 24 }),
     draw(frame) {
-      // Raw mode does not turn \n into \r\n; each line also clears what a longer frame left behind.
-      out.write(`\x1b[H${frame.split('\n').join('\x1b[K\r\n')}\x1b[K\x1b[J`);
+      // Each line also clears what a longer frame left behind.
+      write(`\x1b[H${frame.split('\n').join('\x1b[K\r\n')}\x1b[K\x1b[J`);
     },
+    leave,
+    enter,
     close() {
       restore();
       process.off('exit', restore);
+    },
+  };
+}
+
+function scrollingScreen(out: NodeJS.WriteStream): Screen {
+  let last: string | undefined;
+  return {
+    size: () => ({ columns: out.columns || 80, rows: Infinity }),
+    draw(frame) {
+      // A redraw of the same frame (a resize, a key that changed nothing) would only repeat it.
+      if (frame === last) return;
+      write(`${last === undefined ? '' : '\n\n'}${frame}`);
+      last = frame;
+    },
+    leave() {},
+    enter() {},
+    close() {
+      if (last !== undefined) write('\n');
     },
   };
 }

@@ -1,4 +1,5 @@
 import { UserError } from '../errors.js';
+import { hasControls } from '../text/controls.js';
 import { isHanScript } from '../text/script.js';
 
 export type ToPinyin = (zh: string) => string | undefined;
@@ -29,6 +30,9 @@ export function isSlug(name: string): boolean {
 export function deckSlug(name: string, toPinyin: ToPinyin): string {
   if (/[/\\]/.test(name) || name === '.' || name === '..' || name.startsWith('.')) {
     throw new UserError(`deck name "${name}" looks like a path`, 'give a plain name such as "ai-safety"');
+  }
+  if (hasControls(name)) {
+    throw new UserError(`deck name "${name}" holds a control character`, 'give a plain name such as "ai-safety" (with --deck when importing)');
   }
   const slug = slugify(name, toPinyin);
   if (!slug) {

@@ -1,4 +1,5 @@
 import { inArticleOrder, type Deck } from '../deck/note.js';
+import { stripControls } from '../text/controls.js';
 import { delimitedRow } from './delimited.js';
 
 /** The Anki note type the file expects: fields in this order, two card templates (zh→en, en→zh). */
@@ -7,7 +8,7 @@ export const ANKI_COLUMNS = ['id', 'zh', 'en', 'pinyin', 'pos', 'note', 'context
 
 /** A header value must stay on its line; Anki reads everything up to the line end. */
 function headerValue(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return stripControls(text).replace(/\s+/g, ' ').trim();
 }
 
 /**
@@ -28,10 +29,11 @@ export function ankiTsv(deck: Deck): string {
     `#tags column:${ANKI_COLUMNS.indexOf('tags') + 1}`,
   ];
   for (const note of inArticleOrder(deck.notes)) {
+    // A deck file edited by hand may hold what import strips: the export carries no control character either.
     lines.push(delimitedRow([
       note.id, note.zh, note.en, note.pinyin ?? '', note.pos ?? '', note.note ?? '',
       note.context?.zh ?? '', note.context?.en ?? '', `parley ${deck.slug} ${note.kind}`,
-    ], tab));
+    ].map(stripControls), tab));
   }
   return `${lines.join('\n')}\n`;
 }

@@ -1,9 +1,14 @@
 import { inArticleOrder, type Deck, type Note } from '../deck/note.js';
+import { stripControls } from '../text/controls.js';
 import { termAndGloss } from './vocab.js';
 
-/** Escapes what Markdown would read as emphasis, code, links, HTML or a heading; a line break inside a note would end its paragraph, so whitespace runs become one space. */
+/**
+ * Escapes what Markdown would read as emphasis, code, links, HTML or a heading; a line break inside
+ * a note would end its paragraph, so whitespace runs become one space. Control characters (a deck
+ * file edited by hand may hold them) are dropped.
+ */
 function escape(text: string): string {
-  return text.replace(/[\\`*_[\]<>#|]/g, '\\$&').replace(/\s+/g, ' ');
+  return stripControls(text).replace(/[\\`*_[\]<>#|]/g, '\\$&').replace(/\s+/g, ' ');
 }
 
 function sentence(note: Note): string {

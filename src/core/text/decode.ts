@@ -1,4 +1,5 @@
 import { UserError } from '../errors.js';
+import { stripControls } from './controls.js';
 import { isHan } from './script.js';
 
 /** Guesses a legacy encoding from bytes (jschardet's detectAll), best first. */
@@ -35,15 +36,18 @@ const DETECTED: Record<string, string> = {
 };
 
 /**
- * Bytes of an article to text with LF line ends. Detects UTF-8 (BOM or not), UTF-16 LE/BE (BOM or
- * NUL pattern) and legacy Chinese encodings; `encoding` overrides the detection.
+ * Bytes of an article to text with LF line ends and no terminal control characters (see
+ * stripControls): every article, from a file, standard input or HTML, is read through here.
+ * Detects UTF-8 (BOM or not), UTF-16 LE/BE (BOM or NUL pattern) and legacy Chinese encodings;
+ * `encoding` overrides the detection.
  * Every failure is a UserError naming `label`.
  */
 export function decodeArticle(bytes: Uint8Array, encoding?: string, label = 'the input', guess?: EncodingGuesser): DecodedArticle {
   if (bytes.length === 0) throw new UserError(`${label} is empty`, 'give a file that holds the article text');
   const decoded = encoding === undefined ? detectAndDecode(bytes, label, guess) : decodeAs(bytes, resolveLabel(encoding), label, true);
-  const text = decoded.text.replace(/\r\n?/g, '\n');
-  if (looksBinary(text)) throw binary(label);
+  const lines = decoded.text.replace(/\r\n?/g, '\n');
+  if (looksBinary(lines)) throw binary(label);
+  const text = stripControls(lines);
   if (text.trim() === '') throw new UserError(`${label} holds only whitespace`, 'give a file that holds the article text');
   return { text, encoding: decoded.encoding };
 }
@@ -122,7 +126,7 @@ function supported(encoding: string): string | undefined {
 }
 
 /** Windows-1252's printable 0x80-0x9F; Node 20's decoder for that label is really ISO-8859-1. */
-const CP1252_HIGH = '€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8dŽ\x8f\x90‘’“”•–—˜™š›œ\x9džŸ';
+export const CP1252_HIGH = '€\x81‚ƒ„…†‡ˆ‰Š‹Œ\x8dŽ\x8f\x90‘’“”•–—˜™š›œ\x9džŸ';
 
 function decodeStrict(bytes: Uint8Array, encoding: string): string {
   const text = new TextDecoder(encoding, { fatal: true }).decode(bytes);

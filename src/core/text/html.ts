@@ -1,3 +1,5 @@
+import { hasControls } from './controls.js';
+import { CP1252_HIGH } from './decode.js';
 import { isHan, isSpace } from './script.js';
 
 export interface HtmlText {
@@ -152,17 +154,60 @@ function readTag(html: string, start: number): Tag | undefined {
   return { name, closing, end: html.length };
 }
 
+const ENTITY = /&(?:#(\d{1,8})|#[xX]([0-9a-fA-F]{1,7})|([A-Za-z][A-Za-z0-9]{1,9}))(;?)/y;
+
+/**
+ * One scan, copying the text between references into pieces joined a few thousand at a time: a
+ * replace with a callback, or one join of millions of pieces, costs V8 hundreds of MB and seconds
+ * for a page of nothing but `&amp;`.
+ */
 function decodeEntities(text: string): string {
-  if (!text.includes('&')) return text;
-  return text.replace(/&(?:#(\d{1,8})|#[xX]([0-9a-fA-F]{1,7})|([A-Za-z][A-Za-z0-9]{1,9}))(;?)/g, (whole, dec, hex, name, semi) => {
-    if (name !== undefined) {
-      const value = NAMED[name as string];
-      return value !== undefined && (semi === ';' || LEGACY.has(name as string)) ? value : whole;
-    }
-    const cp = dec !== undefined ? Number.parseInt(dec as string, 10) : Number.parseInt(hex as string, 16);
-    const valid = cp > 0 && cp <= 0x10ffff && (cp < 0xd800 || cp > 0xdfff);
-    return valid ? String.fromCodePoint(cp) : '\ufffd';
-  });
+  let at = text.indexOf('&');
+  if (at < 0) return text;
+  const joined: string[] = [];
+  const pieces: string[] = [];
+  const add = (piece: string) => {
+    pieces.push(piece);
+    if (pieces.length < 4096) return;
+    joined.push(pieces.join(''));
+    pieces.length = 0;
+  };
+  let from = 0;
+  for (; at >= 0; at = text.indexOf('&', at + 1)) {
+    ENTITY.lastIndex = at;
+    const match = ENTITY.exec(text);
+    const value = match ? referenceValue(match) : undefined;
+    if (value === undefined) continue;
+    if (at > from) add(text.slice(from, at));
+    add(value);
+    from = ENTITY.lastIndex;
+    at = from - 1;
+  }
+  add(text.slice(from));
+  return joined.join('') + pieces.join('');
+}
+
+/** What a matched reference stands for; undefined when it stays as written (an unknown name). */
+function referenceValue([, dec, hex, name, semi]: RegExpExecArray): string | undefined {
+  if (name !== undefined) {
+    // Own keys only: `&constructor;` is not an entity.
+    const value = Object.hasOwn(NAMED, name) ? NAMED[name] : undefined;
+    return value !== undefined && (semi === ';' || LEGACY.has(name)) ? value : undefined;
+  }
+  return numericReference(dec !== undefined ? Number.parseInt(dec, 10) : Number.parseInt(hex!, 16));
+}
+
+/**
+ * What `&#N;` stands for, as the HTML standard reads it (0x80-0x9F as Windows-1252, which old
+ * pages rely on for `&#150;` and `&#147;`), except that a reference to a control character, which
+ * would reach a terminal as ESC or a bidi override, is dropped; whitespace ones stay whitespace.
+ */
+function numericReference(cp: number): string {
+  if (cp <= 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return '\ufffd';
+  const char = cp >= 0x80 && cp <= 0x9f ? CP1252_HIGH[cp - 0x80]! : String.fromCodePoint(cp);
+  if (char === '\t' || char === '\n') return char;
+  if (cp >= 0x0b && cp <= 0x0d) return ' ';
+  return hasControls(char) ? '' : char;
 }
 
 function collapse(text: string): string {
@@ -189,20 +234,28 @@ class TextOut {
   private space: '' | ' ' | '\n' = '';
   private dropNewline = false;
 
+  /** Adds a run of non-space text at a time: a character at a time, a long line costs memory per character. */
   text(chunk: string, pre: boolean): void {
     if (pre) return this.preText(chunk);
-    for (const ch of chunk) {
-      if (isSpace(ch.codePointAt(0)!)) {
-        if (this.line !== '' && !this.line.endsWith('\t') && this.space !== '\n') this.space = ch === '\n' ? '\n' : ' ';
+    let i = 0;
+    while (i < chunk.length) {
+      const cp = chunk.codePointAt(i)!;
+      // Every space character is in the BMP.
+      if (isSpace(cp)) {
+        if (this.line !== '' && !this.line.endsWith('\t') && this.space !== '\n') this.space = cp === 0x0a ? '\n' : ' ';
+        i++;
         continue;
       }
+      let end = i;
+      while (end < chunk.length && !isSpace(chunk.charCodeAt(end))) end++;
       if (this.space !== '') {
-        const joinCjk = this.space === '\n' && isCjk(ch) && endsCjk(this.line);
+        const joinCjk = this.space === '\n' && isCjk(String.fromCodePoint(cp)) && endsCjk(this.line);
         if (!joinCjk) this.line += ' ';
         this.space = '';
       }
-      this.line += ch;
+      this.line += chunk.slice(i, end);
       this.dropNewline = false;
+      i = end;
     }
   }
 

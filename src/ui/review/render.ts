@@ -1,18 +1,27 @@
 import type { Grade } from '../../core/srs/card-state.js';
 import { GRADE_NAMES, GRADES } from '../../core/srs/scheduler.js';
 import { answerOf, remaining, type SessionState, type SessionSummary } from '../../core/srs/session.js';
+import { visible } from '../escape.js';
 import { makeTheme, type Theme } from '../theme.js';
-import { displayWidth, padEnd, truncate, wrap, wrapSpans, type Span } from '../width.js';
+import { displayWidth, padEnd, truncate, truncateStart, wrap, wrapSpans, type Span } from '../width.js';
+import { typingAnswer } from './bindings.js';
 
 export interface ScreenSize {
   columns: number;
+  /** Infinity on a terminal that scrolls (TERM=dumb): each frame as tall as it needs, nothing padded or dropped. */
   rows: number;
   color: boolean;
   /** Pinyin for Chinese text; loaded on first use (pinyin-pro costs ~80 ms to import). */
   pinyin?: (zh: string) => string;
+  /**
+   * The answer typed so far (`--type`), drawn on the last line: its end, then a cursor. Undefined
+   * where the terminal echoes the typing itself (a cooked line on a dumb terminal): the label only.
+   */
+  typed?: string;
 }
 
 const INDENT = '  ';
+const TYPED_LINES = 3;
 
 /** A block of body lines; when the screen is short, blocks with a higher `drop` go first. */
 interface Block {
@@ -32,14 +41,15 @@ function header(state: SessionState, theme: Theme, columns: number): string {
   const tags = card ? `  ${card.direction}${card.cram ? '  cram' : ''}` : '';
   const room = columns - displayWidth(right) - displayWidth(tags) - 2;
   if (room < 4) return truncate(right, columns);
-  const name = truncate(card?.deckName ?? 'parley review', room);
+  const name = truncate(visible(card?.deckName ?? 'parley review'), room);
   const painted = [theme.accent(plain[0]!), theme.bad(plain[1]!), theme.good(plain[2]!)].join('  ');
   const left = theme.heading(name) + tags.replace('cram', theme.warn('cram'));
   return left + ' '.repeat(columns - displayWidth(name) - displayWidth(tags) - displayWidth(right)) + painted;
 }
 
+/** Card text is data: shown, never obeyed, and measured as shown. */
 function paragraph(text: string, width: number, paint: (s: string) => string): string[] {
-  return wrap(text, width - INDENT.length).map((line) => INDENT + paint(line));
+  return wrap(visible(text), width - INDENT.length).map((line) => INDENT + paint(line));
 }
 
 function bodyBlocks(state: SessionState, size: ScreenSize, theme: Theme): Block[] {
@@ -69,12 +79,15 @@ function bodyBlocks(state: SessionState, size: ScreenSize, theme: Theme): Block[
     check.diff.forEach((part, i) => {
       if (i > 0) spans.push({ text: check.separator, paint: (s) => s });
       // Marked in text too, so the diff reads without colour.
-      if (part.op === 'same') spans.push({ text: part.text, paint: (s) => s });
-      else if (part.op === 'extra') spans.push({ text: `[-${part.text}-]`, paint: theme.bad });
-      else spans.push({ text: `{+${part.text}+}`, paint: theme.good });
+      const text = visible(part.text);
+      if (part.op === 'same') spans.push({ text, paint: (s) => s });
+      else if (part.op === 'extra') spans.push({ text: `[-${text}-]`, paint: theme.bad });
+      else spans.push({ text: `{+${text}+}`, paint: theme.good });
     });
     if (check.diff.length === 0) spans.push({ text: '(nothing)', paint: theme.dim });
-    blocks.push({ lines: wrapSpans(spans, width - INDENT.length).map((l) => INDENT + l), drop: 1 });
+    // A pasted essay is not worth a screen: its first lines say enough.
+    const lines = wrapSpans(spans, width - INDENT.length).map((l) => INDENT + l);
+    blocks.push({ lines: lines.length > TYPED_LINES ? [...lines.slice(0, TYPED_LINES), INDENT + theme.dim('...')] : lines, drop: 1 });
   }
   if (card.note.note || card.note.pos) {
     const note = [card.note.pos && `(${card.note.pos})`, card.note.note].filter(Boolean).join(' ');
@@ -121,19 +134,30 @@ function helpLine(state: SessionState, theme: Theme, columns: number): string {
   return theme.dim(variants.find((v) => displayWidth(v) <= columns) ?? truncate(variants.at(-1)!, columns));
 }
 
+const ANSWER_LABEL = 'Your answer: ';
+
+/** The typed-answer line: however long the answer, one line showing its end. */
+function answerLine(typed: string | undefined, theme: Theme, columns: number): string {
+  if (typed === undefined) return ANSWER_LABEL;
+  const room = columns - ANSWER_LABEL.length - 1;
+  if (room < 1) return truncate(ANSWER_LABEL, columns);
+  return theme.heading(ANSWER_LABEL) + truncateStart(visible(typed), room) + theme.dim('_');
+}
+
 /**
  * The review screen as one string of at most `rows` lines, none wider than `columns`: header, the
- * card, and at the bottom the grades and key help. When the screen is short, the least needed parts
- * go first (context, then pinyin, then the note), and the card text is cut last.
+ * card, and at the bottom the grades, key help and the typed answer. When the screen is short,
+ * the least needed parts go first (context, then pinyin, then the note), and the card text is cut last.
  */
 export function renderReview(state: SessionState, size: ScreenSize): string {
   const theme = makeTheme(size.color);
   const columns = Math.max(10, size.columns);
   const top = [header(state, theme, columns), theme.dim('-'.repeat(columns))];
   const bottom = [
-    ...(state.notice ? wrap(state.notice, columns).map((l) => theme.warn(l)) : []),
+    ...(state.notice ? wrap(visible(state.notice), columns).map((l) => theme.warn(l)) : []),
     ...gradeLines(state, theme, columns),
     helpLine(state, theme, columns),
+    ...(typingAnswer(state) ? [answerLine(size.typed, theme, columns)] : []),
   ];
   const room = Math.max(1, size.rows - top.length - bottom.length - 1);
   const blocks = bodyBlocks(state, { ...size, columns }, theme);
@@ -145,7 +169,7 @@ export function renderReview(state: SessionState, size: ScreenSize): string {
   let body = ['', ...blocks.flatMap((b) => b.lines)];
   if (body.length > room) body = [...body.slice(0, room - 1), INDENT + theme.dim('...')];
   const screen = [...top, ...body];
-  const gap = Math.max(0, size.rows - screen.length - bottom.length);
+  const gap = Number.isFinite(size.rows) ? Math.max(0, size.rows - screen.length - bottom.length) : 0;
   return [...screen, ...Array<string>(gap).fill(''), ...bottom].slice(0, Math.max(1, size.rows)).join('\n');
 }
 

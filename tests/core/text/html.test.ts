@@ -50,6 +50,13 @@ describe('htmlToText', () => {
     expect(htmlToText('<p>a&nbsp;&nbsp;b</p>').text).toBe('a b');
   });
 
+  it('drops references to control characters, reads 0x80-0x9F as Windows-1252, and knows only its own names', () => {
+    expect(htmlToText('<p>a&#27;[2Jb&#x9b;c&#7;d&#x202E;e&#x2066;f&#127;g</p>').text).toBe('a[2Jb›cdefg');
+    expect(htmlToText('<p>&#150; &#147;q&#148; &#x9d;x</p>').text).toBe('– “q” x');
+    expect(htmlToText('<p>a&#9;b&#13;c</p>').text).toBe('a b c');
+    expect(htmlToText('<p>&constructor; &toString; &hasOwnProperty;</p>').text).toBe('&constructor; &toString; &hasOwnProperty;');
+  });
+
   it('joins Chinese text broken across source lines without inserting a space', () => {
     expect(htmlToText('<p>公园里有很多树,\n春天很美。\nSpring\nis here.</p>').text).toBe('公园里有很多树,春天很美。 Spring is here.');
   });
