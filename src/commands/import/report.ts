@@ -48,8 +48,8 @@ function preview(ctx: Context, { theme, fit }: Look, plan: DeckPlan, limit: numb
   return pairs.flatMap((p) => [`  ${theme.zh(fit(p.zh, width))}`, `  ${theme.dim(fit(p.en, width))}`]);
 }
 
-function displacedLine({ displaced, name, slug }: DeckPlan): string {
-  return `deck "${displaced!.name}" already uses ${displaced!.slug}, so "${name}" is ${slug} (rename either with \`parley deck rename\`)`;
+function displacedLine({ fit }: Look, { displaced, name, slug }: DeckPlan): string {
+  return `deck "${fit(displaced!.name, 40)}" already uses ${displaced!.slug}, so "${fit(name, 40)}" is ${slug} (rename either with \`parley deck rename\`)`;
 }
 
 function counts(plan: DeckPlan): string {
@@ -68,7 +68,7 @@ export async function printDryRun(ctx: Context, plans: DeckPlan[], json: boolean
   const { theme } = look;
   for (const plan of plans) {
     ctx.io.out(`${theme.heading(plan.slug)}: ${counts(plan)} (dry run, nothing written)`);
-    if (plan.displaced) ctx.io.out(`  ${displacedLine(plan)}`);
+    if (plan.displaced) ctx.io.out(`  ${displacedLine(look, plan)}`);
     const skipped = skippedLine(plan);
     if (skipped) ctx.io.out(`  ${theme.dim(skipped)}`);
     ctx.io.out(preview(ctx, look, plan, 3).join('\n'));
@@ -89,7 +89,7 @@ export async function printSummary(ctx: Context, written: { plan: DeckPlan; file
   for (const { plan, file } of written) {
     const { added, updated, unchanged } = plan.merge;
     ctx.io.out(`${theme.heading(plan.slug)}: ${counts(plan)} → ${file}`);
-    if (plan.displaced) ctx.io.out(`  ${displacedLine(plan)}`);
+    if (plan.displaced) ctx.io.out(`  ${displacedLine(look, plan)}`);
     ctx.io.out(`  ${theme.good(`added ${added}`)}, updated ${updated}, unchanged ${unchanged}`);
     const skipped = skippedLine(plan);
     if (skipped) ctx.io.out(`  ${theme.dim(skipped)}`);
