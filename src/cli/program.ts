@@ -20,6 +20,12 @@ function count(value: string): number {
   return Number(value);
 }
 
+/** An empty --home (a script's unset variable) must not quietly mean the default home. */
+function directory(value: string): string {
+  if (value === '') throw new InvalidArgumentError('It is empty: give a directory, or leave --home out for the default home.');
+  return value;
+}
+
 type Action = (options: Record<string, unknown>, args: string[], ctx: Context) => Promise<void>;
 
 /** Each command's module is imported only when that command runs, to keep start-up light. */
@@ -38,7 +44,7 @@ export function buildProgram(write: { out(text: string): void }): Command {
     .description('Flashcards from bilingual Chinese/English articles, reviewed daily with FSRS.')
     .version(pkg.version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
-    .option('--home <dir>', 'parley home directory (default: $PARLEY_HOME or the platform config dir)')
+    .option('--home <dir>', 'parley home directory (default: $PARLEY_HOME or the platform config dir)', directory)
     .option('--no-color', 'plain output without colour')
     .addHelpText('after', EXAMPLES)
     .exitOverride()

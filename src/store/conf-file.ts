@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { default as ConfType, Options } from 'conf';
 import { UserError } from '../core/errors.js';
+import { shownPath, systemCodeText } from '../core/system-error.js';
 import { schemaProblem, type Schema } from './schema.js';
 
 function damaged(path: string, what: string): UserError {
@@ -11,9 +12,9 @@ function damaged(path: string, what: string): UserError {
 export function unusable(path: string, error: unknown): UserError | undefined {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EISDIR') return new UserError(`${path} is a directory, not a file`, 'move that directory out of your parley home');
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'ENOSPC' || code === 'ENOTDIR') {
-    return new UserError(`cannot read or write ${path} (${code})`, 'check the permissions and free space of your parley home');
-  }
+  // ENOENT here is a write the file system refused (/proc): reads treat a missing file as absent.
+  const what = systemCodeText(code);
+  if (what) return new UserError(`cannot read or write ${shownPath(path)}: ${what} (${code})`, 'check the permissions and free space of your parley home');
   return undefined;
 }
 

@@ -1,10 +1,10 @@
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../core/errors.js';
 import { parseDeck, serialiseDeck } from '../core/deck/file.js';
 import type { Deck } from '../core/deck/note.js';
 import { writeFileAtomic } from './atomic.js';
-import type { HomeLayout } from './home.js';
+import { makeDirectory, type HomeLayout } from './home.js';
 
 export function deckPath(paths: HomeLayout, slug: string): string {
   return join(paths.decks, `${slug}.json`);
@@ -46,7 +46,7 @@ export function readDeck(paths: HomeLayout, slug: string): Deck {
 }
 
 export function writeDeck(paths: HomeLayout, deck: Deck): string {
-  mkdirSync(paths.decks, { recursive: true });
+  makeDirectory(paths.decks);
   const file = deckPath(paths, deck.slug);
   writeFileAtomic(file, serialiseDeck(deck));
   return file;
