@@ -39,8 +39,9 @@ export async function run(options: ExportOptions, args: string[], ctx: Context):
     text = reviewsCsv(journal);
     what = `${text.split('\n').length - 2} reviews`;
   } else {
-    if (!name) throw new UserError('export needs a deck', 'give one, as in `parley export ai-safety --format anki`, or use --reviews');
-    if (!options.format) throw new UserError('export needs --format', `give one of: ${EXPORT_FORMATS.join(', ')}`);
+    // Wrong usage, like any other missing argument (exit 2).
+    if (!name) throw new UserError('export needs a deck', 'give one, as in `parley export ai-safety --format anki`, or use --reviews', 2);
+    if (!options.format) throw new UserError('export needs --format', `give one of: ${EXPORT_FORMATS.join(', ')}`, 2);
     const format = parseFormat(options.format);
     const deck = resolveDeck(ctx.paths, name);
     text = exportDeck(deck, format);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { default as ConfType, Options } from 'conf';
 import { UserError } from '../core/errors.js';
+import { jsonErrorLine } from '../core/json-error.js';
 import { shownPath, systemCodeText } from '../core/system-error.js';
 import { schemaProblem, type Schema } from './schema.js';
 
@@ -33,8 +34,8 @@ export function readConfFile(path: string, schema: Schema): Record<string, unkno
   let value: unknown;
   try {
     value = JSON.parse(text);
-  } catch {
-    throw damaged(path, 'is not valid JSON');
+  } catch (error) {
+    throw damaged(`${path}:${jsonErrorLine(error, text)}:`, 'is not valid JSON');
   }
   const problem = schemaProblem(schema, value);
   if (problem) throw damaged(path, `has a wrong value (${problem})`);

@@ -144,6 +144,23 @@ describe('"not valid JSON" names the line of the mistake', () => {
     expect(at(`${cut}\n`)).toBe(20);
   });
 
+  it('a stray character anywhere: the line it is on (short, start, middle and end of the text)', () => {
+    for (const text of [deck, '{"a": [1, 2]}', '{\n  "a": [1, 2, 3, 4, 5, 6, 7, 8, 9],\n  "b": "c"\n}\n']) {
+      for (let p = 0; p <= text.length; p++) {
+        for (const stray of ['x', ']', '}']) {
+          const broken = text.slice(0, p) + stray + text.slice(p);
+          try {
+            JSON.parse(broken);
+          } catch (error) {
+            // The text before the stray character was valid, so the mistake is the character itself.
+            if (!(error as Error).message.startsWith('Unexpected token')) continue;
+            expect(at(broken), `${JSON.stringify(stray)} at ${p}`).toBe(text.slice(0, p).split('\n').length);
+          }
+        }
+      }
+    }
+  });
+
   it('settings.json: the line is named too', () => {
     const file = join(tempHome(), 'settings.json');
     writeFileSync(file, '{\n  "newPerDay": 5,\n  "dayStartsAt": 4,\n}\n');
