@@ -6,6 +6,7 @@ import { ANKI_COLUMNS, ANKI_NOTETYPE } from '../core/export/anki.js';
 import { EXPORT_FORMATS, exportDeck, parseFormat } from '../core/export/format.js';
 import { reviewsCsv } from '../core/export/reviews-csv.js';
 import { writeFileAtomic } from '../store/atomic.js';
+import { ownFileAt } from '../store/home.js';
 import { resolveDeck } from './deck-name.js';
 
 export interface ExportOptions {
@@ -26,6 +27,10 @@ function writeOutput(path: string, text: string): void {
 
 export async function run(options: ExportOptions, args: string[], ctx: Context): Promise<void> {
   const name = args[0];
+  const own = options.output === undefined ? undefined : ownFileAt(ctx.paths, options.output);
+  if (own) {
+    throw new UserError(`-o ${options.output} would replace ${own}, which belongs to your parley home`, 'write the export somewhere else');
+  }
   let text: string;
   let what: string;
   if (options.reviews) {

@@ -1,6 +1,6 @@
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, realpathSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UserError } from '../core/errors.js';
 import { shownPath, systemCodeText } from '../core/system-error.js';
 
@@ -86,4 +86,34 @@ export function checkHome(root: string, create: boolean): boolean {
     makeDirectory(root, 'parley home');
     return true;
   }
+}
+
+/** Where a path really leads: the file itself when it exists (links followed), else its real directory plus its name. */
+function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    try {
+      return join(realpathSync(dirname(path)), basename(path));
+    } catch {
+      return path;
+    }
+  }
+}
+
+/**
+ * The home's own file (or directory) that writing `file` would replace, or undefined when it
+ * would replace none: the home itself, each entry of its layout, and their temporary and lock
+ * siblings (`settings.json.tmp-…`, `.journal.jsonl.<pid>.tmp`, `.lock.<pid>`). Compared by real
+ * path, so no symbolic link, `..` or relative path gets past it.
+ */
+export function ownFileAt(paths: HomeLayout, file: string): string | undefined {
+  const root = realPath(paths.root);
+  const rel = relative(root, realPath(resolve(file)));
+  if (rel === '') return root;
+  if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return undefined;
+  const first = rel.split(sep)[0]!;
+  const own = Object.values(paths).filter((p) => p !== paths.root).map((p) => basename(p));
+  const hit = own.find((name) => first === name || first.startsWith(`${name}.`) || first.startsWith(`.${name}.`));
+  return hit && join(root, hit);
 }
