@@ -12,6 +12,7 @@ import { concurrency } from './reliability/concurrency.mjs';
 import { corruption } from './reliability/corruption.mjs';
 import { badInput } from './reliability/bad-input.mjs';
 import { clock } from './reliability/clock.mjs';
+import { locking } from './reliability/locking.mjs';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -74,6 +75,12 @@ try {
     report(`bad input: ${r.cases} cases across ${r.commands} commands, ${r.passed} one line + right exit code + no trace + no file changed, ${r.failures.length} failures`);
     for (const note of r.notes) report(`  note: ${note}`);
     section('bad input', r.failures);
+  }
+  if (want('locking')) {
+    const r = await locking({ workDir, quick });
+    report(`locking: ${r.results.reduce((n, s) => n + s.runs, 0)} runs of ${r.results.length} concurrent-write scenarios, ${r.results.reduce((n, s) => n + s.failed, 0)} lost a write`);
+    for (const s of r.results) report(`  ${s.name}: ${s.failed} of ${s.runs} runs lost a write`);
+    section('locking', r.failures);
   }
   if (want('fuzz')) {
     const t = Date.now();
