@@ -24,7 +24,7 @@ const SYSTEM_CODES: Record<string, string> = {
   EMFILE: 'too many open files',
   EIO: 'input/output error',
   // A file system that takes no new entries (/proc) says ENOENT too.
-  ENOENT: 'no such file or directory',
+  ENOENT: 'no such file or directory, or no new files allowed there',
   ENAMETOOLONG: 'the path is too long',
   ELOOP: 'symbolic links loop (or nest too deep)',
   EINVAL: 'the file system refuses this name or operation',

@@ -64,8 +64,9 @@ export function makeDirectory(dir: string, what = 'directory'): void {
       }
     }
   } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
     throw new UserError(
-      `cannot create ${what} ${shownPath(dir)} (${(error as NodeJS.ErrnoException).code})`,
+      `cannot create ${what} ${shownPath(dir)}: ${systemCodeText(code) ?? 'refused'} (${code})`,
       'point --home or PARLEY_HOME at a writable directory',
     );
   }
