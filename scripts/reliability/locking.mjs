@@ -12,7 +12,7 @@ import { parleyAsync } from './util.mjs';
 export const SCENARIOS = [
   {
     name: 'config set of two different keys at once',
-    runs: (quick) => (quick ? 10 : 40),
+    runs: (quick) => (quick ? 6 : 40),
     async run({ home, i }) {
       // The file exists first, so both processes read it before either writes (the race conf loses).
       writeFileSync(join(home, 'settings.json'), '{\n\t"showPinyin": true\n}\n');
