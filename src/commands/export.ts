@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { Context } from '../cli/context.js';
 import { UserError } from '../core/errors.js';
+import { shownPath } from '../core/system-error.js';
 import { cardId, DIRECTIONS } from '../core/deck/note.js';
 import { ANKI_COLUMNS, ANKI_NOTETYPE } from '../core/export/anki.js';
 import { EXPORT_FORMATS, exportDeck, parseFormat } from '../core/export/format.js';
@@ -29,7 +30,7 @@ export async function run(options: ExportOptions, args: string[], ctx: Context):
   const name = args[0];
   const own = options.output === undefined ? undefined : ownFileAt(ctx.paths, options.output);
   if (own) {
-    throw new UserError(`-o ${options.output} would replace ${own}, which belongs to your parley home`, 'write the export somewhere else');
+    throw new UserError(`-o ${shownPath(options.output!)} would replace ${shownPath(own)}, which belongs to your parley home`, 'write the export somewhere else');
   }
   let text: string;
   let what: string;
