@@ -14,6 +14,7 @@ import { badInput } from './reliability/bad-input.mjs';
 import { clock } from './reliability/clock.mjs';
 import { paths } from './reliability/paths.mjs';
 import { escapes } from './reliability/escapes.mjs';
+import { locking } from './reliability/locking.mjs';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -81,6 +82,12 @@ try {
     const r = await paths({ workDir });
     report(`paths: ${r.tamperings} tampered homes × ${r.runs / r.tamperings} commands, ${r.outsideChanged} runs changed a file outside the home, ${r.crashes} crashes, ${r.failures.length} failures`);
     section('paths', r.failures);
+  }
+  if (want('locking')) {
+    const r = await locking({ workDir, quick });
+    report(`locking: ${r.results.reduce((n, s) => n + s.runs, 0)} runs of ${r.results.length} concurrent-write scenarios, ${r.results.reduce((n, s) => n + s.failed, 0)} lost a write`);
+    for (const s of r.results) report(`  ${s.name}: ${s.failed} of ${s.runs} runs lost a write`);
+    section('locking', r.failures);
   }
   if (want('fuzz')) {
     const t = Date.now();

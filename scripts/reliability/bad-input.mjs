@@ -2,13 +2,21 @@
 // empty files, unusable homes. Each must give one line on stderr (`parley: … — …`), the right exit
 // code, no stack trace, and change no file (the home and the input files, byte for byte).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { diffSnapshots, looksLikeCrash, parley, ROOT, snapshotFiles, stderrLines, terminal } from './util.mjs';
 
 const NOW = '2026-11-29T10:00:00Z';
 const SAMPLE = join(ROOT, 'decks', 'morning-market.txt');
 const GBK = join(ROOT, 'tests', 'fixtures', 'encodings', 'dumplings.gbk.txt');
+
+/** `path` as a symbolic link that leads back to itself through a second one. */
+function loopAt(path) {
+  symlinkSync(`${path}-back`, path);
+  symlinkSync(path, `${path}-back`);
+  return path;
+}
 
 /** Files the cases feed in, written once into `dir`. */
 function makeInputs(dir, quick) {
@@ -37,6 +45,7 @@ function makeInputs(dir, quick) {
     utf16Odd: put('utf16-odd.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('abc'), Buffer.from([0x41])])),
     nul: put('nul.txt', Buffer.concat([Buffer.from(sample.slice(0, 200)), Buffer.alloc(64, 0), Buffer.from(sample.slice(200))])),
     huge,
+    loop: loopAt(join(dir, 'loop')),
     hugeLine: put('huge-line.txt', `${'汉'.repeat(quick ? 200_000 : 1_000_000)}\n\n${'x'.repeat(quick ? 200_000 : 1_000_000)}\n`),
     sample,
   };
@@ -71,7 +80,7 @@ function cases(inputs, dirs) {
     { name: `import a huge file (${I.huge ? 'tens of' : ''} MB, English only)`, args: ['import', I.huge], code: 1 },
     { name: 'import one 1-million-character line per language', args: ['import', I.hugeLine], code: 1 },
     // deck names
-    { name: 'import --deck ""', args: ['import', SAMPLE, '--deck', ''], code: 1 },
+    { name: 'import --deck ""', args: ['import', SAMPLE, '--deck', ''], code: 2 },
     { name: 'import --deck ../../etc/passwd', args: ['import', SAMPLE, '--deck', '../../etc/passwd'], code: 1 },
     { name: 'import --deck ///', args: ['import', SAMPLE, '--deck', '///'], code: 1 },
     { name: 'import --deck of emoji only', args: ['import', SAMPLE, '--deck', '🙂🙂'], code: 1 },
@@ -89,10 +98,21 @@ function cases(inputs, dirs) {
     { name: 'review --new -1', args: ['review', '--new', '-1'], code: 2 },
     { name: 'review --limit 1e3', args: ['review', '--limit', '1e3'], code: 2 },
     { name: 'review --direction sideways', args: ['review', '--direction', 'sideways'], code: 2 },
+    { name: 'review --new beyond a safe integer', args: ['review', '--new', '99999999999999999999'], code: 2 },
+    { name: 'review --ahead 2.5', args: ['review', '--ahead', '2.5'], code: 2 },
     { name: 'review with stdin not a terminal', args: ['review'], code: 1 },
-    { name: 'show --state bogus', args: ['show', 'morning-market', '--state', 'bogus'], code: 1 },
-    { name: 'export --format pdf', args: ['export', 'morning-market', '--format', 'pdf'], code: 1 },
-    { name: 'export without --format', args: ['export', 'morning-market'], code: 1 },
+    { name: "show --state ''", args: ['show', 'morning-market', '--state', ''], code: 2 },
+    { name: 'export --format xml', args: ['export', 'morning-market', '--format', 'xml'], code: 2 },
+    { name: "export -o ''", args: ['export', 'morning-market', '--format', 'csv', '-o', ''], code: 2 },
+    { name: 'export --reviews --format csv', args: ['export', '--reviews', '--format', 'csv'], code: 2 },
+    { name: 'deck with an unknown subcommand', args: ['deck', 'frob'], code: 2 },
+    { name: 'export --reviews -o the journal', args: ['export', '--reviews', '-o', 'HOME/journal.jsonl'], code: 1 },
+    { name: 'export -o settings.json', args: ['export', 'morning-market', '--format', 'csv', '-o', 'HOME/settings.json'], code: 1 },
+    { name: 'export -o into state/', args: ['export', '--reviews', '-o', 'HOME/state/x.csv'], code: 1 },
+    { name: 'import a symbolic-link loop', args: ['import', I.loop], code: 1 },
+    { name: 'show --state bogus', args: ['show', 'morning-market', '--state', 'bogus'], code: 2 },
+    { name: 'export --format pdf', args: ['export', 'morning-market', '--format', 'pdf'], code: 2 },
+    { name: 'export without --format', args: ['export', 'morning-market'], code: 2 },
     { name: 'export -o into a missing directory', args: ['export', 'morning-market', '--format', 'csv', '-o', '/nonexistent/dir/x.csv'], code: 1 },
     { name: 'export -o onto a directory', args: ['export', 'morning-market', '--format', 'csv', '-o', dirs.inputs], code: 1 },
     { name: 'suspend an unknown note id', args: ['suspend', 'zzzzzz'], code: 1 },
@@ -119,6 +139,14 @@ function cases(inputs, dirs) {
     { name: '--home is a file', args: ['--home', I.sample ? join(dirs.inputs, 'english.txt') : '', 'decks'], code: 1, home: 'none' },
     { name: '--home inside a file', args: ['--home', join(dirs.inputs, 'english.txt', 'sub'), 'import', SAMPLE], code: 1, home: 'none' },
     { name: '--home under /proc (cannot be created)', args: ['--home', '/proc/parley-reliability/home', 'import', SAMPLE], code: 1, home: 'none' },
+    ...['/proc', '/proc/self', '/sys/kernel', '/dev/null', join(tmpdir(), 'x'.repeat(5000)), I.loop].flatMap((home) => {
+      const shown = home.length > 40 ? `a ${home.length}-character path` : home === I.loop ? 'a symbolic-link loop' : home;
+      return [
+        { name: `--home ${shown}: import`, args: ['--home', home, 'import', SAMPLE], code: 1, home: 'none' },
+        { name: `--home ${shown}: config set`, args: ['--home', home, 'config', 'set', 'newPerDay', '5'], code: 1, home: 'none' },
+      ];
+    }),
+    { name: "--home ''", args: ['--home', '', 'config', 'set', 'newPerDay', '5'], code: 2, home: 'none' },
     { name: 'home whose decks/ is a file', args: ['import', SAMPLE, '--deck', 'other'], code: 1, setup: (home) => { rmSync(join(home, 'decks'), { recursive: true }); writeFileSync(join(home, 'decks'), 'not a directory'); } },
     { name: 'home whose journal is a directory', args: ['suspend', 'MM0'], code: 1, setup: (home) => { rmSync(join(home, 'journal.jsonl'), { force: true }); mkdirSync(join(home, 'journal.jsonl')); } },
     { name: 'home whose settings.json is a directory', args: ['config', 'set', 'newPerDay', '5'], code: 1, setup: (home) => { rmSync(join(home, 'settings.json'), { force: true }); mkdirSync(join(home, 'settings.json')); } },
@@ -139,7 +167,7 @@ function runCase(c, template, work, i) {
   }
   if (c.setup) c.setup(home);
   const noteId = home && c.args.includes('MM0') ? JSON.parse(readFileSync(join(home, 'decks', 'morning-market.json'), 'utf8')).notes[0].id : undefined;
-  const args = c.args.map((a) => (a === 'MM0' ? noteId : a));
+  const args = c.args.map((a) => (a === 'MM0' ? noteId : a.startsWith('HOME/') ? join(home, a.slice(5)) : a));
   return { home, args };
 }
 

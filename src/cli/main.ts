@@ -1,37 +1,17 @@
-import type { CommanderError } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { UserError } from '../core/errors.js';
+import { systemProblem } from '../core/system-error.js';
 import { writeTo } from '../ui/io.js';
+import type { UsageError } from './program.js';
 
 const write = {
   out: (text: string) => writeTo(1, text),
   err: (text: string) => writeTo(2, text),
 };
 
-function usageLine(error: CommanderError): string {
+function usageLine(error: UsageError): string {
   const what = error.message.replace(/^error: /, '').replace(/\n/g, ' ').trim();
-  return `parley: ${what} — run \`parley --help\` to see commands and options\n`;
-}
-
-const SYSTEM_CODES: Record<string, string> = {
-  EACCES: 'permission denied',
-  EPERM: 'operation not permitted',
-  EROFS: 'read-only file system',
-  ENOSPC: 'no space left on the disk',
-  EDQUOT: 'disk quota exceeded',
-  EISDIR: 'is a directory, not a file',
-  ENOTDIR: 'a file is where a directory should be',
-  EMFILE: 'too many open files',
-  EIO: 'input/output error',
-};
-
-/** A file-system error the user's machine caused, as one line; undefined for anything else. */
-function systemProblem(error: unknown): string | undefined {
-  const e = error as NodeJS.ErrnoException | undefined;
-  const what = e?.code ? SYSTEM_CODES[e.code] : undefined;
-  if (!what) return undefined;
-  const verb = e!.syscall === 'open' || e!.syscall === 'write' || e!.syscall === 'read' ? `${e!.syscall} ` : '';
-  return `cannot ${verb}${e!.path ?? 'a file'}: ${what} (${e!.code})`;
+  return `parley: ${what} — run \`${error.commandPath ?? 'parley'} --help\` for how to use it\n`;
 }
 
 /** The one place errors become messages and exit codes (DESIGN: 0 ok, 1 input/data, 2 usage). */
@@ -52,7 +32,8 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
+      // 'commander.help': a command group run bare, its help shown (on stdout) as for bare `parley`.
+      if (error.exitCode === 0 || ['commander.help', 'commander.helpDisplayed', 'commander.version'].includes(error.code)) return 0;
       write.err(usageLine(error));
       return 2;
     }

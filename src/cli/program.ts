@@ -1,6 +1,6 @@
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 
-export { CommanderError } from 'commander';
+export { CommanderError };
 import pkg from '../../package.json' with { type: 'json' };
 import { createContext, finishPendingWork, type Context, type GlobalOptions } from './context.js';
 
@@ -16,8 +16,39 @@ Examples:
 Files live in $PARLEY_HOME (or --home DIR). Set NO_COLOR=1 for plain output.`;
 
 function count(value: string): number {
-  if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError('give a whole number such as 10.');
-  return Number(value);
+  const n = Number(value.trim());
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n)) throw new InvalidArgumentError('Give a whole number such as 10.');
+  return n;
+}
+
+/**
+ * Every option value is checked before any command runs, so a wrong one is usage (exit 2) whatever
+ * the command: an empty value (a script's unset variable, which for --home would quietly mean the
+ * default home) is refused for every option that takes one, on top of the option's own check.
+ */
+function refuseEmptyValues(command: Command): void {
+  for (const option of command.options) {
+    if (!option.required) continue;
+    const parse = option.parseArg;
+    option.argParser(<T>(value: string, previous: T): T => {
+      if (value.trim() === '') throw new InvalidArgumentError('It is empty.');
+      return parse ? parse(value, previous) : (value as T);
+    });
+  }
+  command.commands.forEach(refuseEmptyValues);
+}
+
+/** A usage error carries the command it belongs to, so the message can point at that command's help. */
+export interface UsageError extends CommanderError {
+  commandPath?: string;
+}
+
+function tagUsageErrors(command: Command, path: string): void {
+  command.exitOverride((error: UsageError) => {
+    error.commandPath ??= path;
+    throw error;
+  });
+  for (const sub of command.commands) tagUsageErrors(sub, `${path} ${sub.name()}`);
 }
 
 type Action = (options: Record<string, unknown>, args: string[], ctx: Context) => Promise<void>;
@@ -42,8 +73,9 @@ export function buildProgram(write: { out(text: string): void }): Command {
     .option('--home <dir>', 'parley home directory (default: $PARLEY_HOME or the platform config dir)')
     .option('--no-color', 'plain output without colour')
     .addHelpText('after', EXAMPLES)
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => write.out(s), writeErr: () => {}, outputError: () => {} })
+    // Errors become one line in main.ts. The only other thing commander writes to stderr is the
+    // help of a command group run bare (`parley deck`), which parley shows as help: on stdout.
+    .configureOutput({ writeOut: (s) => write.out(s), writeErr: (s) => write.out(s), outputError: () => {} })
     .showSuggestionAfterError(true)
     .helpCommand(false);
 
@@ -108,7 +140,7 @@ export function buildProgram(write: { out(text: string): void }): Command {
     .command('show')
     .description("a deck's notes in article order, with each card's state, due date and stability")
     .argument('<deck>', 'deck name')
-    .option('--state <state>', 'only cards that are new, due, learning, review or suspended')
+    .addOption(new Option('--state <state>', 'only these cards').choices(['new', 'due', 'learning', 'review', 'suspended']))
     .option('--json', 'print JSON')
     .addHelpText('after', '\nExamples:\n  parley show ai-safety\n  parley show ai-safety --state due')
     .action(lazy(() => import('../commands/show.js')));
@@ -117,9 +149,9 @@ export function buildProgram(write: { out(text: string): void }): Command {
     .command('export')
     .description('a deck for Anki, a spreadsheet, a script or reading; or the review history')
     .argument('[deck]', 'deck name (with --reviews: only its reviews)')
-    .option('--format <format>', 'anki, csv, json or md')
+    .addOption(new Option('--format <format>', 'the format of a deck').choices(['anki', 'csv', 'json', 'md']))
     .option('-o, --output <file>', 'write to FILE (atomically) instead of standard output')
-    .option('--reviews', "the review history as the FSRS optimizer's CSV")
+    .addOption(new Option('--reviews', "the review history as the FSRS optimizer's CSV").conflicts('format'))
     .addHelpText('after', '\nExamples:\n  parley export ai-safety --format anki -o ai-safety.txt\n  parley export --reviews -o reviews.csv')
     .action(lazy(() => import('../commands/export.js')));
 
@@ -154,5 +186,7 @@ export function buildProgram(write: { out(text: string): void }): Command {
     .description("bring a suspended note's cards back")
     .action(lazy(async () => ({ run: (await import('../commands/suspend.js')).unsuspend })));
 
+  refuseEmptyValues(program);
+  tagUsageErrors(program, 'parley');
   return program;
 }

@@ -1,11 +1,13 @@
 import { resolve } from 'node:path';
 import type { Context } from '../cli/context.js';
 import { UserError } from '../core/errors.js';
+import { shownPath } from '../core/system-error.js';
 import { cardId, DIRECTIONS } from '../core/deck/note.js';
 import { ANKI_COLUMNS, ANKI_NOTETYPE } from '../core/export/anki.js';
 import { EXPORT_FORMATS, exportDeck, parseFormat } from '../core/export/format.js';
 import { reviewsCsv } from '../core/export/reviews-csv.js';
 import { writeFileAtomic } from '../store/atomic.js';
+import { ownFileAt } from '../store/home.js';
 import { resolveDeck } from './deck-name.js';
 
 export interface ExportOptions {
@@ -26,6 +28,10 @@ function writeOutput(path: string, text: string): void {
 
 export async function run(options: ExportOptions, args: string[], ctx: Context): Promise<void> {
   const name = args[0];
+  const own = options.output === undefined ? undefined : ownFileAt(ctx.paths, options.output);
+  if (own) {
+    throw new UserError(`-o ${shownPath(options.output!)} would replace ${shownPath(own)}, which belongs to your parley home`, 'write the export somewhere else');
+  }
   let text: string;
   let what: string;
   if (options.reviews) {
@@ -39,8 +45,9 @@ export async function run(options: ExportOptions, args: string[], ctx: Context):
     text = reviewsCsv(journal);
     what = `${text.split('\n').length - 2} reviews`;
   } else {
-    if (!name) throw new UserError('export needs a deck', 'give one, as in `parley export ai-safety --format anki`, or use --reviews');
-    if (!options.format) throw new UserError('export needs --format', `give one of: ${EXPORT_FORMATS.join(', ')}`);
+    // Wrong usage, like any other missing argument (exit 2).
+    if (!name) throw new UserError('export needs a deck', 'give one, as in `parley export ai-safety --format anki`, or use --reviews', 2);
+    if (!options.format) throw new UserError('export needs --format', `give one of: ${EXPORT_FORMATS.join(', ')}`, 2);
     const format = parseFormat(options.format);
     const deck = resolveDeck(ctx.paths, name);
     text = exportDeck(deck, format);

@@ -5,6 +5,7 @@ import { UserError } from '../core/errors.js';
 import { outlook, type Outlook } from '../core/stats/outlook.js';
 import { liveReviews } from '../core/stats/reviews.js';
 import { cardHistories, trainingSequence } from '../core/stats/training.js';
+import { schedulerWeights } from '../core/srs/weights.js';
 
 export interface OptimizeOptions {
   apply?: boolean;
@@ -69,7 +70,13 @@ export async function run(options: OptimizeOptions, _args: string[], ctx: Contex
     return;
   }
 
-  const fitted = await binding.computeParameters(items, { enableShortTerm: true, numRelearningSteps: 1 });
+  // The optimizer's ranges are a little wider than ts-fsrs's (w19 may be 0): store what the
+  // scheduler will use, so settings.json always passes the check every later read makes.
+  const raw = await binding.computeParameters(items, { enableShortTerm: true, numRelearningSteps: 1 });
+  if (raw.length !== 21 || !raw.every(Number.isFinite)) {
+    throw new UserError(`the optimizer gave ${raw.length} weights FSRS-6 cannot use`, 'nothing changed; please report it');
+  }
+  const fitted = schedulerWeights(raw);
   // The binding's own evaluate() refuses some real histories (InvalidInput), so the comparison
   // replays them with ts-fsrs instead.
   const now = ctx.now();

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { default as ConfType, Options } from 'conf';
 import { UserError } from '../core/errors.js';
+import { jsonErrorLine } from '../core/json-error.js';
+import { shownPath, systemCodeText } from '../core/system-error.js';
 import { schemaProblem, type Schema } from './schema.js';
 
 function damaged(path: string, what: string): UserError {
@@ -11,9 +13,9 @@ function damaged(path: string, what: string): UserError {
 export function unusable(path: string, error: unknown): UserError | undefined {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EISDIR') return new UserError(`${path} is a directory, not a file`, 'move that directory out of your parley home');
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'ENOSPC' || code === 'ENOTDIR') {
-    return new UserError(`cannot read or write ${path} (${code})`, 'check the permissions and free space of your parley home');
-  }
+  // ENOENT here is a write the file system refused (/proc): reads treat a missing file as absent.
+  const what = systemCodeText(code);
+  if (what) return new UserError(`cannot read or write ${shownPath(path)}: ${what} (${code})`, 'check the permissions and free space of your parley home');
   return undefined;
 }
 
@@ -32,8 +34,8 @@ export function readConfFile(path: string, schema: Schema): Record<string, unkno
   let value: unknown;
   try {
     value = JSON.parse(text);
-  } catch {
-    throw damaged(path, 'is not valid JSON');
+  } catch (error) {
+    throw damaged(`${path}:${jsonErrorLine(error, text)}:`, 'is not valid JSON');
   }
   const problem = schemaProblem(schema, value);
   if (problem) throw damaged(path, `has a wrong value (${problem})`);

@@ -1,11 +1,11 @@
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../core/errors.js';
 import { parseDeck, serialiseDeck } from '../core/deck/file.js';
 import type { Deck } from '../core/deck/note.js';
 import { isSlug } from '../core/deck/slug.js';
 import { writeFileAtomic } from './atomic.js';
-import type { HomeLayout } from './home.js';
+import { makeDirectory, type HomeLayout } from './home.js';
 
 /**
  * The one way to a deck file's path. A slug that is not a deck name would be a path hidden in data
@@ -61,7 +61,7 @@ export function readDeck(paths: HomeLayout, slug: string): Deck {
 
 export function writeDeck(paths: HomeLayout, deck: Deck): string {
   const file = deckPath(paths, deck.slug);
-  mkdirSync(paths.decks, { recursive: true });
+  makeDirectory(paths.decks);
   writeFileAtomic(file, serialiseDeck(deck));
   return file;
 }

@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, realpathSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UserError } from '../core/errors.js';
+import { shownPath, systemCodeText } from '../core/system-error.js';
 
 /** The platform config directory env-paths would give "parley", without loading conf to ask it. */
 export function defaultHome(env: NodeJS.ProcessEnv, platform = process.platform): string {
@@ -37,42 +38,86 @@ export function layout(root: string): HomeLayout {
   };
 }
 
+function unusableHome(root: string, code: string | undefined): UserError {
+  const todo = 'point --home or PARLEY_HOME at a directory';
+  if (code === 'ENAMETOOLONG') return new UserError(`parley home ${shownPath(root)} is too long a path`, `${todo} with a shorter path`);
+  if (code === 'ELOOP') return new UserError(`parley home ${shownPath(root)} is a symbolic link that loops (ELOOP)`, todo);
+  if (code === 'ENOTDIR') return new UserError(`parley home ${shownPath(root)} is inside a file, not a directory`, todo);
+  return new UserError(`cannot use parley home ${shownPath(root)}: ${systemCodeText(code) ?? 'unusable'} (${code})`, `${todo} you can read and write`);
+}
+
 /**
- * mkdir -p, one level at a time: Node's recursive mkdir loops forever where a parent exists but
- * refuses new entries with ENOENT (under /proc, for one).
+ * The one way parley makes a directory (mkdir -p): one level at a time, because Node's recursive
+ * mkdir loops forever where a parent exists but refuses new entries with ENOENT (under /proc), and
+ * reports a read-only file system as ENOENT. A refusal is one line naming the directory.
  */
-function makeDirectories(dir: string): void {
+export function makeDirectory(dir: string, what = 'directory'): void {
   const missing: string[] = [];
   for (let d = dir; !existsSync(d); d = dirname(d)) {
     missing.push(d);
     if (dirname(d) === d) break;
   }
-  for (const d of missing.reverse()) mkdirSync(d);
+  try {
+    for (const d of missing.reverse()) {
+      try {
+        mkdirSync(d);
+      } catch (error) {
+        // Another process made it meanwhile: fine, as long as it is a directory.
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || !statSync(d).isDirectory()) throw error;
+      }
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UserError(
+      `cannot create ${what} ${shownPath(dir)}: ${systemCodeText(code) ?? 'refused'} (${code})`,
+      'point --home or PARLEY_HOME at a writable directory',
+    );
+  }
 }
 
 /** Says plainly when the home is not a usable directory; creates it only when asked to write. */
 export function checkHome(root: string, create: boolean): boolean {
   try {
     if (!statSync(root).isDirectory()) {
-      throw new UserError(`parley home ${root} is a file, not a directory`, 'point --home or PARLEY_HOME at a directory');
+      throw new UserError(`parley home ${shownPath(root)} is a file, not a directory`, 'point --home or PARLEY_HOME at a directory');
     }
     return true;
   } catch (error) {
     if (error instanceof UserError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOTDIR') {
-      throw new UserError(`parley home ${root} is inside a file, not a directory`, 'point --home or PARLEY_HOME at a directory');
-    }
-    if (code !== 'ENOENT') throw error;
+    if (code !== 'ENOENT') throw unusableHome(root, code);
     if (!create) return false;
-    try {
-      makeDirectories(root);
-    } catch (mkdirError) {
-      throw new UserError(
-        `cannot create parley home ${root} (${(mkdirError as NodeJS.ErrnoException).code})`,
-        'point --home or PARLEY_HOME at a writable directory',
-      );
-    }
+    makeDirectory(root, 'parley home');
     return true;
   }
+}
+
+/** Where a path really leads: the file itself when it exists (links followed), else its real directory plus its name. */
+function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    try {
+      return join(realpathSync(dirname(path)), basename(path));
+    } catch {
+      return path;
+    }
+  }
+}
+
+/**
+ * The home's own file (or directory) that writing `file` would replace, or undefined when it
+ * would replace none: the home itself, each entry of its layout, and their temporary and lock
+ * siblings (`settings.json.tmp-…`, `.journal.jsonl.<pid>.tmp`, `.lock.<pid>`). Compared by real
+ * path, so no symbolic link, `..` or relative path gets past it.
+ */
+export function ownFileAt(paths: HomeLayout, file: string): string | undefined {
+  const root = realPath(paths.root);
+  const rel = relative(root, realPath(resolve(file)));
+  if (rel === '') return root;
+  if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return undefined;
+  const first = rel.split(sep)[0]!;
+  const own = Object.values(paths).filter((p) => p !== paths.root).map((p) => basename(p));
+  const hit = own.find((name) => first === name || first.startsWith(`${name}.`) || first.startsWith(`.${name}.`));
+  return hit && join(root, hit);
 }

@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { noteSpans, parseNote } from '../core/deck/file.js';
 import type { Note } from '../core/deck/note.js';
@@ -6,7 +6,7 @@ import type { JournalEntry } from '../core/srs/card-state.js';
 import type { IndexedDeck, QueueIndex } from '../core/srs/queue-index.js';
 import { writeFileAtomic } from './atomic.js';
 import { deckPath } from './deck-files.js';
-import type { HomeLayout } from './home.js';
+import { makeDirectory, type HomeLayout } from './home.js';
 import { readJournal, type JournalMark } from './journal.js';
 import { sameStamp, stamp, type Stamp } from './stamp.js';
 
@@ -75,7 +75,7 @@ export function saveQueueIndex(paths: HomeLayout, stamps: Record<string, Stamp>,
   });
   const saved: Saved = { version: 1, mark, stamps, index: { ...index, decks } };
   try {
-    mkdirSync(paths.state, { recursive: true });
+    makeDirectory(paths.state);
     writeFileAtomic(join(paths.state, FILE), JSON.stringify(saved));
   } catch {
     // An index only saves time.

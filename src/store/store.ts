@@ -1,8 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import type { CardEntry, CardState, JournalEntry, RenameEntry } from '../core/srs/card-state.js';
 import { applyEntry, sameState } from '../core/srs/replay.js';
 import { loadConf } from './conf-file.js';
-import { layout, type HomeLayout } from './home.js';
+import { layout, makeDirectory, type HomeLayout } from './home.js';
 import { withLock } from './lock.js';
 import { appendJournal, readJournal, readJournalSince, type JournalMark } from './journal.js';
 import { ScheduleFile } from './schedule.js';
@@ -112,7 +111,7 @@ export class Store {
    */
   commit(entries: readonly JournalEntry[]): CommitResult {
     if (entries.length === 0) return { ok: true };
-    mkdirSync(this.paths.root, { recursive: true });
+    makeDirectory(this.paths.root);
     return this.locked(() => {
       this.#load([...new Set(entries.map((e) => e.deck))]);
       this.#sync();
@@ -147,7 +146,7 @@ export class Store {
     const due = [...this.#decks.values()].filter((d) => (force ? d.tail > 0 : d.tail >= COMPACT_AFTER));
     if (due.length === 0) return;
     const Conf = await loadConf();
-    mkdirSync(this.paths.state, { recursive: true });
+    makeDirectory(this.paths.state);
     withLock(this.paths.lock, () => {
       this.#sync();
       for (const deck of due) {

@@ -1,9 +1,9 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DeckFacts } from '../core/deck/summary.js';
 import { writeFileAtomic } from './atomic.js';
 import { deckPath } from './deck-files.js';
-import type { HomeLayout } from './home.js';
+import { makeDirectory, type HomeLayout } from './home.js';
 import { sameStamp as same, stamp, type Stamp } from './stamp.js';
 
 /**
@@ -82,7 +82,7 @@ export class SummaryCache {
     if (!this.#changed) return;
     const kept = Object.fromEntries(known.filter((s) => this.#cache[s]).map((s) => [s, this.#cache[s]]));
     try {
-      mkdirSync(this.#paths.state, { recursive: true });
+      makeDirectory(this.#paths.state);
       writeFileAtomic(join(this.#paths.state, FILE), JSON.stringify(kept));
     } catch {
       // A cache only saves time.

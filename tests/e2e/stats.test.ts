@@ -120,8 +120,8 @@ describe('parley show', () => {
     const review = json(['show', 'River walk', '--state', 'review'], home);
     expect(review.notes.flatMap((x: { cards: { id: string }[] }) => x.cards.map((c) => c.id))).toEqual([card(0), card(1), card(2)]);
     const bad = parley(['show', 'river-walk', '--state', 'lost'], { home, env: ENV });
-    expect(bad.status).toBe(1);
-    expect(oneLine(bad.stderr)).toContain('unknown state "lost"');
+    expect(bad.status).toBe(2);
+    expect(oneLine(bad.stderr)).toContain("argument 'lost' is invalid");
   });
 });
 
@@ -141,8 +141,8 @@ describe('parley export', () => {
 
   it('refuses an unknown format or an unwritable -o in one line and writes nothing', () => {
     const format = parley(['export', 'river-walk', '--format', 'xlsx', '-o', join(home, 'x.xlsx')], { home, env: ENV });
-    expect(format.status).toBe(1);
-    expect(oneLine(format.stderr)).toContain('unknown export format "xlsx"');
+    expect(format.status).toBe(2);
+    expect(oneLine(format.stderr)).toContain("argument 'xlsx' is invalid");
     expect(existsSync(join(home, 'x.xlsx'))).toBe(false);
     const missing = join(home, 'no', 'such', 'dir', 'x.txt');
     const path = parley(['export', 'river-walk', '--format', 'csv', '-o', missing], { home, env: ENV });

@@ -1,12 +1,6 @@
 import { UserError } from '../errors.js';
+import { jsonErrorLine, lineAt } from '../json-error.js';
 import { DECK_FORMAT, type Deck, type Note } from './note.js';
-
-/** Line (1-based) of a character offset, for messages that point into the file. */
-function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
-}
 
 /** Where a note's id appears in the text, so a validation error can name its line. */
 function lineOfNote(text: string, id: unknown, index: number): number {
@@ -24,17 +18,6 @@ function broken(file: string, line: number, what: string): UserError {
     `${file}:${line}: ${what}`,
     'fix the deck file by hand or re-import its article; parley leaves it as it is',
   );
-}
-
-function jsonErrorOffset(error: SyntaxError, text: string): number {
-  const position = /position (\d+)/.exec(error.message);
-  if (position) return Number(position[1]);
-  const lineCol = /line (\d+) column (\d+)/.exec(error.message);
-  if (lineCol) {
-    const lines = text.split('\n').slice(0, Number(lineCol[1]) - 1);
-    return lines.reduce((n, l) => n + l.length + 1, 0) + Number(lineCol[2]) - 1;
-  }
-  return text.length;
 }
 
 const isString = (v: unknown): v is string => typeof v === 'string';
@@ -63,8 +46,7 @@ export function parseDeck(text: string, file: string): Deck {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    const offset = jsonErrorOffset(error as SyntaxError, text);
-    throw broken(file, lineAt(text, offset), 'not valid JSON');
+    throw broken(file, jsonErrorLine(error, text), 'not valid JSON');
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) throw broken(file, 1, 'a deck must be a JSON object');
   const deck = data as Record<string, unknown>;

@@ -1,0 +1,81 @@
+// Issue 10, item 16. The attack: `--home` a 5000-character path (ENAMETOOLONG) or a symbolic link
+// loop (ELOOP) printed "unexpected error" and a stack trace (exit 70); so did a loop where a file
+// of the home should be (decks/, journal.jsonl, settings.json). The fix: the home check names
+// these in one line, and the CLI's table of file-system errors knows ENAMETOOLONG, ELOOP, EINVAL and
+// ENXIO (and gives every system call a verb), so any path — a home's file or one the user named —
+// fails in one line with exit 1.
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parley, ROOT, tempHome } from '../helpers/cli.js';
+
+const SAMPLE = join(ROOT, 'decks', 'morning-market.txt');
+
+function expectOneLine(result: ReturnType<typeof parley>, what: RegExp): void {
+  expect(result.stderr).not.toMatch(/unexpected error|\n\s+at /);
+  expect(result.status, result.stderr).toBe(1);
+  expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  expect(result.stderr).toMatch(/^parley: .+ — .+/);
+  expect(result.stderr).toMatch(what);
+}
+
+/** `dir/name` as a symbolic link that points at itself through a second link. */
+function loop(dir: string, name: string): string {
+  const path = join(dir, name);
+  symlinkSync(join(dir, `${name}.other`), path);
+  symlinkSync(path, join(dir, `${name}.other`));
+  return path;
+}
+
+const long = join(tmpdir(), 'x'.repeat(5000));
+
+describe('a home path the system cannot resolve', () => {
+  for (const args of [['decks'], ['stats', '--json'], ['config', 'list'], ['config', 'set', 'newPerDay', '5'], ['import', SAMPLE]]) {
+    it(`a 5000-character --home: ${args.join(' ')} is one line`, () => {
+      const result = parley(['--home', long, ...args]);
+      expectOneLine(result, /too long/);
+      // The path is shortened, not printed whole.
+      expect(result.stderr.length).toBeLessThan(400);
+    });
+
+    it(`a symbolic-link loop as --home: ${args.join(' ')} is one line`, () => {
+      const home = loop(mkdtempSync(join(tmpdir(), 'parley-loop-')), 'home');
+      expectOneLine(parley(['--home', home, ...args]), /symbolic link/);
+    });
+  }
+});
+
+describe('a loop where a file of the home should be', () => {
+  function homeWith(name: string): string {
+    const home = tempHome();
+    expect(parley(['import', SAMPLE], { home }).status).toBe(0);
+    rmSync(join(home, name), { recursive: true, force: true });
+    loop(home, name);
+    return home;
+  }
+
+  it('decks/: decks is one line', () => expectOneLine(parley(['decks'], { home: homeWith('decks') }), /decks.*symbolic link/));
+  it('journal.jsonl: stats is one line', () => expectOneLine(parley(['stats'], { home: homeWith('journal.jsonl') }), /journal\.jsonl.*symbolic link/));
+  it('journal.jsonl: export --reviews is one line', () => expectOneLine(parley(['export', '--reviews'], { home: homeWith('journal.jsonl') }), /journal\.jsonl/));
+  it('settings.json: config list is one line', () => expectOneLine(parley(['config', 'list'], { home: homeWith('settings.json') }), /settings\.json/));
+  it('settings.json: config set is one line', () => expectOneLine(parley(['config', 'set', 'newPerDay', '5'], { home: homeWith('settings.json') }), /settings\.json/));
+});
+
+describe('a file argument the system cannot resolve', () => {
+  it('import of a symbolic-link loop is one line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parley-loop-'));
+    expectOneLine(parley(['import', loop(dir, 'article.txt')], { home: tempHome() }), /symbolic link|ELOOP/);
+  });
+
+  it('import of a 5000-character path is one line', () => {
+    expectOneLine(parley(['import', `${long}.txt`], { home: tempHome() }), /too long|ENAMETOOLONG/);
+  });
+
+  it('export -o into a looping directory is one line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parley-loop-'));
+    const home = tempHome();
+    mkdirSync(join(home, 'decks'));
+    expectOneLine(parley(['export', '--reviews', '-o', join(loop(dir, 'out'), 'reviews.csv')], { home }), /symbolic link|ELOOP/);
+  });
+});
