@@ -30,6 +30,8 @@ function lazy(load: () => Promise<{ run: Action }>) {
     const ctx = createContext({ home: globals.home, color: globals.color }, process.env);
     const { run } = await load();
     await run(command.opts(), command.args, ctx);
+    // Every command, writing ones above all: a torn journal line a write cut off must not go unsaid.
+    for (const warning of ctx.takeWarnings()) ctx.io.err(`parley: ${warning}`);
   };
 }
 

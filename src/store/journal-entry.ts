@@ -1,0 +1,78 @@
+import type { JournalEntry } from '../core/srs/card-state.js';
+
+// Checks each journal line as it is read. A line of the right shape but the wrong content (a due
+// date "garbage", a rating "x") would otherwise reach the scheduler and the screen as NaN; tens of
+// thousands of lines are read at start-up, so these are plain comparisons, no schema walk.
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/;
+
+function isInstant(value: unknown): boolean {
+  return typeof value === 'string' && INSTANT.test(value) && !Number.isNaN(Date.parse(value));
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isCount = (value: unknown) => Number.isInteger(value) && (value as number) >= 0;
+const isName = (value: unknown) => typeof value === 'string' && value !== '';
+
+/** How a stored card state is wrong, with the field's path; undefined when it is a card state. */
+export function cardStateProblem(value: unknown, at: string): string | undefined {
+  if (!isRecord(value)) return `\`${at}\` must be a card state`;
+  if (!isInstant(value.due)) return `\`${at}.due\` must be an ISO date`;
+  if (!Number.isFinite(value.stability) || (value.stability as number) < 0) return `\`${at}.stability\` must be a number >= 0`;
+  if (!Number.isFinite(value.difficulty)) return `\`${at}.difficulty\` must be a number`;
+  if (!isCount(value.reps)) return `\`${at}.reps\` must be a whole number >= 0`;
+  if (!isCount(value.lapses)) return `\`${at}.lapses\` must be a whole number >= 0`;
+  if (value.state !== 0 && value.state !== 1 && value.state !== 2 && value.state !== 3) return `\`${at}.state\` must be one of 0, 1, 2, 3`;
+  for (const key of ['elapsed_days', 'scheduled_days', 'learning_steps'] as const) {
+    if (value[key] !== undefined && !Number.isFinite(value[key])) return `\`${at}.${key}\` must be a number`;
+  }
+  for (const key of ['last_review', 'buriedUntil'] as const) {
+    if (value[key] !== undefined && !isInstant(value[key])) return `\`${at}.${key}\` must be an ISO date`;
+  }
+  if (value.suspended !== undefined && typeof value.suspended !== 'boolean') return `\`${at}.suspended\` must be true or false`;
+  if (value.tags !== undefined && !(Array.isArray(value.tags) && value.tags.every((t) => typeof t === 'string'))) {
+    return `\`${at}.tags\` must be a list of strings`;
+  }
+  return undefined;
+}
+
+const stateOrNull = (value: unknown, at: string) => (value === null ? undefined : cardStateProblem(value, at));
+
+/** How a parsed journal line fails to be an entry parley can replay; undefined when it is one. */
+export function entryProblem(value: unknown): string | undefined {
+  if (!isRecord(value)) return 'not a JSON object';
+  for (const key of ['id', 'deck', 'cardId'] as const) if (!isName(value[key])) return `\`${key}\` must be a non-empty string`;
+  if (!isInstant(value.at)) return '`at` must be an ISO date';
+  switch (value.type) {
+    case 'review':
+      if (value.rating !== 1 && value.rating !== 2 && value.rating !== 3 && value.rating !== 4) return '`rating` must be 1, 2, 3 or 4';
+      if (!Number.isFinite(value.durationMs) || (value.durationMs as number) < 0) return '`durationMs` must be a number >= 0';
+      if (value.cram !== undefined && typeof value.cram !== 'boolean') return '`cram` must be true or false';
+      return stateOrNull(value.before, 'before') ?? cardStateProblem(value.after, 'after');
+    case 'suspend':
+    case 'unsuspend':
+    case 'bury':
+      return stateOrNull(value.before, 'before') ?? cardStateProblem(value.after, 'after');
+    case 'move':
+      if (!isName(value.from)) return '`from` must be a non-empty string';
+      return stateOrNull(value.before, 'before') ?? cardStateProblem(value.after, 'after');
+    case 'undo':
+      if (!isName(value.target)) return '`target` must be a non-empty string';
+      return stateOrNull(value.before, 'before') ?? stateOrNull(value.restored, 'restored');
+    default:
+      return `unknown entry type ${JSON.stringify(value.type) ?? 'undefined'}`;
+  }
+}
+
+/** The parsed line when it is a valid entry, else why not; `json` says whether it was JSON at all. */
+export function parseEntry(text: string): { entry: JournalEntry } | { problem: string; json: boolean } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { problem: 'not JSON', json: false };
+  }
+  const problem = entryProblem(value);
+  return problem ? { problem, json: true } : { entry: value as JournalEntry };
+}
