@@ -2,6 +2,7 @@ import { linkSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { UserError } from '../core/errors.js';
 import { diskFull } from './disk.js';
+import { sweepLeftovers } from './leftovers.js';
 import { isAlive } from './pid.js';
 
 const WAIT_MS = 10_000;
@@ -63,6 +64,7 @@ export function withLock<T>(path: string, fn: () => T): T {
       }
     }
     try {
+      sweepLeftovers(dirname(path));
       return fn();
     } finally {
       rmSync(path, { force: true });
