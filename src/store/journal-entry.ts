@@ -4,16 +4,20 @@ import type { JournalEntry } from '../core/srs/card-state.js';
 // date "garbage", a rating "x") would otherwise reach the scheduler and the screen as NaN; tens of
 // thousands of lines are read at start-up, so these are plain comparisons, no schema walk.
 
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/;
+/**
+ * An ISO-8601 instant with its fields in range. Every string it admits is one Date.parse reads (a
+ * 31st of a short month rolls over; nothing gives NaN), so no Date.parse per field is needed: that
+ * would cost more than the pattern, on three fields of every line.
+ */
+const INSTANT = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)$/;
 
-function isInstant(value: unknown): boolean {
-  return typeof value === 'string' && INSTANT.test(value) && !Number.isNaN(Date.parse(value));
-}
+const isInstant = (value: unknown): boolean => typeof value === 'string' && INSTANT.test(value);
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 const isCount = (value: unknown) => Number.isInteger(value) && (value as number) >= 0;
 const isName = (value: unknown) => typeof value === 'string' && value !== '';
+const isOptionalNumber = (value: unknown) => value === undefined || Number.isFinite(value);
 
 /** How a stored card state is wrong, with the field's path; undefined when it is a card state. */
 export function cardStateProblem(value: unknown, at: string): string | undefined {
@@ -24,12 +28,12 @@ export function cardStateProblem(value: unknown, at: string): string | undefined
   if (!isCount(value.reps)) return `\`${at}.reps\` must be a whole number >= 0`;
   if (!isCount(value.lapses)) return `\`${at}.lapses\` must be a whole number >= 0`;
   if (value.state !== 0 && value.state !== 1 && value.state !== 2 && value.state !== 3) return `\`${at}.state\` must be one of 0, 1, 2, 3`;
-  for (const key of ['elapsed_days', 'scheduled_days', 'learning_steps'] as const) {
-    if (value[key] !== undefined && !Number.isFinite(value[key])) return `\`${at}.${key}\` must be a number`;
-  }
-  for (const key of ['last_review', 'buriedUntil'] as const) {
-    if (value[key] !== undefined && !isInstant(value[key])) return `\`${at}.${key}\` must be an ISO date`;
-  }
+  // Named, not looped over: a keyed read of each field costs this check more than all the rest.
+  if (!isOptionalNumber(value.elapsed_days)) return `\`${at}.elapsed_days\` must be a number`;
+  if (!isOptionalNumber(value.scheduled_days)) return `\`${at}.scheduled_days\` must be a number`;
+  if (!isOptionalNumber(value.learning_steps)) return `\`${at}.learning_steps\` must be a number`;
+  if (value.last_review !== undefined && !isInstant(value.last_review)) return `\`${at}.last_review\` must be an ISO date`;
+  if (value.buriedUntil !== undefined && !isInstant(value.buriedUntil)) return `\`${at}.buriedUntil\` must be an ISO date`;
   if (value.suspended !== undefined && typeof value.suspended !== 'boolean') return `\`${at}.suspended\` must be true or false`;
   if (value.tags !== undefined && !(Array.isArray(value.tags) && value.tags.every((t) => typeof t === 'string'))) {
     return `\`${at}.tags\` must be a list of strings`;
@@ -42,7 +46,9 @@ const stateOrNull = (value: unknown, at: string) => (value === null ? undefined 
 /** How a parsed journal line fails to be an entry parley can replay; undefined when it is one. */
 export function entryProblem(value: unknown): string | undefined {
   if (!isRecord(value)) return 'not a JSON object';
-  for (const key of ['id', 'deck', 'cardId'] as const) if (!isName(value[key])) return `\`${key}\` must be a non-empty string`;
+  if (!isName(value.id)) return '`id` must be a non-empty string';
+  if (!isName(value.deck)) return '`deck` must be a non-empty string';
+  if (!isName(value.cardId)) return '`cardId` must be a non-empty string';
   if (!isInstant(value.at)) return '`at` must be an ISO date';
   switch (value.type) {
     case 'review':
