@@ -102,6 +102,16 @@ describe('journal lines with bad content are refused with file:line', () => {
     expect(term.output()).not.toMatch(/unexpected error|\n\s+at /);
   });
 
+  it('the tail reader names the right line deep in a journal of many chunks, and skips only a torn last line', async () => {
+    const { journal, template } = await homeWithHistory();
+    const line = (i: number, extra: object = {}) => `${JSON.stringify({ ...template, id: `e${i}`, ...extra })}\n`;
+    const text = Array.from({ length: 1500 }, (_, i) => line(i, i === 1199 ? { after: { ...template.after, lapses: -1 } } : {})).join('');
+    writeFileSync(journal, `${text}{"type":"review","id":"cut`);
+    expect(() => readJournalSince(journal, new Date('2026-11-28T00:00:00Z'))).toThrow(`journal.jsonl:1200: not a review journal entry (\`after.lapses\``);
+    writeFileSync(journal, `${text.replace(/"lapses":-1/, '"lapses":0')}{"type":"review","id":"cut`);
+    expect(readJournalSince(journal, new Date('2026-11-28T00:00:00Z'))).toHaveLength(1500);
+  });
+
   it('still drops (not refuses) an unterminated last line that is not JSON: a write cut short', () => {
     const dir = tempHome();
     const journal = join(dir, 'journal.jsonl');
