@@ -108,13 +108,12 @@ function readBytes(path: string, offset: number): Buffer {
 }
 
 /**
- * Whether `mark` can be where parley stopped reading the journal: its line number goes with its
- * offset, and the offset is at a line boundary (after a newline, or before one: a complete last
- * line whose newline the next append wrote). A journal too short to tell is left for the read.
+ * Whether `mark` can be where parley stopped reading the journal: the start is line 1, and any
+ * other offset is at a line boundary (after a newline, or before one: a complete last line whose
+ * newline the next append wrote). A journal too short to tell is left for the read to report.
  */
 export function atLineBoundary(path: string, mark: JournalMark): boolean {
-  if ((mark.offset === 0) !== (mark.line === 1)) return false;
-  if (mark.offset === 0) return true;
+  if (mark.offset === 0) return mark.line === 1;
   let fd: number;
   try {
     fd = openJournal(path, constants.O_RDONLY);
