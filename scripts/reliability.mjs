@@ -75,7 +75,7 @@ try {
     const t = Date.now();
     const r = await diskFull({ workDir, lib, quick });
     if (r.skipped) report(`disk full: skipped — ${r.skipped}`);
-    else report(`disk full: ${r.runs} review sessions on a 1 MiB tmpfs home filled to ${r.pages.join('/')} free pages, ${r.acked} grades acknowledged, ${r.lost} lost, ${r.torn} torn, ${r.refused} refused with "disk full" on screen (card kept; the same key took it once space was freed)  (${((Date.now() - t) / 1000).toFixed(0)} s)`);
+    else report(`disk full: ${r.runs} review session${r.runs === 1 ? '' : 's'} on a 1 MiB tmpfs home filled to ${r.pages.join('/')} free page${r.pages.join() === '1' ? '' : 's'}, ${r.acked} grades acknowledged, ${r.lost} lost, ${r.torn} torn, ${r.refused} refused with "disk full" on screen (card kept; the same key took it once space was freed)  (${((Date.now() - t) / 1000).toFixed(0)} s)`);
     section('disk full', r.failures ?? []);
   }
   if (want('journal-validation')) {
