@@ -15,6 +15,8 @@ import { clock } from './reliability/clock.mjs';
 import { paths } from './reliability/paths.mjs';
 import { escapes } from './reliability/escapes.mjs';
 import { locking } from './reliability/locking.mjs';
+import { diskFull } from './reliability/disk-full.mjs';
+import { journalValidation } from './reliability/journal-validation.mjs';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -71,6 +73,19 @@ try {
     const r = await corruption({ workDir, lib, seed });
     report(`corruption: ${r.damaged} damaged files (${r.files} files × truncated, garbled, emptied; 10 commands each), ${r.refused} refused with one line naming the file, ${r.rewritten} rewritten, ${r.crashes} crashes; damaged decks cache: ${r.cacheRebuilt} of 3 ignored and rebuilt; torn last journal line: ${r.torn}`);
     section('corruption', r.failures);
+  }
+  if (want('disk-full')) {
+    const t = Date.now();
+    const r = await diskFull({ workDir, lib, quick });
+    if (r.skipped) report(`disk full: skipped — ${r.skipped}`);
+    else report(`disk full: ${r.runs} review session${r.runs === 1 ? '' : 's'} on a 1 MiB tmpfs home filled to ${r.pages.join('/')} free page${r.pages.join() === '1' ? '' : 's'}, ${r.acked} grades acknowledged, ${r.lost} lost, ${r.torn} torn, ${r.refused} refused with "disk full" on screen (card kept; the same key took it once space was freed)  (${((Date.now() - t) / 1000).toFixed(0)} s)`);
+    section('disk full', r.failures ?? []);
+  }
+  if (want('journal-validation')) {
+    const t = Date.now();
+    const r = await journalValidation({ workDir, lib, quick });
+    report(`journal validation: ${r.lines} bad journal lines × ${r.commands} commands (show, stats, decks, suspend, review; and review with the line behind the snapshot) = ${r.runs} runs, ${r.refused} refused in one line naming journal.jsonl:N with exit 1 and no file changed, ${r.crashes} crashes  (${((Date.now() - t) / 1000).toFixed(0)} s)`);
+    section('journal validation', r.failures);
   }
   if (want('bad-input')) {
     const r = await badInput({ workDir, quick });

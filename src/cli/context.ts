@@ -19,6 +19,8 @@ export interface Context {
   homeExists(): boolean;
   /** Opens the store, creating the home if needed. */
   store(): Promise<Store>;
+  /** What the store has to tell the user (a torn journal line dropped, a cache ignored), once. */
+  takeWarnings(): string[];
 }
 
 export function parseNow(value: string | undefined): () => Date {
@@ -58,5 +60,6 @@ export function createContext(options: GlobalOptions, env: NodeJS.ProcessEnv): C
       }
       return store;
     },
+    takeWarnings: () => store?.takeWarnings() ?? [],
   };
 }

@@ -1,13 +1,19 @@
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
+import { diskFull, writeAll } from './disk.js';
 
-/** Writes a whole file so that a crash leaves either the old or the new content, never half. */
+/**
+ * Writes a whole file so that a crash leaves either the old or the new content, never half, and a
+ * failure (a full disk) leaves the old content and no temp file.
+ */
 export function writeFileAtomic(path: string, data: string): void {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
-    const fd = openSync(temp, 'w', 0o644);
+    // Created afresh, never opened through whatever (a link, say) was left at its name.
+    rmSync(temp, { force: true });
+    const fd = openSync(temp, 'wx', 0o644);
     try {
-      writeSync(fd, data);
+      writeAll(fd, Buffer.from(data));
       fsyncSync(fd);
     } finally {
       closeSync(fd);
@@ -15,7 +21,7 @@ export function writeFileAtomic(path: string, data: string): void {
     renameSync(temp, path);
   } catch (error) {
     rmSync(temp, { force: true });
-    throw error;
+    throw diskFull(path, error) ?? error;
   }
   syncDirectory(dirname(path));
 }

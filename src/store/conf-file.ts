@@ -1,16 +1,19 @@
-import { readFileSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import type { default as ConfType, Options } from 'conf';
 import { UserError } from '../core/errors.js';
 import { jsonErrorLine } from '../core/json-error.js';
 import { shownPath, systemCodeText } from '../core/system-error.js';
+import { diskFull } from './disk.js';
 import { schemaProblem, type Schema } from './schema.js';
 
-function damaged(path: string, what: string): UserError {
+export function damaged(path: string, what: string): UserError {
   return new UserError(`${path} ${what}`, 'fix it by hand or move it away; parley will not overwrite it');
 }
 
 /** A file the machine will not let parley read or write, as a one-line refusal naming it. */
 export function unusable(path: string, error: unknown): UserError | undefined {
+  const full = diskFull(path, error);
+  if (full) return full;
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EISDIR') return new UserError(`${path} is a directory, not a file`, 'move that directory out of your parley home');
   // ENOENT here is a write the file system refused (/proc): reads treat a missing file as absent.
@@ -53,12 +56,28 @@ export async function loadConf(): Promise<ConfClass> {
 }
 
 /**
+ * conf writes where a link points (its atomic write resolves the real path first), so a settings or
+ * state file that is a symbolic link would have parley write outside its home, or over another of
+ * its own files. parley writes only the files it names.
+ */
+function refuseLink(path: string): void {
+  let link = false;
+  try {
+    link = lstatSync(path).isSymbolicLink();
+  } catch {
+    // Missing: conf creates it.
+  }
+  if (link) throw new UserError(`${path} is a symbolic link`, 'parley does not write through links: replace the link with the file it points to');
+}
+
+/**
  * Writes through conf. The file is validated first (conf would run its migrations,
  * which write, before validating), so a damaged file is refused untouched.
  */
 export function updateConf<T extends Stored>(
   Conf: ConfClass, path: string, schema: Schema, options: ConfOptions<T>, change: (conf: ConfType<T>) => void,
 ): void {
+  refuseLink(path);
   readConfFile(path, schema);
   try {
     change(new Conf<T>(options));

@@ -1,7 +1,9 @@
-import { closeSync, fstatSync, fsyncSync, ftruncateSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, fsyncSync, ftruncateSync, lstatSync, openSync, readSync } from 'node:fs';
 import { UserError } from '../core/errors.js';
-import { unusable } from './conf-file.js';
 import type { JournalEntry } from '../core/srs/card-state.js';
+import { unusable } from './conf-file.js';
+import { diskFull, writeAll } from './disk.js';
+import { parseEntry } from './journal-entry.js';
 
 /** A place in the journal: byte offset and the line number that starts there. */
 export interface JournalMark {
@@ -31,6 +33,43 @@ function shrunk(path: string, size: number, offset: number): UserError {
   );
 }
 
+function badLine(path: string, line: number, problem: string): UserError {
+  return new UserError(
+    `${path}:${line}: not a review journal entry (${problem})`,
+    'the journal is your review history: fix or remove that line by hand; parley will not rewrite it',
+  );
+}
+
+// Windows has no O_NOFOLLOW; there a link is followed as before.
+const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
+
+/**
+ * Opens the journal, never through a symbolic link: appending through one would write parley's
+ * history into whatever file it points to (and cut that file's last line as a torn write).
+ */
+function openJournal(path: string, flags: number): number {
+  try {
+    return openSync(path, flags | NOFOLLOW, 0o666);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if ((code === 'ELOOP' || code === 'EMLINK') && isLink(path)) {
+      throw new UserError(
+        `${path} is a symbolic link`,
+        'parley keeps its journal only as a plain file in its home: replace the link with the file itself',
+      );
+    }
+    throw error;
+  }
+}
+
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
 function readFrom(path: string, offset: number): Buffer {
   try {
     return readBytes(path, offset);
@@ -42,7 +81,7 @@ function readFrom(path: string, offset: number): Buffer {
 function readBytes(path: string, offset: number): Buffer {
   let fd: number;
   try {
-    fd = openSync(path, 'r');
+    fd = openJournal(path, constants.O_RDONLY);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
       if (offset > 0) throw shrunk(path, 0, offset);
@@ -68,17 +107,32 @@ function readBytes(path: string, offset: number): Buffer {
   }
 }
 
-function looksLikeEntry(value: unknown): value is JournalEntry {
-  const e = value as Record<string, unknown> | null;
-  if (typeof e !== 'object' || e === null || typeof e.id !== 'string' || typeof e.deck !== 'string' || typeof e.at !== 'string') return false;
-  if (e.type === 'rename') return typeof e.from === 'string' && typeof e.cards === 'object' && e.cards !== null;
-  return typeof e.cardId === 'string' && typeof e.type === 'string';
+/**
+ * Whether `mark` can be where parley stopped reading the journal: the start is line 1, and any
+ * other offset is at a line boundary (after a newline, or before one: a complete last line whose
+ * newline the next append wrote). A journal too short to tell is left for the read to report.
+ */
+export function atLineBoundary(path: string, mark: JournalMark): boolean {
+  if (mark.offset === 0) return mark.line === 1;
+  let fd: number;
+  try {
+    fd = openJournal(path, constants.O_RDONLY);
+  } catch {
+    return true;
+  }
+  try {
+    const around = Buffer.alloc(2);
+    const n = readSync(fd, around, 0, 2, mark.offset - 1);
+    return n < 2 || around[0] === 10 || around[1] === 10;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**
- * Reads the journal from `from` on. A line that is not a journal entry stops everything with
- * `file:line`, except an unterminated last line: that is a write a crash cut short, never
- * acknowledged, so it is reported as torn and left out.
+ * Reads the journal from `from` on. Every line must be a valid entry, else everything stops with
+ * `file:line`, except an unterminated last line that is not even JSON: that is a write a crash cut
+ * short, never acknowledged, so it is reported as torn and left out.
  */
 export function readJournal(path: string, from: JournalMark = JOURNAL_START): JournalRead {
   const bytes = readFrom(path, from.offset);
@@ -91,20 +145,12 @@ export function readJournal(path: string, from: JournalMark = JOURNAL_START): Jo
     const end = last ? bytes.length : newline;
     const text = bytes.toString('utf8', start, end).trim();
     if (text) {
-      let value: unknown;
-      try {
-        value = JSON.parse(text);
-      } catch {
-        value = undefined;
+      const parsed = parseEntry(text);
+      if ('problem' in parsed) {
+        if (last && !parsed.json) return { entries, end: { offset: from.offset + start, line }, tornBytes: bytes.length - start };
+        throw badLine(path, line, parsed.problem);
       }
-      if (!looksLikeEntry(value)) {
-        if (last) return { entries, end: { offset: from.offset + start, line }, tornBytes: bytes.length - start };
-        throw new UserError(
-          `${path}:${line}: not a review journal entry`,
-          'the journal is your review history: fix or remove that line by hand; parley will not rewrite it',
-        );
-      }
-      entries.push({ entry: value, offset: from.offset + start });
+      entries.push({ entry: parsed.entry, offset: from.offset + start });
     }
     if (last) {
       // A complete entry whose newline was never written: keep it, the next append adds the newline.
@@ -118,25 +164,36 @@ export function readJournal(path: string, from: JournalMark = JOURNAL_START): Jo
 
 /**
  * Appends entries and fsyncs before returning: once this returns, the grade survives kill -9 and
- * power loss. Call under the store lock, with `end` from a read made under the same lock.
+ * power loss. Call under the store lock, with `end` from a read made under the same lock. When the
+ * disk refuses any byte, the journal is cut back to its last whole line and nothing is
+ * acknowledged: a half-written grade must never be on disk to be read later.
  */
 export function appendJournal(path: string, end: JournalMark, tornBytes: number, entries: readonly JournalEntry[]): JournalMark {
-  const fd = openSync(path, 'a+');
+  const fd = openJournal(path, constants.O_RDWR | constants.O_APPEND | constants.O_CREAT);
   try {
     const size = fstatSync(fd).size;
-    if (tornBytes > 0) ftruncateSync(fd, end.offset);
+    const base = tornBytes > 0 ? end.offset : size;
+    if (tornBytes > 0) ftruncateSync(fd, base);
     let prefix = '';
     if (tornBytes === 0 && size > 0) {
       const lastByte = Buffer.alloc(1);
       readSync(fd, lastByte, 0, 1, size - 1);
       if (lastByte[0] !== 10) prefix = '\n';
     }
-    const text = prefix + entries.map((e) => `${JSON.stringify(e)}\n`).join('');
-    writeSync(fd, text);
-    fsyncSync(fd);
-    const written = Buffer.byteLength(text);
-    const base = tornBytes > 0 ? end.offset : size;
-    return { offset: base + written, line: end.line + (prefix ? 1 : 0) + entries.length };
+    const bytes = Buffer.from(prefix + entries.map((e) => `${JSON.stringify(e)}\n`).join(''));
+    try {
+      writeAll(fd, bytes);
+      fsyncSync(fd);
+    } catch (error) {
+      try {
+        ftruncateSync(fd, base);
+        fsyncSync(fd);
+      } catch {
+        // Left as it is, the fragment is an unterminated last line: the next load drops it as torn.
+      }
+      throw diskFull(path, error) ?? error;
+    }
+    return { offset: base + bytes.length, line: end.line + (prefix ? 1 : 0) + entries.length };
   } finally {
     closeSync(fd);
   }
@@ -144,54 +201,70 @@ export function appendJournal(path: string, end: JournalMark, tornBytes: number,
 
 const TAIL_CHUNK = 1 << 16;
 
+/** The line number of the line starting at `offset`: only asked for when a line is refused. */
+function lineNumberAt(fd: number, offset: number): number {
+  const chunk = Buffer.alloc(TAIL_CHUNK);
+  let line = 1;
+  for (let at = 0; at < offset; ) {
+    const n = readSync(fd, chunk, 0, Math.min(chunk.length, offset - at), at);
+    if (n === 0) break;
+    for (let i = chunk.indexOf(10); i >= 0 && i < n; i = chunk.indexOf(10, i + 1)) line++;
+    at += n;
+  }
+  return line;
+}
+
 /**
  * The entries made at or after `since`, read backwards from the end of the journal so that a
  * years-long history costs nothing at the start of a session. Entries are appended in time order;
  * sessions running side by side, or a clock set back, interleave them by minutes, not by a day, so
- * reading stops at the first entry more than a day older than `since`.
+ * reading stops at the first entry more than a day older than `since`. Lines are checked as
+ * `readJournal` checks them.
  */
 export function readJournalSince(path: string, since: Date): JournalEntry[] {
   let fd: number;
   try {
-    fd = openSync(path, 'r');
+    fd = openJournal(path, constants.O_RDONLY);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
+    throw unusable(path, error) ?? error;
   }
   const stop = since.getTime() - 86_400_000;
   const found: JournalEntry[] = [];
   try {
-    let end = fstatSync(fd).size;
+    const size = fstatSync(fd).size;
+    let end = size;
+    // The start of a line cut by the chunk boundary, with the rest of that line: read with the next (earlier) chunk.
     let carry = Buffer.alloc(0);
     while (end > 0) {
       const start = Math.max(0, end - TAIL_CHUNK);
       const chunk = Buffer.alloc(end - start);
       readSync(fd, chunk, 0, chunk.length, start);
-      let bytes = Buffer.concat([chunk, carry]);
-      // The first line of a chunk may be cut: keep it for the next (earlier) chunk.
-      const firstNewline = start > 0 ? bytes.indexOf(10) : -1;
-      carry = start > 0 ? bytes.subarray(0, firstNewline + 1) : Buffer.alloc(0);
-      if (start > 0 && firstNewline < 0) {
+      const bytes = Buffer.concat([chunk, carry]);
+      const first = start > 0 ? bytes.indexOf(10) + 1 : 0;
+      if (start > 0 && first === 0) {
         carry = bytes;
         end = start;
         continue;
       }
-      bytes = bytes.subarray(start > 0 ? firstNewline + 1 : 0);
-      const lines = bytes.toString('utf8').split('\n');
-      for (let i = lines.length - 1; i >= 0; i--) {
-        const text = lines[i]!.trim();
+      const starts: number[] = [];
+      for (let at = first; at < bytes.length; at = bytes.indexOf(10, at) + 1 || bytes.length) starts.push(at);
+      for (let i = starts.length - 1; i >= 0; i--) {
+        const lineEnd = i + 1 < starts.length ? starts[i + 1]! : bytes.length;
+        const text = bytes.toString('utf8', starts[i], lineEnd).trim();
         if (!text) continue;
-        let entry: JournalEntry;
-        try {
-          entry = JSON.parse(text) as JournalEntry;
-        } catch {
+        const parsed = parseEntry(text);
+        if ('problem' in parsed) {
           // A torn last line is the store's to drop and report when it loads; today's counts skip it.
-          continue;
+          const torn = start + starts[i]! + (lineEnd - starts[i]!) === size && bytes[lineEnd - 1] !== 10 && !parsed.json;
+          if (torn) continue;
+          throw badLine(path, lineNumberAt(fd, start + starts[i]!), parsed.problem);
         }
-        const at = Date.parse(entry.at);
+        const at = Date.parse(parsed.entry.at);
         if (at < stop) return found.reverse();
-        if (at >= since.getTime()) found.push(entry);
+        if (at >= since.getTime()) found.push(parsed.entry);
       }
+      carry = bytes.subarray(0, first);
       end = start;
     }
     return found.reverse();

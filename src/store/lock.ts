@@ -1,5 +1,9 @@
 import { linkSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { UserError } from '../core/errors.js';
+import { diskFull } from './disk.js';
+import { sweepLeftovers } from './leftovers.js';
+import { isAlive } from './pid.js';
 
 const WAIT_MS = 10_000;
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
@@ -13,12 +17,18 @@ function holderOf(path: string): number | undefined {
   }
 }
 
-function isAlive(pid: number): boolean {
+/**
+ * Our pid in a file of our own, created afresh: a file of that name is left only by a killed
+ * process that had our pid, and whatever is there (a link, say) is removed, never written through.
+ */
+function writePid(mine: string): void {
+  rmSync(mine, { force: true });
   try {
-    process.kill(pid, 0);
-    return true;
+    writeFileSync(mine, `${process.pid}\n`, { flag: 'wx' });
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    // A full or read-only disk: leave no half-made file behind.
+    rmSync(mine, { force: true });
+    throw diskFull(dirname(mine), error) ?? error;
   }
 }
 
@@ -30,13 +40,7 @@ function isAlive(pid: number): boolean {
  */
 export function withLock<T>(path: string, fn: () => T): T {
   const mine = `${path}.${process.pid}`;
-  try {
-    writeFileSync(mine, `${process.pid}\n`);
-  } catch (error) {
-    // A full or read-only disk: leave no half-made file behind.
-    rmSync(mine, { force: true });
-    throw error;
-  }
+  writePid(mine);
   const deadline = Date.now() + WAIT_MS;
   try {
     for (;;) {
@@ -60,6 +64,7 @@ export function withLock<T>(path: string, fn: () => T): T {
       }
     }
     try {
+      sweepLeftovers(dirname(path));
       return fn();
     } finally {
       rmSync(path, { force: true });

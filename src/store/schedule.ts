@@ -1,6 +1,7 @@
 import type { CardState } from '../core/srs/card-state.js';
-import { readConfFile, updateConf, type ConfClass } from './conf-file.js';
-import { JOURNAL_START, type JournalMark } from './journal.js';
+import { damaged, readConfFile, updateConf, type ConfClass } from './conf-file.js';
+import { atLineBoundary, JOURNAL_START, type JournalMark } from './journal.js';
+import { cardStateProblem } from './journal-entry.js';
 import type { Schema } from './schema.js';
 
 /**
@@ -50,9 +51,29 @@ export class ScheduleFile {
     this.path = `${dir}/${slug}.json`;
   }
 
-  read(): ScheduleSnapshot {
+  /**
+   * The snapshot, or none (with `ignored` saying why) when its watermark cannot be a place in
+   * `journal`: then it is not a snapshot of this journal, and since the journal is the truth and
+   * the snapshot only a cache of it, the deck is replayed from the whole journal rather than
+   * refused, and the journal is never blamed for the cache's fault.
+   */
+  read(journal: string): ScheduleSnapshot & { ignored?: string } {
     const stored = readConfFile(this.path, schema) as Partial<ScheduleSnapshot> | undefined;
-    return { watermark: stored?.watermark ?? JOURNAL_START, cards: stored?.cards ?? {} };
+    const watermark = stored?.watermark ?? JOURNAL_START;
+    const cards = stored?.cards ?? {};
+    for (const id in cards) {
+      const problem = cardStateProblem(cards[id], `cards/${id}`);
+      if (problem) throw damaged(this.path, `has a wrong value (${problem})`);
+    }
+    if (!atLineBoundary(journal, watermark)) {
+      return {
+        watermark: JOURNAL_START,
+        cards: {},
+        ignored: `ignored ${this.path}: its watermark (byte ${watermark.offset}, line ${watermark.line}) is not where a line of ${journal} starts; ` +
+          'replayed the journal instead (the file is only a cache, rewritten at the next save)',
+      };
+    }
+    return { watermark, cards };
   }
 
   write(Conf: ConfClass, snapshot: ScheduleSnapshot): void {

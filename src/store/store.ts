@@ -204,8 +204,10 @@ export class Store {
     let from: JournalMark | undefined = this.#decks.size > 0 ? this.#end : undefined;
     for (const slug of fresh) {
       const file = new ScheduleFile(this.paths.state, slug);
-      const { watermark, cards } = file.read();
-      this.#decks.set(slug, { file, watermark, states: new Map(Object.entries(cards)), applied: watermark.offset, tail: 0 });
+      const { watermark, cards, ignored } = file.read(this.paths.journal);
+      if (ignored) this.#warnings.push(ignored);
+      // An ignored snapshot is rewritten by the next compaction.
+      this.#decks.set(slug, { file, watermark, states: new Map(Object.entries(cards)), applied: watermark.offset, tail: ignored ? COMPACT_AFTER : 0 });
       if (!from || watermark.offset < from.offset) from = watermark;
     }
     this.#sync(from, new Set(fresh));

@@ -22,7 +22,7 @@ function failures(text: string): string[] {
 describe('npm run reliability -- --quick', () => {
   it('prints every figure and finds no new failure', () => {
     const text = run();
-    for (const figure of ['crash:', 'concurrency:', 'corruption:', 'bad input:', 'paths:', 'locking:', 'fuzz:', 'clock:', 'escapes:']) expect(text).toContain(figure);
+    for (const figure of ['crash:', 'concurrency:', 'corruption:', 'disk full:', 'journal validation:', 'bad input:', 'paths:', 'locking:', 'fuzz:', 'clock:', 'escapes:']) expect(text).toContain(figure);
     expect(text).toMatch(/crash: \d+ kills, 0 acknowledged reviews lost, 0 unreadable stores/);
     expect(text).not.toMatch(/^reliability: /m);
     expect(failures(text), text).toEqual([]);

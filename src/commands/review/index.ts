@@ -9,6 +9,7 @@ import { makeScheduler } from '../../core/srs/scheduler.js';
 import { startSession, step, summarise, type SessionConfig, type SessionEvent, type SessionState } from '../../core/srs/session.js';
 import { siblingPairs } from '../../core/srs/siblings.js';
 import { listDeckSlugs, readDeck, writeDeck } from '../../store/deck-files.js';
+import { DiskFull } from '../../store/disk.js';
 import { readJournalSince } from '../../store/journal.js';
 import { deckStamps, readIndexedNote, readQueueIndex, saveQueueIndex } from '../../store/queue-index-file.js';
 import { SettingsFile, type StoredSettings } from '../../store/settings.js';
@@ -130,7 +131,13 @@ export async function run(options: ReviewOptions, names: string[], ctx: Context)
     const state = await runSession(ctx, store, initial, terminal);
     terminal.close();
     terminal = undefined;
-    await store.compact();
+    try {
+      await store.compact();
+    } catch (error) {
+      // Every grade is in the journal; the snapshot only saves the next start some time.
+      if (!(error instanceof DiskFull)) throw error;
+      warnings.push(`${error.message}: every grade is saved, only the schedule cache was not updated`);
+    }
     // An index that started this session and saw no grade is still as good as new.
     if (stamps && decks.every((d) => d.slug in stamps) && (!early || state.tally.done > 0)) saveIndex(ctx, store, decks, stamps, early?.pairs);
     const now = ctx.now();
@@ -201,11 +208,21 @@ async function runSession(ctx: Context, store: Store, initial: SessionState, ter
   const draw = () => screen.draw(renderReview(state, { ...screen.size(), color: ctx.io.color, pinyin, typed: dumb ? undefined : typed }));
 
   const dispatch = (event: SessionEvent) => {
+    const before = state;
     const result = step(state, event, ctx.now());
     state = result.state;
     for (const effect of result.effects) {
       if (effect.type !== 'append') continue;
-      const committed = store.commit(effect.entries);
+      let committed: ReturnType<Store['commit']>;
+      try {
+        committed = store.commit(effect.entries);
+      } catch (error) {
+        if (!(error instanceof UserError)) throw error;
+        // Nothing was recorded (a full disk, a lock held too long): back to the moment before the
+        // key, with the reason on screen, so the same key works once the problem is gone.
+        state = { ...before, notice: `${error.message} — ${error instanceof DiskFull ? 'free space and press the key again' : error.todo}` };
+        return;
+      }
       if (!committed.ok) {
         const refused = effect.entries[0]!;
         dispatch({ type: 'rebase', refused, stored: store.states(store.current(refused.deck)).get(refused.cardId) ?? null });

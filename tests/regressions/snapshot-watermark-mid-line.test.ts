@@ -1,0 +1,66 @@
+// Attack (issue 10, item 12): a schedule snapshot (state/<slug>.json) whose watermark points into
+// the middle of a journal line. parley started reading the journal there and blamed the journal:
+// "journal.jsonl:13: not a review journal entry — fix or remove that line by hand", advice that
+// would have the user destroy valid history to cure a damaged cache.
+// Fix: a watermark that is not at a line start (the byte before it is not a newline, or its line
+// number cannot go with its offset) means the snapshot does not belong to this journal. The
+// journal is the truth and the snapshot only a cache of it, so the snapshot is ignored, the deck
+// replayed from the whole journal, and a one-line warning names the snapshot; the journal is never
+// touched, and the snapshot is only rewritten by a later save after that warning.
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Store } from '../../src/store/store.js';
+import { parley, tempHome } from '../helpers/cli.js';
+import { makeHome, reviewState } from '../helpers/home-fixture.js';
+
+const NOW = '2026-11-29T10:00:00.000Z';
+
+async function homeWithTail(): Promise<string> {
+  const home = tempHome();
+  await makeHome(home, { decks: 1, notesPerDeck: 20, reviewed: 10, now: new Date(NOW) });
+  // Reviews past the snapshot, so the journal is read from the watermark on.
+  const store = new Store(home);
+  const deck = JSON.parse(readFileSync(join(home, 'decks', 'deck-0.json'), 'utf8'));
+  for (let i = 12; i < 15; i++) {
+    const cardId = `${deck.notes[i].id}:zh-en`;
+    expect(store.commit([{ type: 'review', id: `late-${i}`, at: NOW, deck: 'deck-0', cardId, rating: 3, durationMs: 900, before: null, after: reviewState(new Date(NOW), i) }])).toEqual({ ok: true });
+  }
+  return home;
+}
+
+describe('a snapshot watermark that is not at a line start', () => {
+  for (const [what, move] of [
+    ['points mid-line', (w: { offset: number; line: number }) => ({ offset: w.offset - 40, line: w.line })],
+    ['has a line number that cannot go with its offset', (w: { offset: number; line: number }) => ({ offset: 0, line: w.line })],
+  ] as const) {
+    it(`${what}: the snapshot is ignored with a warning naming it, the journal is not blamed or touched`, async () => {
+      const home = await homeWithTail();
+      // What the same home says when the snapshot is simply gone.
+      const clean = tempHome();
+      cpSync(home, clean, { recursive: true });
+      rmSync(join(clean, 'state'), { recursive: true });
+      const expected = parley(['show', 'deck-0', '--json'], { home: clean, env: { PARLEY_NOW: NOW } });
+      expect(expected.status).toBe(0);
+
+      const state = join(home, 'state', 'deck-0.json');
+      const snapshot = JSON.parse(readFileSync(state, 'utf8'));
+      snapshot.watermark = move(snapshot.watermark);
+      writeFileSync(state, JSON.stringify(snapshot));
+      const journal = readFileSync(join(home, 'journal.jsonl'));
+      const damaged = readFileSync(state);
+
+      for (const args of [['show', 'deck-0', '--json'], ['decks', '--json'], ['stats', '--json']]) {
+        const result = parley(args, { home, env: { PARLEY_NOW: NOW } });
+        expect(result.status, `${args[0]}: ${result.stderr}`).toBe(0);
+        const warnings = result.stderr.trim().split('\n');
+        expect(warnings, args[0]).toHaveLength(1);
+        expect(warnings[0]).toMatch(/^parley: .*state\/deck-0\.json/);
+        expect(warnings[0]).not.toMatch(/journal\.jsonl:\d+/);
+        if (args[0] === 'show') expect(result.stdout).toBe(expected.stdout);
+      }
+      expect(readFileSync(join(home, 'journal.jsonl')).equals(journal)).toBe(true);
+      expect(readFileSync(state).equals(damaged)).toBe(true);
+    });
+  }
+});
