@@ -16,6 +16,8 @@ export interface IO {
   write(text: string): void;
   out(text: string): void;
   err(text: string): void;
+  /** A frame of the review screen: its cursor, erase and alternate-screen sequences act too. */
+  draw(text: string): void;
 }
 
 export function wantsColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv, flag: boolean): boolean {
@@ -98,6 +100,7 @@ export function processIO(env: NodeJS.ProcessEnv, colorFlag: boolean): IO {
     write: (text) => writeTo(1, text, text.includes('\x1b') && io.color ? SEQUENCES.styled : SEQUENCES.none),
     out: (text) => io.write(line(text)),
     err: (text) => writeTo(2, line(text)),
+    draw: (text) => writeTo(1, text, SEQUENCES.screen),
   };
   return io;
 }

@@ -143,7 +143,7 @@ function fakeTerminal(): { io: IO; type(keys: string): void; screen(): string; u
   let seen = 0;
   const io: IO = {
     stdin, stdout, stderr: stdout, color: false, interactive: false, columns: 80,
-    write: (t) => stdout.write(t), out: (t) => stdout.write(`${t}\n`), err: (t) => errors.push(t),
+    write: (t) => stdout.write(t), out: (t) => stdout.write(`${t}\n`), err: (t) => errors.push(t), draw: (t) => stdout.write(t),
   };
   return {
     io,

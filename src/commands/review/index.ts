@@ -170,7 +170,7 @@ interface Terminal {
 
 function openTerminal(ctx: Context, preview?: SessionState): Terminal {
   const dumb = ctx.env.TERM === 'dumb';
-  const screen = openScreen(ctx.io.stdout, dumb);
+  const screen = openScreen(ctx.io, dumb);
   const keys = readKeys(ctx.io.stdin, ctx.io.stdout);
   if (preview) screen.draw(renderReview(preview, { ...screen.size(), color: ctx.io.color, typed: dumb ? undefined : '' }));
   return {

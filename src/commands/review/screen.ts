@@ -1,5 +1,4 @@
-import { SEQUENCES } from '../../ui/escape.js';
-import { writeTo } from '../../ui/io.js';
+import type { IO } from '../../ui/io.js';
 
 /**
  * The terminal while a session runs: the alternate screen, no cursor, and each frame drawn over
@@ -16,14 +15,14 @@ export interface Screen {
   size(): { columns: number; rows: number };
 }
 
-// Through the one writer, which lets only these screen sequences (and colour) act.
-const write = (text: string) => writeTo(1, text, SEQUENCES.screen);
-
-export function openScreen(out: NodeJS.WriteStream, dumb: boolean): Screen {
-  return dumb ? scrollingScreen(out) : fullScreen(out);
+// Frames go through the IO's one writer, which lets only the screen's own sequences (and colour) act.
+export function openScreen(io: IO, dumb: boolean): Screen {
+  return dumb ? scrollingScreen(io) : fullScreen(io);
 }
 
-function fullScreen(out: NodeJS.WriteStream): Screen {
+function fullScreen(io: IO): Screen {
+  const out = io.stdout;
+  const write = io.draw;
   let open = true;
   let away = false;
   const enter = () => {
@@ -60,7 +59,9 @@ function fullScreen(out: NodeJS.WriteStream): Screen {
   };
 }
 
-function scrollingScreen(out: NodeJS.WriteStream): Screen {
+function scrollingScreen(io: IO): Screen {
+  const out = io.stdout;
+  const write = io.draw;
   let last: string | undefined;
   return {
     size: () => ({ columns: out.columns || 80, rows: Infinity }),
