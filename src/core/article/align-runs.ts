@@ -39,7 +39,7 @@ export function alignRunPair(zhRun: Run, enRun: Run, ctx: AlignContext): Aligned
     for (const bead of alignUnits(zhSide.units.length, enSide.units.length, model)) {
       const zhBlocks = zhRun.blocks.slice(bead.zhStart, bead.zhEnd);
       const enBlocks = enRun.blocks.slice(bead.enStart, bead.enEnd);
-      out.push(...alignSentences(zhBlocks, enBlocks, ctx));
+      for (const sentenceBead of alignSentences(zhBlocks, enBlocks, ctx)) out.push(sentenceBead);
     }
     return out;
   }

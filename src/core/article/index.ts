@@ -120,8 +120,23 @@ function requireBilingual(blocks: readonly Block[]): void {
   if (!has('zh') && !has('en')) {
     throw new UserError('no Chinese or English sentences found in the article', 'give a text file with Chinese paragraphs and their English translation');
   }
+  if (!has('en') || !has('zh')) {
+    const mixed = blocks.flatMap((b) => b.lines).find(mixesScripts);
+    if (mixed) {
+      throw new UserError(
+        `line ${mixed.line} mixes Chinese and English sentences, and no paragraph is in the other language alone`,
+        'put each paragraph (or sentence) and its translation on lines of their own',
+      );
+    }
+  }
   if (!has('en')) throw new UserError('no English text found in the article', 'give an article with Chinese paragraphs and their English translation');
   if (!has('zh')) throw new UserError('no Chinese text found in the article', 'give an article with English paragraphs and their Chinese translation');
+}
+
+/** Both scripts in like measure (an English letter per third of a Chinese character), not a term or two. */
+function mixesScripts(line: ClassifiedLine): boolean {
+  const zh = line.han * 3;
+  return line.han >= 4 && line.latin >= 12 && Math.min(zh, line.latin) >= 0.3 * Math.max(zh, line.latin);
 }
 
 interface DocumentAlignment {
@@ -154,16 +169,19 @@ function alignDocument(runs: readonly Run[], ctx: AlignContext): DocumentAlignme
       if (cost < best[i + 2]!.cost) best[i + 2] = { cost, paired: true, beads };
     }
   }
+  // The path is read backwards, then replayed forwards: no unshift (quadratic) and no spreading
+  // an input-sized list of beads into one call (a stack overflow on a long enough article).
+  const ends: number[] = [];
+  for (let i = n; i > 0; i -= best[i]!.paired ? 2 : 1) ends.push(i);
   const out: DocumentAlignment = { beads: [], unpaired: [], pairedRuns: [] };
-  for (let i = n; i > 0; ) {
+  for (let k = ends.length - 1; k >= 0; k--) {
+    const i = ends[k]!;
     const step = best[i]!;
     if (step.paired) {
-      out.beads.unshift(...step.beads!);
-      out.pairedRuns.unshift([runs[i - 2]!, runs[i - 1]!]);
-      i -= 2;
+      for (const bead of step.beads!) out.beads.push(bead);
+      out.pairedRuns.push([runs[i - 2]!, runs[i - 1]!]);
     } else {
-      out.unpaired.unshift(runs[i - 1]!);
-      i -= 1;
+      out.unpaired.push(runs[i - 1]!);
     }
   }
   return out;
