@@ -11,3 +11,8 @@ export function quoteField(value: string, separator: string): string {
 export function delimitedRow(fields: readonly string[], separator: string): string {
   return fields.map((f) => quoteField(f, separator)).join(separator);
 }
+
+/** Not yet guarded: the regression test below shows what a spreadsheet would evaluate. */
+export function spreadsheetText(value: string): string {
+  return value;
+}
