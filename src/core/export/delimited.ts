@@ -12,7 +12,15 @@ export function delimitedRow(fields: readonly string[], separator: string): stri
   return fields.map((f) => quoteField(f, separator)).join(separator);
 }
 
-/** Not yet guarded: the regression test below shows what a spreadsheet would evaluate. */
+/** What spreadsheets take for the start of a formula (OWASP's list): = + - @, and a tab or CR before one. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A text cell for a CSV a spreadsheet will open: one that would start a formula (`=HYPERLINK(…)`,
+ * `@SUM(…)`, `-2+3`) gets a leading `'`, which spreadsheets read as "text" and do not show. Quoting
+ * the field does not do this: a spreadsheet evaluates a quoted formula all the same. Cells written
+ * from numbers must not go through here, or `-5` would become text.
+ */
 export function spreadsheetText(value: string): string {
-  return value;
+  return FORMULA_START.test(value) ? `'${value}` : value;
 }
