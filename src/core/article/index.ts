@@ -6,6 +6,7 @@ import { type AlignContext, type AlignedBead, alignRunPair, skipCost } from './a
 import { type Block, blockUnits, groupBlocks } from './block.js';
 import { PRIOR_RATIO } from './bead/cost.js';
 import { type ClassifiedLine, classifyLines } from './classify.js';
+import { unrelatedBeads } from './evidence.js';
 import { type Run, describeLayout, detectLayout } from './layout.js';
 import { readLines } from './source-line.js';
 import { type VocabItem, collectVocab } from './vocab.js';
@@ -76,12 +77,16 @@ export function analyseArticle(text: string, options: AnalyseOptions = {}): Anal
   const skipped: Skipped[] = lines
     .filter((l) => l.reason !== undefined)
     .map((l) => ({ text: l.text, reason: l.reason!, line: l.line }));
-  for (const bead of result.beads) {
+  // Interleaved lines pair one line with the next: there the whole document is one stretch of text.
+  const unrelated = unrelatedBeads(result.beads, byLine ? result.beads.map(() => 0) : result.stretch);
+  result.beads.forEach((bead, i) => {
+    const textOf = () => [...bead.zh, ...bead.en].map((u) => u.text).join(' / ');
     if (bead.zh.length === 0 || bead.en.length === 0) {
       for (const u of [...bead.zh, ...bead.en]) skipped.push({ text: u.text, reason: 'no translation found', line: u.line });
+    } else if (unrelated[i]) {
+      skipped.push({ text: textOf(), reason: 'not a translation of each other', line: bead.zh[0]!.line });
     } else if (!isConfident(bead)) {
-      const textOf = [...bead.zh, ...bead.en].map((u) => u.text).join(' / ');
-      skipped.push({ text: textOf, reason: 'alignment uncertain', line: bead.zh[0]!.line });
+      skipped.push({ text: textOf(), reason: 'alignment uncertain', line: bead.zh[0]!.line });
     } else {
       pairs.push({
         zh: bead.zh.map((u) => u.text).join(''),
@@ -90,7 +95,7 @@ export function analyseArticle(text: string, options: AnalyseOptions = {}): Anal
         score: score(bead),
       });
     }
-  }
+  });
   for (const run of result.unpaired) {
     for (const b of run.blocks) {
       for (const u of blockUnits(blocks[b]!, b, byLine)) skipped.push({ text: u.text, reason: 'no translation found', line: u.line });
@@ -141,6 +146,8 @@ function mixesScripts(line: ClassifiedLine): boolean {
 
 interface DocumentAlignment {
   beads: AlignedBead[];
+  /** For each bead, which pair of runs (in pairedRuns) it came from. */
+  stretch: number[];
   unpaired: Run[];
   pairedRuns: [Run, Run][];
 }
@@ -173,12 +180,15 @@ function alignDocument(runs: readonly Run[], ctx: AlignContext): DocumentAlignme
   // an input-sized list of beads into one call (a stack overflow on a long enough article).
   const ends: number[] = [];
   for (let i = n; i > 0; i -= best[i]!.paired ? 2 : 1) ends.push(i);
-  const out: DocumentAlignment = { beads: [], unpaired: [], pairedRuns: [] };
+  const out: DocumentAlignment = { beads: [], stretch: [], unpaired: [], pairedRuns: [] };
   for (let k = ends.length - 1; k >= 0; k--) {
     const i = ends[k]!;
     const step = best[i]!;
     if (step.paired) {
-      for (const bead of step.beads!) out.beads.push(bead);
+      for (const bead of step.beads!) {
+        out.beads.push(bead);
+        out.stretch.push(out.pairedRuns.length);
+      }
       out.pairedRuns.push([runs[i - 2]!, runs[i - 1]!]);
     } else {
       out.unpaired.push(runs[i - 1]!);
