@@ -6,6 +6,7 @@ import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, op
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { diffSnapshots, looksLikeCrash, parley, ROOT, snapshotFiles, stderrLines, terminal } from './util.mjs';
+import { HUGE_LINE_SHAPES, writeHugeLine } from './huge-lines.mjs';
 
 const NOW = '2026-11-29T10:00:00Z';
 const SAMPLE = join(ROOT, 'decks', 'morning-market.txt');
@@ -47,13 +48,23 @@ function makeInputs(dir, quick) {
     huge,
     loop: loopAt(join(dir, 'loop')),
     hugeLine: put('huge-line.txt', `${'汉'.repeat(quick ? 200_000 : 1_000_000)}\n\n${'x'.repeat(quick ? 200_000 : 1_000_000)}\n`),
+    // Just under the 20 MB cap, each beside the others rather than among the inputs every case hashes.
+    // Quick mode keeps the Chinese-then-English line, the one that overflowed the stack.
+    hugeLines: (quick ? ['halves'] : HUGE_LINE_SHAPES).map((shape) => {
+      const lineDir = join(dir, '..', `bad-huge-line-${shape}`);
+      mkdirSync(lineDir, { recursive: true });
+      const file = join(lineDir, `${shape}.txt`);
+      writeHugeLine(file, shape);
+      return { shape, file, dir: lineDir };
+    }),
     sample,
   };
 }
 
 /**
  * The table. `code`: the exit code; `home`: 'fresh' (a copy of the template) by default.
- * `pty`: run on a pseudo-terminal (for review); `env`: extra environment.
+ * `pty`: run on a pseudo-terminal (for review); `env`: extra environment; `watch`: one more
+ * directory whose files must not change.
  */
 function cases(inputs, dirs) {
   const I = inputs;
@@ -79,6 +90,7 @@ function cases(inputs, dirs) {
     { name: 'import with an unknown --encoding', args: ['import', SAMPLE, '--encoding', 'klingon'], code: 2 },
     { name: `import a huge file (${I.huge ? 'tens of' : ''} MB, English only)`, args: ['import', I.huge], code: 1 },
     { name: 'import one 1-million-character line per language', args: ['import', I.hugeLine], code: 1 },
+    ...I.hugeLines.map(({ shape, file, dir }) => ({ name: `import a 19.9 MB file that is one line (${shape})`, args: ['import', file], code: 1, watch: dir })),
     // deck names
     { name: 'import --deck ""', args: ['import', SAMPLE, '--deck', ''], code: 2 },
     { name: 'import --deck ../../etc/passwd', args: ['import', SAMPLE, '--deck', '../../etc/passwd'], code: 1 },
@@ -234,7 +246,7 @@ export async function badInput({ workDir, quick }) {
     for (let i = 0; i < table.length; i++) {
       const c = table[i];
       const { home, args } = runCase(c, template, workDir, i);
-      const watched = [inputsDir, ...(home ? [home] : [])];
+      const watched = [inputsDir, ...(c.watch ? [c.watch] : []), ...(home ? [home] : [])];
       const before = watched.map(snapshotFiles);
       let r;
       if (c.pty) {

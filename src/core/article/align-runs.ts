@@ -10,6 +10,11 @@ export interface AlignedBead {
   en: Unit[];
   lengthCost: number;
   coverage: number;
+  /** Words the dictionary could judge (see BeadCost.judgeable); 0 when a side is empty. */
+  judgeable: number;
+  /** The Chinese words the dictionary knows, and how many of them the English shares (0 when a side is empty). */
+  zhWords: number;
+  zhShared: number;
   cost: number;
 }
 
@@ -39,7 +44,7 @@ export function alignRunPair(zhRun: Run, enRun: Run, ctx: AlignContext): Aligned
     for (const bead of alignUnits(zhSide.units.length, enSide.units.length, model)) {
       const zhBlocks = zhRun.blocks.slice(bead.zhStart, bead.zhEnd);
       const enBlocks = enRun.blocks.slice(bead.enStart, bead.enEnd);
-      out.push(...alignSentences(zhBlocks, enBlocks, ctx));
+      for (const sentenceBead of alignSentences(zhBlocks, enBlocks, ctx)) out.push(sentenceBead);
     }
     return out;
   }
@@ -129,6 +134,9 @@ function describe(bead: Bead, zh: Side, en: Side, model: BeadCost): AlignedBead 
     en: en.units.slice(bead.enStart, bead.enEnd),
     lengthCost: paired ? model.lengthCost(bead.zhStart, bead.zhEnd, bead.enStart, bead.enEnd) : 0,
     coverage: paired ? model.coverage(bead.zhStart, bead.zhEnd, bead.enStart, bead.enEnd, affinity) : 0,
+    judgeable: paired ? model.judgeable(bead.zhStart, bead.zhEnd, bead.enStart, bead.enEnd) : 0,
+    zhWords: paired ? model.chineseWords(bead.zhStart, bead.zhEnd) : 0,
+    zhShared: paired ? model.sharedWords(affinity) : 0,
     cost: bead.cost,
   };
 }

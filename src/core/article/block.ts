@@ -1,4 +1,5 @@
 import type { Lang } from '../deck/note.js';
+import { UserError } from '../errors.js';
 import type { Span } from '../text/span.js';
 import { splitChinese } from '../text/sentence-zh.js';
 import { splitEnglish } from '../text/sentence-en.js';
@@ -21,6 +22,11 @@ export interface Unit {
 }
 
 const ENDS_SENTENCE = /[。！？!?.…;；:：”"’'）)」』]\s*$/;
+/**
+ * Far more sentences than any paragraph holds (a whole book on one line has this many): aligning one
+ * takes minutes, so it is refused before alignment starts.
+ */
+const MAX_PARAGRAPH_SENTENCES = 2000;
 
 export function groupBlocks(lines: readonly ClassifiedLine[]): Block[] {
   const blocks: Block[] = [];
@@ -86,9 +92,20 @@ function splitBlock(block: Block, index: number, byLine: boolean): Unit[] {
     text += l.text;
   }
   const spans: Span[] = block.lang === 'zh' ? splitChinese(text) : splitEnglish(text);
+  if (spans.length > MAX_PARAGRAPH_SENTENCES) throw paragraphTooLong(block, spans.length);
   let k = 0;
   return spans.map((s) => {
     while (k + 1 < starts.length && starts[k + 1]! <= s.start) k++;
     return { text: s.text, line: block.lines[k]!.line, block: index, headline };
   });
+}
+
+function paragraphTooLong(block: Block, sentences: number): UserError {
+  const first = block.lines[0]!.line;
+  const last = block.lines[block.lines.length - 1]!.line;
+  const where = first === last ? `line ${first} is` : `lines ${first}-${last} are`;
+  return new UserError(
+    `${where} one paragraph of ${sentences.toLocaleString('en-US')} sentences, more than parley aligns in one piece (${MAX_PARAGRAPH_SENTENCES.toLocaleString('en-US')})`,
+    'break the text into paragraphs with blank lines between them, or import it in parts',
+  );
 }

@@ -1,4 +1,5 @@
 import { HAN, HAN_RANGES, countScripts } from '../text/script.js';
+import { textsContaining } from '../text/term-index.js';
 import type { SourceLine } from './source-line.js';
 import { type VocabNote, type VocabSetting, isColumnHeader, isVocabularyHeader, parseVocabLine } from './vocab-note.js';
 
@@ -75,17 +76,21 @@ function readGlossaries(lines: ClassifiedLine[]): void {
   const candidates = lines.map((l) =>
     l.kind === 'vocab' ? l.vocab : l.kind === 'zh' || l.kind === 'en' || l.kind === 'annotation' ? glossaryNote(l) : undefined,
   );
-  let chinese: string | undefined;
-  for (let i = 0; i < lines.length; i++) {
+  const explainedInChinese = (notes: readonly VocabNote[]) => notes.some((n) => n.lang === 'zh' && HAN.test(n.gloss));
+  const chosen = lines.map((line, i) => {
     const notes = candidates[i];
+    return notes && line.kind !== 'vocab' && (candidates[i - 1] || candidates[i + 1]) ? notes : undefined;
+  });
+  // Which terms the article's sentences use, found in one pass rather than one search of them per note.
+  const terms = chosen.flatMap((notes) => (notes && explainedInChinese(notes) ? notes.map((n) => n.term) : []));
+  const sentences = terms.length ? [lines.filter((l, k) => l.kind === 'zh' && !candidates[k]).map((l) => l.text).join('\n')] : [];
+  const used = textsContaining(sentences, terms);
+  chosen.forEach((notes, i) => {
     const line = lines[i]!;
-    if (!notes || line.kind === 'vocab' || !(candidates[i - 1] || candidates[i + 1])) continue;
-    if (notes.some((n) => n.lang === 'zh' && HAN.test(n.gloss))) {
-      chinese ??= lines.filter((l, k) => l.kind === 'zh' && !candidates[k]).map((l) => l.text).join('\n');
-      if (line.number !== undefined || !notes.every((n) => chinese!.includes(n.term))) continue;
-    }
+    if (!notes) return;
+    if (explainedInChinese(notes) && (line.number !== undefined || !notes.every((n) => used.has(n.term)))) return;
     lines[i] = { ...line, kind: 'vocab', reason: 'vocabulary note', vocab: notes };
-  }
+  });
 }
 
 function glossaryNote(line: ClassifiedLine): VocabNote[] | undefined {

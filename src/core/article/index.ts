@@ -6,6 +6,7 @@ import { type AlignContext, type AlignedBead, alignRunPair, skipCost } from './a
 import { type Block, blockUnits, groupBlocks } from './block.js';
 import { PRIOR_RATIO } from './bead/cost.js';
 import { type ClassifiedLine, classifyLines } from './classify.js';
+import { unrelatedBeads } from './evidence.js';
 import { type Run, describeLayout, detectLayout } from './layout.js';
 import { readLines } from './source-line.js';
 import { type VocabItem, collectVocab } from './vocab.js';
@@ -76,12 +77,16 @@ export function analyseArticle(text: string, options: AnalyseOptions = {}): Anal
   const skipped: Skipped[] = lines
     .filter((l) => l.reason !== undefined)
     .map((l) => ({ text: l.text, reason: l.reason!, line: l.line }));
-  for (const bead of result.beads) {
+  // Interleaved lines pair one line with the next: there the whole document is one stretch of text.
+  const unrelated = unrelatedBeads(result.beads, byLine ? result.beads.map(() => 0) : result.stretch);
+  result.beads.forEach((bead, i) => {
+    const textOf = () => [...bead.zh, ...bead.en].map((u) => u.text).join(' / ');
     if (bead.zh.length === 0 || bead.en.length === 0) {
       for (const u of [...bead.zh, ...bead.en]) skipped.push({ text: u.text, reason: 'no translation found', line: u.line });
+    } else if (unrelated[i]) {
+      skipped.push({ text: textOf(), reason: 'not a translation of each other', line: bead.zh[0]!.line });
     } else if (!isConfident(bead)) {
-      const textOf = [...bead.zh, ...bead.en].map((u) => u.text).join(' / ');
-      skipped.push({ text: textOf, reason: 'alignment uncertain', line: bead.zh[0]!.line });
+      skipped.push({ text: textOf(), reason: 'alignment uncertain', line: bead.zh[0]!.line });
     } else {
       pairs.push({
         zh: bead.zh.map((u) => u.text).join(''),
@@ -90,7 +95,7 @@ export function analyseArticle(text: string, options: AnalyseOptions = {}): Anal
         score: score(bead),
       });
     }
-  }
+  });
   for (const run of result.unpaired) {
     for (const b of run.blocks) {
       for (const u of blockUnits(blocks[b]!, b, byLine)) skipped.push({ text: u.text, reason: 'no translation found', line: u.line });
@@ -120,12 +125,29 @@ function requireBilingual(blocks: readonly Block[]): void {
   if (!has('zh') && !has('en')) {
     throw new UserError('no Chinese or English sentences found in the article', 'give a text file with Chinese paragraphs and their English translation');
   }
+  if (!has('en') || !has('zh')) {
+    const mixed = blocks.flatMap((b) => b.lines).find(mixesScripts);
+    if (mixed) {
+      throw new UserError(
+        `line ${mixed.line} mixes Chinese and English sentences, and no paragraph is in the other language alone`,
+        'put each paragraph (or sentence) and its translation on lines of their own',
+      );
+    }
+  }
   if (!has('en')) throw new UserError('no English text found in the article', 'give an article with Chinese paragraphs and their English translation');
   if (!has('zh')) throw new UserError('no Chinese text found in the article', 'give an article with English paragraphs and their Chinese translation');
 }
 
+/** Both scripts in like measure (an English letter per third of a Chinese character), not a term or two. */
+function mixesScripts(line: ClassifiedLine): boolean {
+  const zh = line.han * 3;
+  return line.han >= 4 && line.latin >= 12 && Math.min(zh, line.latin) >= 0.3 * Math.max(zh, line.latin);
+}
+
 interface DocumentAlignment {
   beads: AlignedBead[];
+  /** For each bead, which pair of runs (in pairedRuns) it came from. */
+  stretch: number[];
   unpaired: Run[];
   pairedRuns: [Run, Run][];
 }
@@ -154,16 +176,22 @@ function alignDocument(runs: readonly Run[], ctx: AlignContext): DocumentAlignme
       if (cost < best[i + 2]!.cost) best[i + 2] = { cost, paired: true, beads };
     }
   }
-  const out: DocumentAlignment = { beads: [], unpaired: [], pairedRuns: [] };
-  for (let i = n; i > 0; ) {
+  // The path is read backwards, then replayed forwards: no unshift (quadratic) and no spreading
+  // an input-sized list of beads into one call (a stack overflow on a long enough article).
+  const ends: number[] = [];
+  for (let i = n; i > 0; i -= best[i]!.paired ? 2 : 1) ends.push(i);
+  const out: DocumentAlignment = { beads: [], stretch: [], unpaired: [], pairedRuns: [] };
+  for (let k = ends.length - 1; k >= 0; k--) {
+    const i = ends[k]!;
     const step = best[i]!;
     if (step.paired) {
-      out.beads.unshift(...step.beads!);
-      out.pairedRuns.unshift([runs[i - 2]!, runs[i - 1]!]);
-      i -= 2;
+      for (const bead of step.beads!) {
+        out.beads.push(bead);
+        out.stretch.push(out.pairedRuns.length);
+      }
+      out.pairedRuns.push([runs[i - 2]!, runs[i - 1]!]);
     } else {
-      out.unpaired.unshift(runs[i - 1]!);
-      i -= 1;
+      out.unpaired.push(runs[i - 1]!);
     }
   }
   return out;

@@ -1,4 +1,4 @@
-import { HAN, HAN_RANGES } from '../text/script.js';
+import { HAN, HAN_RANGES, isHanScript } from '../text/script.js';
 
 /**
  * Lines of the decoded text with Markdown syntax peeled off, each keeping its 1-based line number.
@@ -36,10 +36,10 @@ export function readLines(text: string): SourceLine[] {
       out.push({ text: line.trim(), line: i + 1, markdownHeading: false, syntax: true });
       continue;
     }
-    const heading = /^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
-    const body = heading ? heading[1]! : stripMarkdown(line);
-    const numbered = heading ? null : NUMBER_MARKER.exec(body);
-    const entry: SourceLine = { text: body.trim(), line: i + 1, markdownHeading: heading !== null, syntax: false };
+    const heading = markdownHeading(line);
+    const body = heading ?? stripMarkdown(line);
+    const numbered = heading !== undefined ? null : NUMBER_MARKER.exec(body);
+    const entry: SourceLine = { text: body.trim(), line: i + 1, markdownHeading: heading !== undefined, syntax: false };
     if (numbered) {
       entry.text = body.slice(numbered[0].length).trim();
       entry.number = numbered[1]!;
@@ -47,7 +47,7 @@ export function readLines(text: string): SourceLine[] {
     const label = LABEL.exec(entry.text);
     const unlabelled = label && entry.text.slice(label[0].length);
     if (unlabelled && (isChineseSentence(unlabelled) || isEnglishSentence(unlabelled))) entry.text = unlabelled;
-    const halves = heading ? undefined : bilingualHalves(entry.text);
+    const halves = heading !== undefined ? undefined : bilingualHalves(entry.text);
     if (halves) {
       out.push({ ...entry, text: halves[0] }, { text: halves[1], line: i + 1, markdownHeading: false, syntax: false });
     } else {
@@ -59,7 +59,6 @@ export function readLines(text: string): SourceLine[] {
 
 /** `译文：…`, `Translation: …`: a label before a sentence says which side it is, and is not part of it. */
 const LABEL = /^(?:译文|翻译|中文|英文|原文|中译|英译|汉译|Translation|English|Chinese|Original)\s*[:：]\s*/i;
-const HAN_ALL = new RegExp(`[${HAN_RANGES}]`, 'gu');
 const ZH_SENTENCE_END = /[。！？][”’」』）)]*$/;
 const EN_SENTENCE_END = /[.!?]["”’')]*$/;
 const EN_SENTENCE_START = /^["“'‘(]?[A-Z0-9]/;
@@ -69,16 +68,46 @@ const ZH_OPENING = '“‘「『《（(';
 
 /** What may stand between the two halves: `中文。 / English.`, `| English.`, `— English.` */
 const SEPARATOR_START = /^[\s/|｜\-–—]+/;
-const SEPARATOR_END = /[\s/|｜\-–—]+$/;
+const SEPARATOR = /[\s/|｜\-–—]/;
 
-const hanCount = (text: string) => text.match(HAN_ALL)?.length ?? 0;
+/**
+ * `text` without the separators it ends with. A loop, not `/[…]+$/`: that regex retries from every
+ * separator in a long run that the text does not end with, which is quadratic.
+ */
+function withoutTrailingSeparators(text: string): string {
+  let end = text.length;
+  while (end > 0 && SEPARATOR.test(text[end - 1]!)) end--;
+  return text.slice(0, end);
+}
+
+/*
+ * The two counts below stop at the few they need: a line may be megabytes long, and matching every
+ * character or word of it into an array only to count them costs hundreds of megabytes.
+ */
+function hasHan(text: string, atLeast: number): boolean {
+  let count = 0;
+  for (const ch of text) if (isHanScript(ch.codePointAt(0)!) && ++count >= atLeast) return true;
+  return false;
+}
+
+function hasLatinWords(text: string, atLeast: number): boolean {
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i) | 0x20;
+    const letter = c >= 0x61 && c <= 0x7a;
+    if (letter && !inWord && ++count >= atLeast) return true;
+    inWord = letter;
+  }
+  return false;
+}
 
 function isChineseSentence(text: string): boolean {
-  return ZH_SENTENCE_END.test(text) && hanCount(text) >= 4;
+  return ZH_SENTENCE_END.test(text) && hasHan(text, 4);
 }
 
 function isEnglishSentence(text: string): boolean {
-  return !HAN.test(text) && EN_SENTENCE_START.test(text) && EN_SENTENCE_END.test(text) && (text.match(/[A-Za-z]+/g)?.length ?? 0) >= 3;
+  return !HAN.test(text) && EN_SENTENCE_START.test(text) && EN_SENTENCE_END.test(text) && hasLatinWords(text, 3);
 }
 
 /**
@@ -106,8 +135,22 @@ export function bilingualHalves(text: string): [string, string] | undefined {
   // English first: the Chinese starts at the first Chinese character, or the quote or bracket before it.
   let start = text.search(HAN);
   while (start > 0 && ZH_OPENING.includes(text[start - 1]!)) start--;
-  const enFirst: [string, string] = [text.slice(0, start).replace(SEPARATOR_END, '').trim(), text.slice(start).trim()];
+  const enFirst: [string, string] = [withoutTrailingSeparators(text.slice(0, start)).trim(), text.slice(start).trim()];
   return isEnglishSentence(enFirst[0]) && isChineseSentence(enFirst[1]) ? enFirst : undefined;
+}
+
+const HEADING_MARKER = /^\s{0,3}#{1,6}\s+/;
+
+/**
+ * The text of an ATX heading (`## Title ##`), without its closing hashes. Trimmed by hand: the one
+ * regex `^#+\s+(.*?)\s*#*\s*$` backtracks cubically on a heading followed by a long run of spaces.
+ */
+function markdownHeading(line: string): string | undefined {
+  const marker = HEADING_MARKER.exec(line);
+  if (!marker) return undefined;
+  let end = line.trimEnd().length;
+  while (end > marker[0].length && line[end - 1] === '#') end--;
+  return line.slice(marker[0].length, end).trimEnd();
 }
 
 function stripMarkdown(line: string): string {

@@ -53,6 +53,11 @@ const NAME = /^(\p{Lu}[\p{L}'’.\-]*)(\s+\p{Lu}[\p{L}'’.\-]*){0,3}$/u;
 
 /** First characters HEADER can start with: most lines are ruled out without running it. */
 const HEADER_START = '【[词生重单术VvGgKkNnWw';
+/**
+ * Longer than any header; the bound also keeps HEADER's neighbouring `\s*` from backtracking
+ * quadratically over a long run of spaces.
+ */
+const HEADER_MAX_LENGTH = 40;
 /** Two columns need a tab or a run of spaces between them. */
 const COLUMN_GAP = /\t|\s{2,}/;
 /** Every shape of TWO_PARTS has one of these between term and gloss. */
@@ -60,7 +65,7 @@ const TWO_PARTS_SEPARATOR = /[:：=\t\-—–]|\s{2}/;
 
 export function isVocabularyHeader(text: string): boolean {
   const line = text.trim();
-  return line.length > 0 && HEADER_START.includes(line[0]!) && HEADER.test(line);
+  return line.length > 0 && line.length <= HEADER_MAX_LENGTH && HEADER_START.includes(line[0]!) && HEADER.test(line);
 }
 
 /** `中文<TAB>English`, `Word    Meaning`: the header row of a two-column glossary. */

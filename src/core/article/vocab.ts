@@ -1,4 +1,5 @@
 import type { Lang } from '../deck/note.js';
+import { textsContaining } from '../text/term-index.js';
 import type { ClassifiedLine } from './classify.js';
 
 export interface VocabItem {
@@ -38,27 +39,45 @@ export function collectVocab(lines: readonly ClassifiedLine[], pairs: readonly P
       const reading = note.lang === 'zh' ? (note.pinyin ?? toPinyin?.(note.term)) : undefined;
       if (reading) item.pinyin = reading;
       if (note.note) item.note = note.note;
-      const context = contextFor(note.term, note.lang, line.line, pairs);
-      if (context) item.context = { zh: context.zh, en: context.en };
       byTerm.set(key, item);
     }
   }
-  return [...byTerm.values()];
+  const items = [...byTerm.values()];
+  addContexts(items, pairs);
+  return items;
 }
 
-function contextFor(term: string, lang: Lang, line: number, pairs: readonly PairLike[]): PairLike | undefined {
-  const uses = lang === 'zh' ? (p: PairLike) => p.zh.includes(term) : wordTest(term);
+/**
+ * A Chinese term is used where a pair's Chinese holds it; an English one where a word of a pair's
+ * English starts with it, case aside (so "dialogue" finds "dialogues"). Pairs come in line order.
+ */
+function addContexts(items: VocabItem[], pairs: readonly PairLike[]): void {
+  const zh = textsContaining(
+    pairs.map((p) => p.zh),
+    items.filter((v) => v.lang === 'zh').map((v) => v.term),
+  );
+  const en = textsContaining(
+    pairs.map((p) => p.en.toLowerCase()),
+    items.filter((v) => v.lang === 'en').map((v) => v.term.toLowerCase()),
+    (text, at) => at === 0 || !isAsciiLetter(text.charCodeAt(at - 1)),
+  );
+  for (const item of items) {
+    const uses = (item.lang === 'zh' ? zh.get(item.term) : en.get(item.term.toLowerCase())) ?? [];
+    const context = nearest(uses.map((i) => pairs[i]!), item.line);
+    if (context) item.context = { zh: context.zh, en: context.en };
+  }
+}
+
+/** The last pair at or before `line`, else the first after it. */
+function nearest(uses: readonly PairLike[], line: number): PairLike | undefined {
   let before: PairLike | undefined;
-  for (const pair of pairs) {
-    if (!uses(pair)) continue;
+  for (const pair of uses) {
     if (pair.line <= line) before = pair;
     else return before ?? pair;
   }
   return before;
 }
 
-function wordTest(term: string): (p: PairLike) => boolean {
-  const escaped = term.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const re = new RegExp(`(^|[^a-z])${escaped}`, 'i');
-  return (p) => re.test(p.en);
+function isAsciiLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }

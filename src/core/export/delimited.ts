@@ -11,3 +11,16 @@ export function quoteField(value: string, separator: string): string {
 export function delimitedRow(fields: readonly string[], separator: string): string {
   return fields.map((f) => quoteField(f, separator)).join(separator);
 }
+
+/** What spreadsheets take for the start of a formula (OWASP's list): = + - @, and a tab or CR before one. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A text cell for a CSV a spreadsheet will open: one that would start a formula (`=HYPERLINK(…)`,
+ * `@SUM(…)`, `-2+3`) gets a leading `'`, which spreadsheets read as "text" and do not show. Quoting
+ * the field does not do this: a spreadsheet evaluates a quoted formula all the same. Cells written
+ * from numbers must not go through here, or `-5` would become text.
+ */
+export function spreadsheetText(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}

@@ -23,6 +23,10 @@ export function splitSentences(text: string, rules: SentenceRules): Span[] {
   const closers = new Set(quotes.values());
   const ends: number[] = [];
   let insideUntil = -1;
+  // Where the run of terminators holding i, and the closing marks after it, end: found once per
+  // run, since rescanning it for every mark of a long run ("!!!!…") that ends nothing is quadratic.
+  let runEnd = -1;
+  let afterRun = -1;
   for (let i = 0; i < text.length; i++) {
     const quoteEnd = quotes.get(i);
     if (quoteEnd !== undefined && quoteEnd > insideUntil) insideUntil = quoteEnd;
@@ -38,12 +42,14 @@ export function splitSentences(text: string, rules: SentenceRules): Span[] {
       continue;
     }
     if (!rules.isTerminator(text[i]!)) continue;
-    let j = i + 1;
-    while (j < text.length && rules.isTerminator(text[j]!)) j++;
-    j = absorbClosing(text, j, closers);
-    if (rules.ends(text, i, j)) {
-      ends.push(j);
-      i = j - 1;
+    if (i >= runEnd) {
+      runEnd = i + 1;
+      while (runEnd < text.length && rules.isTerminator(text[runEnd]!)) runEnd++;
+      afterRun = absorbClosing(text, runEnd, closers);
+    }
+    if (rules.ends(text, i, afterRun)) {
+      ends.push(afterRun);
+      i = afterRun - 1;
     }
   }
   return cutAt(text, ends);

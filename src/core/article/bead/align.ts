@@ -49,6 +49,12 @@ const SHAPES: readonly (readonly [number, number])[] = [
 ];
 const FULL_MATRIX_CELLS = 400_000;
 const FIRST_HALF_WIDTH = 48;
+/**
+ * The band stops widening here (about 100 MB of tables): a text whose lengths stray far from the
+ * guide would otherwise widen it to the whole quadratic matrix. Past this, the path found inside the
+ * band stands, and the beads it bent are judged by their costs like any other.
+ */
+const MAX_BAND_CELLS = 8_000_000;
 
 export function alignUnits(nZh: number, nEn: number, scorer: BeadScorer, options: AlignOptions = {}): Bead[] {
   if (nZh === 0 || nEn === 0) {
@@ -62,7 +68,7 @@ export function alignUnits(nZh: number, nEn: number, scorer: BeadScorer, options
   for (;;) {
     const window = full ? fullWindow(nZh, nEn) : bandWindow(nZh, nEn, half, options.guide!);
     const result = run(window, nZh, nEn, scorer, options.onRow);
-    if (!result.touchedEdge || half > Math.max(nZh, nEn)) return result.beads;
+    if (!result.touchedEdge || half > Math.max(nZh, nEn) || (nZh + 1) * (4 * half + 1) > MAX_BAND_CELLS) return result.beads;
     half *= 2;
   }
 }

@@ -44,7 +44,7 @@ export interface Side {
  * numbers, Latin names) + mismatched numbers and question marks.
  */
 export class BeadCost implements BeadScorer {
-  private readonly prefix: Record<'han' | 'other' | 'enLen' | 'enKeys' | 'zhWords' | 'zhNumbers' | 'enNumbers', Float64Array>;
+  private readonly prefix: Record<'han' | 'other' | 'enLen' | 'enKeys' | 'zhWords' | 'enJudgeable' | 'zhNumbers' | 'enNumbers', Float64Array>;
   private readonly stamp: Int32Array;
   private stampId = 0;
 
@@ -61,6 +61,7 @@ export class BeadCost implements BeadScorer {
       enLen: prefixSum(en.features.map((f) => f.other)),
       enKeys: prefixSum(en.features.map((f) => f.keys.size)),
       zhWords: prefixSum(zh.features.map((f) => f.words)),
+      enJudgeable: prefixSum(en.features.map((f) => f.judgeable)),
       zhNumbers: prefixSum(zh.features.map((f) => f.numbers.length)),
       enNumbers: prefixSum(en.features.map((f) => f.numbers.length)),
     };
@@ -113,6 +114,21 @@ export class BeadCost implements BeadScorer {
     const enShared = affinity - zhShared * ZH_CHANNEL;
     // A couple of imaginary unmatched words on each side: one lucky match in a short sentence proves little.
     return Math.min(1, enShared / (enKeys + COVERAGE_SMOOTHING), zhShared / (zhWords + COVERAGE_SMOOTHING));
+  }
+
+  /** Of a bead's Chinese words (see `coverage`), how many found a match in its English. */
+  sharedWords(affinity: number): number {
+    return Math.floor(affinity / ZH_CHANNEL);
+  }
+
+  /** The Chinese words the dictionary knows in zh[from, to). */
+  chineseWords(from: number, to: number): number {
+    return this.prefix.zhWords[to]! - this.prefix.zhWords[from]!;
+  }
+
+  /** How many words of a bead the dictionary can judge (see UnitFeatures.judgeable): the fewer side's. */
+  judgeable(zhFrom: number, zhTo: number, enFrom: number, enTo: number): number {
+    return Math.min(this.chineseWords(zhFrom, zhTo), this.prefix.enJudgeable[enTo]! - this.prefix.enJudgeable[enFrom]!);
   }
 
   lengthCost(zhFrom: number, zhTo: number, enFrom: number, enTo: number): number {

@@ -14,6 +14,11 @@ export interface UnitFeatures {
   keyWords?: ReadonlyMap<string, readonly number[]>;
   /** Words that can be matched at all: dictionary words that are not particles, Latin words, numbers. */
   words: number;
+  /**
+   * Of those, the ones a translation would be expected to share (for English, all but names; for
+   * Chinese, all): how far the dictionary can judge whether two units translate each other.
+   */
+  judgeable: number;
   numbers: readonly string[];
   question: boolean;
 }
@@ -74,7 +79,7 @@ export function chineseFeatures(text: string, lexicon?: Lexicon): UnitFeatures {
   for (const word of latin) if (!isStopWord(word.toLowerCase())) addWord([stem(word)]);
   const numbers = numbersIn(text);
   for (const n of numbers) addWord([n]);
-  return { han, other, keys: new Set(keyWords.keys()), keyWords, words, numbers, question: /[？?]/.test(text) };
+  return { han, other, keys: new Set(keyWords.keys()), keyWords, words, judgeable: words, numbers, question: /[？?]/.test(text) };
 }
 
 const PUNCTUATION_OR_SPACE = /[\s\p{P}\p{S}]/u;
@@ -100,5 +105,22 @@ export function englishFeatures(text: string): UnitFeatures {
   for (const m of text.matchAll(/\b[A-Z]{2,}\b/g)) keys.add(stem(m[0]));
   const numbers = numbersIn(text);
   for (const n of numbers) keys.add(n);
-  return { han: 0, other: text.length, keys, words: keys.size, numbers, question: text.includes('?') };
+  const judgeable = plainStems(text).size + new Set(numbers).size;
+  return { han: 0, other: text.length, keys, words: keys.size, judgeable, numbers, question: text.includes('?') };
+}
+
+/**
+ * Content stems of the words that are not capitalised after the first: a capital inside a sentence
+ * mostly starts a name, and names (Dishon, Hemdan) are transliterated, not found in a dictionary.
+ */
+function plainStems(text: string): Set<string> {
+  const out = new Set<string>();
+  let first = true;
+  for (const m of text.matchAll(/[A-Za-z]+/g)) {
+    const word = m[0];
+    const capital = word.charCodeAt(0) <= 0x5a;
+    if (first || !capital) for (const s of contentStems(word)) out.add(s);
+    first = false;
+  }
+  return out;
 }
