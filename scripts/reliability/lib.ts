@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { analyseArticle, parseLexicon, type Lexicon } from '../../src/core/article/index.js';
 import { notesFromAnalysis } from '../../src/core/deck/from-analysis.js';
 import { parseDeck, serialiseDeck } from '../../src/core/deck/file.js';
+import { isSlug } from '../../src/core/deck/slug.js';
 import { cardId, DECK_FORMAT, type Deck, type Note } from '../../src/core/deck/note.js';
 import { UserError } from '../../src/core/errors.js';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.js';
@@ -244,7 +245,8 @@ const cardStateArb: fc.Arbitrary<CardState> = fc.record({
 const entryArb: fc.Arbitrary<JournalEntry> = fc.record({
   id: fc.uuid(),
   at: fc.integer({ min: Date.parse('2020-01-01'), max: Date.parse('2035-01-01') }).map((t) => new Date(t).toISOString()),
-  deck: fc.string({ minLength: 1 }),
+  // A journal names decks by slug (anything else is refused as a path hidden in data).
+  deck: fc.stringMatching(/^[a-z0-9]{1,12}(?:-[a-z0-9]{1,12}){0,3}$/).filter(isSlug),
   cardId: fc.string({ minLength: 1 }),
   rating: fc.constantFrom(1 as const, 2 as const, 3 as const, 4 as const),
   durationMs: fc.nat(),

@@ -7,7 +7,7 @@ import { ROOT } from '../helpers/cli.js';
 let output: string | undefined;
 function run(): string {
   if (output === undefined) {
-    const result = spawnSync(process.execPath, [join(ROOT, 'scripts', 'reliability.mjs'), '--quick', '--seed', '20261129'], { cwd: ROOT, encoding: 'utf8', timeout: 200_000 });
+    const result = spawnSync(process.execPath, [join(ROOT, 'scripts', 'reliability.mjs'), '--quick', '--seed', '20261129'], { cwd: ROOT, encoding: 'utf8', timeout: 300_000 });
     output = `${result.stdout}\n${result.stderr}`;
   }
   return output;
@@ -26,5 +26,5 @@ describe('npm run reliability -- --quick', () => {
     expect(text).toMatch(/crash: \d+ kills, 0 acknowledged reviews lost, 0 unreadable stores/);
     expect(text).not.toMatch(/^reliability: /m);
     expect(failures(text), text).toEqual([]);
-  }, 200_000);
+  }, 300_000);
 });
