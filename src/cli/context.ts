@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
 import { UserError } from '../core/errors.js';
-import { checkHome, layout, resolveHome, type HomeLayout } from '../store/home.js';
+import { checkHome, layout, renamePending, resolveHome, type HomeLayout } from '../store/home.js';
 import type { Store } from '../store/store.js';
 import { processIO, type IO } from '../ui/io.js';
 
@@ -37,7 +36,7 @@ export function parseNow(value: string | undefined): () => Date {
  * there is none, and the code that finishes it is loaded only when there is one.
  */
 export async function finishPendingWork(paths: HomeLayout): Promise<void> {
-  if (!existsSync(paths.pendingRename)) return;
+  if (!renamePending(paths)) return;
   const { finishInterruptedRename } = await import('../store/rename.js');
   finishInterruptedRename(paths);
 }

@@ -1,9 +1,9 @@
-import { rmSync } from 'node:fs';
 import type { Context } from '../cli/context.js';
 import { UserError } from '../core/errors.js';
 import { deckSlug } from '../core/deck/slug.js';
 import { lazyPinyin } from './artifacts.js';
-import { deckPath, readDeck, writeDeck } from '../store/deck-files.js';
+import { findDeck, readDeck, removeDeck, writeDeck } from '../store/deck-files.js';
+import { visible } from '../ui/escape.js';
 import { renameDeck } from '../store/rename.js';
 import { resolveDeck } from './deck-name.js';
 import { entryId } from './entry-id.js';
@@ -24,11 +24,11 @@ export async function rename(_options: Record<string, unknown>, args: string[], 
   const store = await ctx.store();
   if (slug === deck.slug) {
     store.locked(() => writeDeck(ctx.paths, { ...readDeck(ctx.paths, deck.slug), name: to }));
-    ctx.io.out(`Renamed "${deck.name}" to "${to}".`);
+    ctx.io.out(`Renamed "${visible(deck.name)}" to "${visible(to)}".`);
     return;
   }
   const moved = renameDeck(store, deck.slug, { name: to, slug }, entryId(), ctx.now().toISOString());
-  ctx.io.out(`Renamed "${deck.name}" to "${to}" (${deck.slug} → ${slug}); ${moved} card schedules moved with it.`);
+  ctx.io.out(`Renamed "${visible(deck.name)}" to "${visible(to)}" (${deck.slug} → ${slug}); ${moved} card schedules moved with it.`);
 }
 
 /**
@@ -42,7 +42,7 @@ export async function remove(options: { yes?: boolean }, args: string[], ctx: Co
     if (!ctx.io.stdin.isTTY || !ctx.io.stdout.isTTY) {
       throw new UserError(`deleting deck "${deck.name}" needs a confirmation and this is not a terminal`, 'add --yes to delete it without asking');
     }
-    const [{ confirm }, { visible }] = await Promise.all([import('@inquirer/prompts'), import('../ui/escape.js')]);
+    const { confirm } = await import('@inquirer/prompts');
     const sure = await confirm(
       // The prompt writes to the terminal itself, past parley's writer: a name from a deck file is shown, never obeyed.
       { message: `Delete deck "${visible(deck.name)}" (${deck.notes.length} notes)? Its review history stays, so a re-import restores it.`, default: false },
@@ -53,6 +53,11 @@ export async function remove(options: { yes?: boolean }, args: string[], ctx: Co
       return;
     }
   }
-  rmSync(deckPath(ctx.paths, deck.slug));
-  ctx.io.out(`Deleted deck "${deck.name}". Its review history stays in ${ctx.paths.journal}: importing the article again restores it.`);
+  const store = await ctx.store();
+  store.locked(() => {
+    // Another parley may have renamed or deleted it while the question was open.
+    if (!findDeck(ctx.paths, deck.slug)) throw new UserError(`no deck named "${deck.slug}" any more`, 'run `parley decks` to see your decks');
+    removeDeck(ctx.paths, deck.slug);
+  });
+  ctx.io.out(`Deleted deck "${visible(deck.name)}". Its review history stays in ${ctx.paths.journal}: importing the article again restores it.`);
 }

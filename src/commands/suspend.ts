@@ -5,6 +5,7 @@ import type { CardEntry, CardState } from '../core/srs/card-state.js';
 import { newCardState } from '../core/srs/scheduler.js';
 import { listDeckSlugs, readDeck } from '../store/deck-files.js';
 import { entryId } from './entry-id.js';
+import { visible } from '../ui/escape.js';
 
 interface Found {
   deck: Deck;
@@ -52,12 +53,13 @@ async function setSuspended(suspended: boolean, args: string[], ctx: Context): P
   }
   const verb = suspended ? 'suspended' : 'unsuspended';
   if (entries.length === 0) {
-    ctx.io.out(`Note ${note.id} in "${deck.name}" is already ${suspended ? 'suspended' : 'not suspended'}; nothing changed.`);
+    ctx.io.out(visible(`Note ${note.id} in "${deck.name}" is already ${suspended ? 'suspended' : 'not suspended'}; nothing changed.`));
     return;
   }
   const result = store.commit(entries);
   if (!result.ok) throw new UserError(`another parley session changed note ${note.id} meanwhile`, 'run the command again');
-  ctx.io.out(`${verb[0]!.toUpperCase()}${verb.slice(1)} ${entries.length === 1 ? entries[0]!.cardId : `both cards of ${note.id}`} in "${deck.name}".`);
+  // Names and ids come from a deck file: shown, never obeyed, even with colour on.
+  ctx.io.out(visible(`${verb[0]!.toUpperCase()}${verb.slice(1)} ${entries.length === 1 ? entries[0]!.cardId : `both cards of ${note.id}`} in "${deck.name}".`));
 }
 
 /** `parley suspend <noteId>`: keeps a note's cards out of reviews until unsuspended. */

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../core/errors.js';
 import { parseDeck, serialiseDeck } from '../core/deck/file.js';
@@ -64,4 +64,9 @@ export function writeDeck(paths: HomeLayout, deck: Deck): string {
   makeDirectory(paths.decks);
   writeFileAtomic(file, serialiseDeck(deck));
   return file;
+}
+
+/** Removes a deck's file; its history stays in the journal, so a re-import brings it back. */
+export function removeDeck(paths: HomeLayout, slug: string): void {
+  rmSync(deckPath(paths, slug));
 }

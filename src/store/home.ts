@@ -121,3 +121,8 @@ export function ownFileAt(paths: HomeLayout, file: string): string | undefined {
   const hit = own.find((name) => first === name || first.startsWith(`${name}.`) || first.startsWith(`.${name}.`));
   return hit && join(root, hit);
 }
+
+/** Whether a deck rename is under way, or was cut short by a kill: one stat. */
+export function renamePending(paths: HomeLayout): boolean {
+  return existsSync(paths.pendingRename);
+}

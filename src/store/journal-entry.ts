@@ -46,6 +46,7 @@ const stateOrNull = (value: unknown, at: string) => (value === null ? undefined 
 
 function renameProblem(value: Record<string, unknown>): string | undefined {
   if (typeof value.from !== 'string' || !isSlug(value.from)) return '`from` must be a deck name';
+  if (value.from === value.deck) return '`from` and `deck` must be two decks';
   if (!isRecord(value.cards)) return '`cards` must be an object of card states';
   for (const [id, state] of Object.entries(value.cards)) {
     const problem = cardStateProblem(state, `cards.${id}`);

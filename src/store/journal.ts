@@ -1,7 +1,9 @@
 import { closeSync, constants, fstatSync, fsyncSync, ftruncateSync, lstatSync, openSync, readSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { UserError } from '../core/errors.js';
 import type { JournalEntry } from '../core/srs/card-state.js';
 import { unusable } from './conf-file.js';
+import { syncDirectory } from './atomic.js';
 import { diskFull, writeAll } from './disk.js';
 import { parseEntry } from './journal-entry.js';
 
@@ -184,6 +186,8 @@ export function appendJournal(path: string, end: JournalMark, tornBytes: number,
     try {
       writeAll(fd, bytes);
       fsyncSync(fd);
+      // A journal this append created is durable only once its directory entry is.
+      if (size === 0 && base === 0) syncDirectory(dirname(path));
     } catch (error) {
       try {
         ftruncateSync(fd, base);

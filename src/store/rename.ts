@@ -1,12 +1,13 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { mergeNotes } from '../core/deck/merge.js';
 import { isSlug } from '../core/deck/slug.js';
 import { UserError } from '../core/errors.js';
 import { writeFileAtomic } from './atomic.js';
-import { deckPath, findDeck, writeDeck } from './deck-files.js';
+import { findDeck, removeDeck, writeDeck } from './deck-files.js';
 import type { HomeLayout } from './home.js';
 import { withLock } from './lock.js';
-import { readJournal, type JournalMark } from './journal.js';
+import { atLineBoundary, readJournal, type JournalMark } from './journal.js';
 import type { Store } from './store.js';
 
 /** A rename begun: the journal line it writes, and the deck file steps after it. */
@@ -43,8 +44,11 @@ export function renameDeck(store: Store, from: string, to: { name: string; slug:
 function finish(paths: HomeLayout, pending: Pending): void {
   const deck = findDeck(paths, pending.from);
   if (deck) {
-    writeDeck(paths, { ...deck, name: pending.name, slug: pending.to });
-    rmSync(deckPath(paths, pending.from));
+    // A deck another parley made under the new name after a kill keeps its notes; these join them.
+    const there = findDeck(paths, pending.to);
+    const notes = there ? mergeNotes(there.notes, deck.notes).notes : deck.notes;
+    writeDeck(paths, { ...deck, name: pending.name, slug: pending.to, notes });
+    removeDeck(paths, pending.from);
   }
   // The old snapshot is a cache of states the rename line now carries to the new slug.
   rmSync(join(paths.state, `${pending.from}.json`), { force: true });
@@ -60,10 +64,25 @@ function readPending(path: string): Pending | undefined {
     value = {};
   }
   const ok = typeof value.id === 'string' && typeof value.name === 'string' && typeof value.from === 'string' &&
-    typeof value.to === 'string' && isSlug(value.from) && isSlug(value.to) &&
-    Number.isInteger(value.mark?.offset) && Number.isInteger(value.mark?.line);
-  if (!ok) throw new UserError(`${path} is damaged (an interrupted deck rename)`, 'delete it, then check `parley decks` and run the rename again if needed');
+    typeof value.to === 'string' && isSlug(value.from) && isSlug(value.to) && value.from !== value.to &&
+    Number.isInteger(value.mark?.offset) && value.mark!.offset >= 0 && Number.isInteger(value.mark?.line) && value.mark!.line >= 1;
+  if (!ok) throw damagedMarker(path);
   return value as Pending;
+}
+
+function damagedMarker(path: string): UserError {
+  return new UserError(`${path} is damaged (an interrupted deck rename)`, 'delete it, then check `parley decks` and run the rename again if needed');
+}
+
+/** Whether the marker's journal place is one the journal has: else the marker, not the journal, is wrong. */
+function placeInJournal(paths: HomeLayout, mark: JournalMark): boolean {
+  let size = 0;
+  try {
+    size = statSync(paths.journal).size;
+  } catch {
+    // No journal: only its start is a place in it.
+  }
+  return mark.offset <= size && atLineBoundary(paths.journal, mark);
 }
 
 /**
@@ -74,6 +93,7 @@ export function finishInterruptedRename(paths: HomeLayout): void {
   withLock(paths.lock, () => {
     const pending = readPending(paths.pendingRename);
     if (!pending) return;
+    if (!placeInJournal(paths, pending.mark)) throw damagedMarker(paths.pendingRename);
     const written = readJournal(paths.journal, pending.mark).entries.some((placed) => placed.entry.id === pending.id);
     if (written) finish(paths, pending);
     else rmSync(paths.pendingRename, { force: true });

@@ -39,6 +39,8 @@ export class Store {
   /** Decks this process had loaded that another process renamed since: old slug → new slug. */
   #renamed = new Map<string, string>();
   #holding = false;
+  /** Whether this process has read the journal yet. */
+  #read = false;
 
   constructor(root: string) {
     this.paths = layout(root);
@@ -147,7 +149,7 @@ export class Store {
     if (due.length === 0) return;
     const Conf = await loadConf();
     makeDirectory(this.paths.state);
-    withLock(this.paths.lock, () => {
+    this.locked(() => {
       this.#sync();
       for (const deck of due) {
         deck.file.write(Conf, { watermark: this.#end, cards: Object.fromEntries(deck.states) });
@@ -171,7 +173,7 @@ export class Store {
   }
 
   #apply(entry: JournalEntry): void {
-    if (entry.type === 'rename') return this.#applyRename(entry, this.#end.offset, new Set());
+    if (entry.type === 'rename') return this.#applyRename(entry, this.#end.offset, true);
     const deck = this.#decks.get(entry.deck)!;
     applyEntry(deck.states, entry as CardEntry);
     deck.tail++;
@@ -179,10 +181,11 @@ export class Store {
 
   /**
    * The new deck takes the states the line carries; the old slug starts empty, as a fresh deck.
-   * Only a deck this process held before the rename (not one it is loading now) moves its later
-   * entries: a deck made later under the old name is another deck.
+   * A line this process had not read before (`news`) also moves the entries it makes later for the
+   * old slug, through any chain of renames; an older line met while loading a deck from its
+   * snapshot is only history: a deck made since under the old name is another deck.
    */
-  #applyRename(entry: RenameEntry, offset: number, fresh: ReadonlySet<string>): void {
+  #applyRename(entry: RenameEntry, offset: number, news: boolean): void {
     const target = this.#decks.get(entry.deck);
     if (target && offset >= target.applied) {
       for (const [id, state] of Object.entries(entry.cards)) target.states.set(id, state);
@@ -193,9 +196,11 @@ export class Store {
       // A new map, not a cleared one: a session holding the old one keeps the states it started with.
       source.states = new Map();
       source.tail++;
-      if (!fresh.has(entry.from)) this.#renamed.set(entry.from, entry.deck);
     }
-    this.#renamed.delete(entry.deck);
+    if (news) {
+      this.#renamed.set(entry.from, entry.deck);
+      this.#renamed.delete(entry.deck);
+    }
   }
 
   #load(slugs: readonly string[]): Map<string, LoadedDeck> {
@@ -210,16 +215,18 @@ export class Store {
       this.#decks.set(slug, { file, watermark, states: new Map(Object.entries(cards)), applied: watermark.offset, tail: ignored ? COMPACT_AFTER : 0 });
       if (!from || watermark.offset < from.offset) from = watermark;
     }
-    this.#sync(from, new Set(fresh));
+    this.#sync(from);
     return this.#decks;
   }
 
   /** Applies journal entries that other processes (or older sessions) appended. */
-  #sync(from: JournalMark = this.#end, fresh: ReadonlySet<string> = new Set()): void {
+  #sync(from: JournalMark = this.#end): void {
     const read = readJournal(this.paths.journal, from);
+    // Before its first read this process held nothing a rename could move.
+    const known = this.#read ? this.#end.offset : Infinity;
     for (const { entry, offset } of read.entries) {
       if (entry.type === 'rename') {
-        this.#applyRename(entry, offset, fresh);
+        this.#applyRename(entry, offset, offset >= known);
         continue;
       }
       const deck = this.#decks.get(entry.deck);
@@ -232,6 +239,7 @@ export class Store {
     }
     this.#tornBytes = read.tornBytes;
     this.#end = read.end;
+    this.#read = true;
     for (const deck of this.#decks.values()) deck.applied = read.end.offset;
   }
 }

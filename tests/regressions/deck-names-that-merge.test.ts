@@ -37,6 +37,22 @@ describe('deck names that give the same file name', () => {
     expect(decksOf(home)).toEqual(['an-quan-2.json', 'an-quan.json']);
   });
 
+  it('a deck is named by its own name afterwards, never by the slug its name would give', () => {
+    const home = tempHome();
+    expect(parley(['import', article(home, 'a.txt', ONE), '--deck', '安全'], { home }).status).toBe(0);
+    expect(parley(['import', article(home, 'b.txt', TWO), '--deck', '鞍泉'], { home }).status).toBe(0);
+    const shown = JSON.parse(parley(['show', '鞍泉', '--json'], { home }).stdout);
+    expect(shown.deck).toEqual({ name: '鞍泉', slug: 'an-quan-2' });
+    expect(JSON.parse(parley(['show', 'an-quan', '--json'], { home }).stdout).deck.name).toBe('安全');
+    const deleted = parley(['deck', 'delete', '鞍泉', '--yes'], { home });
+    expect(deleted.stdout).toMatch(/Deleted deck "鞍泉"/);
+    expect(decksOf(home)).toEqual(['an-quan.json']);
+    // With 鞍泉 gone, its name finds nothing rather than the deck its pinyin would give.
+    const missing = parley(['show', '鞍泉'], { home });
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/no deck named "鞍泉"/);
+  });
+
   it('a file named like another in other case is another deck; the same file again is the same deck', () => {
     const home = tempHome();
     expect(parley(['import', article(home, 'plain.txt', ONE)], { home }).status).toBe(0);

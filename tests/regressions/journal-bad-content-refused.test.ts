@@ -30,6 +30,9 @@ const BAD: Array<[string, (e: Entry) => unknown]> = [
   ['at is not a date', (e) => ({ ...e, at: 'yesterday' })],
   ['the type is unknown', (e) => ({ ...e, type: 'teleport' })],
   ['the line is null', () => null],
+  ['the deck is a path', (e) => ({ ...e, deck: '../../x' })],
+  ['a rename into itself', (e) => ({ type: 'rename', id: e.id, at: e.at, deck: 'deck-0', from: 'deck-0', cards: {} })],
+  ['a rename carrying a bad state', (e) => ({ type: 'rename', id: e.id, at: e.at, deck: 'deck-9', from: 'deck-0', cards: { x: { ...e.after, due: 'soon' } } })],
 ];
 
 async function homeWithHistory(): Promise<{ home: string; journal: string; template: Entry; lines: number; noteId: string }> {

@@ -57,6 +57,34 @@ describe('a rename cut short by a kill', () => {
     expect(JSON.parse(readFileSync(join(home, 'decks', 'bazaar.json'), 'utf8'))).toMatchObject({ name: 'bazaar', slug: 'bazaar' });
   });
 
+  it('a deck made under the new name after the kill keeps its notes, and the renamed ones join it', () => {
+    const home = interrupted('journal');
+    writeFileSync(join(home, 'other.txt'), '河边有一座小桥。\nThere is a small bridge by the river.\n');
+    // As if another parley had imported it in the moment after the kill, before any command ran.
+    cpSync(join(home, 'rename.pending'), join(home, 'saved.pending'));
+    rmSync(join(home, 'rename.pending'));
+    expect(parley(['import', join(home, 'other.txt'), '--deck', 'bazaar'], { home, env }).status).toBe(0);
+    cpSync(join(home, 'saved.pending'), join(home, 'rename.pending'));
+    expect(decks(home)).toMatchObject([{ slug: 'bazaar', suspended: 4 }]);
+    const notes = JSON.parse(readFileSync(join(home, 'decks', 'bazaar.json'), 'utf8')).notes;
+    expect(notes).toHaveLength(11);
+  });
+
+  it.each([
+    ['a negative place', { offset: -5, line: 1 }],
+    ['a place mid-line', { offset: 30, line: 2 }],
+    ['a place past the end', { offset: 10_000_000, line: 9 }],
+  ])('a marker with %s is named as damaged in one line, the journal left alone', (_what, mark) => {
+    const home = studiedHome();
+    const journalBefore = readFileSync(join(home, 'journal.jsonl'), 'utf8');
+    writeFileSync(join(home, 'rename.pending'), JSON.stringify({ id: 'x1', from: 'market', to: 'bazaar', name: 'bazaar', mark }));
+    const result = parley(['decks'], { home, env });
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/rename\.pending is damaged/);
+    expect(readFileSync(join(home, 'journal.jsonl'), 'utf8')).toBe(journalBefore);
+  });
+
   it('a re-run of the same rename finishes it and says the deck is already renamed', () => {
     const home = interrupted('journal');
     const again = parley(['deck', 'rename', 'market', 'bazaar'], { home, env });

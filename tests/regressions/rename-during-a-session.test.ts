@@ -45,4 +45,34 @@ describe('a deck renamed while a session is open on it', () => {
     expect(studied).toHaveLength(3);
     expect(JSON.parse(parley(['decks', '--json'], { home, env: { PARLEY_NOW: NOW } }).stdout)).toMatchObject([{ slug: 'bazaar', notes: 10, new: 17 }]);
   }, 60_000);
+
+  it('follows two renames, and a rename back, made while it runs', async () => {
+    const home = tempHome();
+    expect(parley(['import', SAMPLE, '--deck', 'market'], { home }).status).toBe(0);
+    const term = runInTerminal(['review', 'market', '--direction', 'zh-en', '--new', '5'], { PARLEY_HOME: home, PARLEY_NOW: NOW, NO_COLOR: '1', TZ: 'UTC' });
+    await term.waitFor('new 5');
+    const grade = async (next: RegExp) => {
+      term.mark();
+      term.type(' ');
+      await term.waitFor('3 Good');
+      term.mark();
+      term.type('3');
+      await term.waitFor(next);
+    };
+    const rename = (from: string, to: string) => expect(parley(['deck', 'rename', from, to], { home, env: { PARLEY_NOW: NOW } }).status).toBe(0);
+    await grade(/new 4/);
+    rename('market', 'bazaar');
+    rename('bazaar', 'souk');
+    await grade(/new 3/);
+    rename('souk', 'market');
+    await grade(/new 2/);
+    rename('market', 'fair');
+    await grade(/new 1/);
+    term.type('q');
+    expect(await term.exited).toBe(0);
+    const reviews = journal(home).filter((e) => e.type === 'review');
+    expect(reviews.map((e) => e.deck)).toEqual(['market', 'souk', 'market', 'fair']);
+    const shown = JSON.parse(parley(['show', 'fair', '--json'], { home, env: { PARLEY_NOW: NOW } }).stdout);
+    expect(shown.notes.flatMap((n: { cards: { state: string }[] }) => n.cards).filter((c: { state: string }) => c.state !== 'new')).toHaveLength(4);
+  }, 60_000);
 });

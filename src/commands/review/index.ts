@@ -1,5 +1,6 @@
 import type { Context } from '../../cli/context.js';
 import type { Deck } from '../../core/deck/note.js';
+import { isSlug } from '../../core/deck/slug.js';
 import { UserError } from '../../core/errors.js';
 import type { Settings, StudyDirection } from '../../core/settings.js';
 import { dayStart, nextDayStart } from '../../core/srs/day.js';
@@ -19,7 +20,7 @@ import { readKeys, type KeyReader } from '../../ui/keys.js';
 import { eventForKey, typingAnswer, typingInput } from '../../ui/review/bindings.js';
 import { loadPinyin } from '../../ui/review/pinyin.js';
 import { renderReview, renderSummary } from '../../ui/review/render.js';
-import { resolveDeck, slugOf } from '../deck-name.js';
+import { resolveDeck } from '../deck-name.js';
 import { entryId } from '../entry-id.js';
 import { openScreen, type Screen } from './screen.js';
 import { sampleDeck } from './sample.js';
@@ -93,8 +94,9 @@ export async function run(options: ReviewOptions, names: string[], ctx: Context)
   const stamps = slugs && deckStamps(ctx.paths, slugs);
   let early: Preview | undefined;
   try {
-    // Named decks start from the index too when each name is a deck's slug (not its display name).
-    const from = slugs ?? [...new Set(names.map(slugOf))];
+    // Named decks start from the index too when each name is a deck's slug (not its display name,
+    // which may give another deck's slug).
+    const from = slugs ?? (names.every(isSlug) ? [...new Set(names)] : []);
     const fromStamps = slugs ? stamps : deckStamps(ctx.paths, from);
     early = from.length && fromStamps ? preview(ctx, options, from, fromStamps, start) : undefined;
   } catch {

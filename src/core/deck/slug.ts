@@ -21,9 +21,13 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 // Windows gives these names (with any extension) to devices, and a home may be synced to Windows.
 const DEVICE_NAMES = /^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
 
-/** Whether `name` can be a deck's file name: what `slugify` makes, and nothing a path could hide in. */
+/**
+ * Whether `name` can be a deck's file name: what `slugify` makes, and nothing a path could hide in.
+ * Device names pass: a deck made before they were refused must stay usable (on Linux they are
+ * plain files); only a new name is refused one (`deckSlug`).
+ */
 export function isSlug(name: string): boolean {
-  return name.length <= 60 && SLUG.test(name) && !DEVICE_NAMES.test(name);
+  return name.length <= 60 && SLUG.test(name);
 }
 
 /** Checks a deck name typed by the user and returns its slug. */

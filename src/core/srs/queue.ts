@@ -66,6 +66,12 @@ export function studiedToday(journal: readonly JournalEntry[], now: Date, daySta
   let reviewsDone = 0;
   const cards = new Set<string>();
   for (const entry of today) {
+    if (entry.type === 'rename') {
+      // A deck renamed today keeps today's grades: its cards' siblings still wait for tomorrow.
+      const moved = `${entry.from}\u0000`;
+      for (const k of [...cards]) if (k.startsWith(moved)) cards.add(key(entry.deck, k.slice(moved.length)));
+      continue;
+    }
     if (entry.type !== 'review' || undone.has(entry.id)) continue;
     cards.add(key(entry.deck, entry.cardId));
     if (entry.before === null || entry.before.state === 0) newIntroduced++;
