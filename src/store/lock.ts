@@ -33,6 +33,28 @@ function writePid(mine: string): void {
 }
 
 /**
+ * Removes a lock whose holder is dead. Two processes that both found it dead must not both remove
+ * it — the second would remove the lock the first had just taken — so breaking takes a lock of its
+ * own (held for one check and one unlink; a breaker killed in that instant is itself taken over).
+ */
+function breakStale(path: string, mine: string, holder: number): void {
+  const breaker = `${path}.break`;
+  try {
+    linkSync(mine, breaker);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    const other = holderOf(breaker);
+    if (other !== undefined && !isAlive(other)) rmSync(breaker, { force: true });
+    return;
+  }
+  try {
+    if (holderOf(path) === holder) rmSync(path, { force: true });
+  } finally {
+    rmSync(breaker, { force: true });
+  }
+}
+
+/**
  * Runs `fn` holding the home's write lock. It is held only for the milliseconds of a write, so a
  * second session waits briefly instead of overwriting the first. The lock file is created by
  * hard-linking a file that already holds our pid, so no one ever sees a lock without its owner;
@@ -51,7 +73,7 @@ export function withLock<T>(path: string, fn: () => T): T {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
         const holder = holderOf(path);
         if (holder !== undefined && !isAlive(holder)) {
-          if (holderOf(path) === holder) rmSync(path, { force: true });
+          breakStale(path, mine, holder);
           continue;
         }
         if (Date.now() > deadline) {

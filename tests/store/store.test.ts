@@ -1,4 +1,4 @@
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CardState, JournalEntry } from '../../src/core/srs/card-state.js';
@@ -124,6 +124,15 @@ describe('lock', () => {
     writeFileSync(lock, '999999999\n');
     expect(withLock(lock, () => 42)).toBe(42);
     expect(() => readFileSync(lock)).toThrow();
+  });
+
+  it('takes over a lock and a lock breaker both left by killed processes, and leaves neither', () => {
+    const home = tempHome();
+    const lock = join(home, '.lock');
+    writeFileSync(lock, '999999999\n');
+    writeFileSync(`${lock}.break`, '999999998\n');
+    expect(withLock(lock, () => 7)).toBe(7);
+    expect(readdirSync(home)).toEqual([]);
   });
 
   it('waits, then says who holds it', () => {
