@@ -27,6 +27,23 @@ const FENCE = /^\s*(```|~~~)/;
 const NUMBER_MARKER = new RegExp(String.raw`^\s*(\d{1,3}[.．、)）]|[(（]\d{1,3}[)）])(?:\s+|(?=[${HAN_RANGES}“‘「]))(?=\S)`, 'u');
 const TABLE_RULER = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 
+/** Circled and parenthesised numbers (①, ⑴, ⒈, ❶, ➀) and list bullets, as pages number points. */
+const ENUMERATOR_SYMBOLS = '\u2460-\u249b\u2776-\u2793•▪■□◆◇●○★☆►▶▸➤➢➜▲△※';
+const LEADING_ENUMERATOR = new RegExp(`^\\s*(?:[${ENUMERATOR_SYMBOLS}]|[a-h][.)](?=\\s))\\s*`, 'u');
+/** The same after a sentence's end, where a page numbers its next point, and `(2)`, `2)` there too. */
+const INNER_ENUMERATOR = new RegExp(
+  `([.!?;。！？；…”’"')）])\\s*(?:[${ENUMERATOR_SYMBOLS}]|[(（]\\d{1,2}[)）]|\\d{1,2}[)）]|[a-h][.)](?=\\s))\\s*`,
+  'gu',
+);
+
+/**
+ * A line without the numbers and bullets that mark its points (`① He left. ② She stayed.`): they
+ * are no part of a sentence, and before one they hide where the previous one ends.
+ */
+function withoutEnumerators(line: string): string {
+  return line.replace(LEADING_ENUMERATOR, '').replace(INNER_ENUMERATOR, '$1 ');
+}
+
 export function readLines(text: string): SourceLine[] {
   const out: SourceLine[] = [];
   const raw = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
@@ -37,7 +54,7 @@ export function readLines(text: string): SourceLine[] {
       continue;
     }
     const heading = markdownHeading(line);
-    const body = heading ?? stripMarkdown(line);
+    const body = heading ?? withoutEnumerators(stripMarkdown(line));
     const numbered = heading !== undefined ? null : NUMBER_MARKER.exec(body);
     const entry: SourceLine = { text: body.trim(), line: i + 1, markdownHeading: heading !== undefined, syntax: false };
     if (numbered) {
