@@ -23,6 +23,11 @@ describe('splitChinese', () => {
     expect(texts('价格是3.5元；数量很少。他想了想……没有说话。')).toEqual(['价格是3.5元；数量很少。', '他想了想……', '没有说话。']);
   });
 
+  it('does not end a sentence inside a book title or full-width brackets (issue 11, item 6)', () => {
+    expect(texts('我昨天读完了《等待……黎明》。它讲的是一个小镇的故事。')).toEqual(['我昨天读完了《等待……黎明》。', '它讲的是一个小镇的故事。']);
+    expect(texts('他很早就到了（那天下雨！路很滑）。我们都很感动。')).toEqual(['他很早就到了（那天下雨！路很滑）。', '我们都很感动。']);
+  });
+
   it('reports where each sentence starts', () => {
     expect(splitChinese('  你好。 再见。').map((s) => s.start)).toEqual([2, 6]);
   });
