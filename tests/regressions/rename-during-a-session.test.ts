@@ -13,6 +13,18 @@ const NOW = '2026-11-30T09:00:00.000Z';
 
 const journal = (home: string) => readFileSync(join(home, 'journal.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
 
+/** Reveals the card on screen, grades it Good, and waits for the screen the grade leads to. */
+function grader(term: ReturnType<typeof runInTerminal>) {
+  return async (next: RegExp) => {
+    term.mark();
+    term.type(' ');
+    await term.waitFor('3 Good');
+    term.mark();
+    term.type('3');
+    await term.waitFor(next);
+  };
+}
+
 describe('a deck renamed while a session is open on it', () => {
   it('takes the session\'s later grades with it', async () => {
     const home = tempHome();
@@ -20,14 +32,7 @@ describe('a deck renamed while a session is open on it', () => {
     const env = { PARLEY_HOME: home, PARLEY_NOW: NOW, NO_COLOR: '1', TZ: 'UTC' };
     const term = runInTerminal(['review', 'market', '--direction', 'zh-en', '--new', '4'], env);
     await term.waitFor('new 4');
-    const grade = async (next: RegExp) => {
-      term.mark();
-      term.type(' ');
-      await term.waitFor('3 Good');
-      term.mark();
-      term.type('3');
-      await term.waitFor(next);
-    };
+    const grade = grader(term);
     await grade(/new 3/);
     const renamed = parley(['deck', 'rename', 'market', 'bazaar'], { home, env: { PARLEY_NOW: NOW } });
     expect(renamed.stderr).toBe('');
@@ -51,14 +56,7 @@ describe('a deck renamed while a session is open on it', () => {
     expect(parley(['import', SAMPLE, '--deck', 'market'], { home }).status).toBe(0);
     const term = runInTerminal(['review', 'market', '--direction', 'zh-en', '--new', '5'], { PARLEY_HOME: home, PARLEY_NOW: NOW, NO_COLOR: '1', TZ: 'UTC' });
     await term.waitFor('new 5');
-    const grade = async (next: RegExp) => {
-      term.mark();
-      term.type(' ');
-      await term.waitFor('3 Good');
-      term.mark();
-      term.type('3');
-      await term.waitFor(next);
-    };
+    const grade = grader(term);
     const rename = (from: string, to: string) => expect(parley(['deck', 'rename', from, to], { home, env: { PARLEY_NOW: NOW } }).status).toBe(0);
     await grade(/new 4/);
     rename('market', 'bazaar');
