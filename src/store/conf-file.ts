@@ -55,19 +55,22 @@ export async function loadConf(): Promise<ConfClass> {
   return (await import('conf')).default;
 }
 
+/** Whether `path` is a symbolic link (a missing file is not). */
+export function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
 /**
  * conf writes where a link points (its atomic write resolves the real path first), so a settings or
  * state file that is a symbolic link would have parley write outside its home, or over another of
  * its own files. parley writes only the files it names.
  */
 function refuseLink(path: string): void {
-  let link = false;
-  try {
-    link = lstatSync(path).isSymbolicLink();
-  } catch {
-    // Missing: conf creates it.
-  }
-  if (link) throw new UserError(`${path} is a symbolic link`, 'parley does not write through links: replace the link with the file it points to');
+  if (isLink(path)) throw new UserError(`${path} is a symbolic link`, 'parley does not write through links: replace the link with the file it points to');
 }
 
 /**

@@ -1,8 +1,8 @@
-import { closeSync, constants, fstatSync, fsyncSync, ftruncateSync, lstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, fsyncSync, ftruncateSync, openSync, readSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { UserError } from '../core/errors.js';
 import type { JournalEntry } from '../core/srs/card-state.js';
-import { unusable } from './conf-file.js';
+import { isLink, unusable } from './conf-file.js';
 import { syncDirectory } from './atomic.js';
 import { diskFull, writeAll } from './disk.js';
 import { parseEntry } from './journal-entry.js';
@@ -61,14 +61,6 @@ function openJournal(path: string, flags: number): number {
       );
     }
     throw error;
-  }
-}
-
-function isLink(path: string): boolean {
-  try {
-    return lstatSync(path).isSymbolicLink();
-  } catch {
-    return false;
   }
 }
 
@@ -260,7 +252,7 @@ export function readJournalSince(path: string, since: Date): JournalEntry[] {
         const parsed = parseEntry(text);
         if ('problem' in parsed) {
           // A torn last line is the store's to drop and report when it loads; today's counts skip it.
-          const torn = start + starts[i]! + (lineEnd - starts[i]!) === size && bytes[lineEnd - 1] !== 10 && !parsed.json;
+          const torn = start + lineEnd === size && bytes[lineEnd - 1] !== 10 && !parsed.json;
           if (torn) continue;
           throw badLine(path, lineNumberAt(fd, start + starts[i]!), parsed.problem);
         }

@@ -36,7 +36,7 @@ export class Store {
   #end: JournalMark = { offset: 0, line: 1 };
   #tornBytes = 0;
   #warnings: string[] = [];
-  /** Decks this process had loaded that another process renamed since: old slug → new slug. */
+  /** Renames read since this process first read the journal: old slug → new slug (see `current`). */
   #renamed = new Map<string, string>();
   #holding = false;
   /** Whether this process has read the journal yet. */

@@ -1,4 +1,4 @@
-import { CONTROL_CHARS } from '../core/text/controls.js';
+import { CONTROL_CHARS, hasControls } from '../core/text/controls.js';
 
 /**
  * The escape sequences a write may carry: only those parley itself emits. Everything else that a
@@ -17,19 +17,19 @@ export const SEQUENCES = {
 
 export type Sequences = (typeof SEQUENCES)[keyof typeof SEQUENCES];
 
+// Global, so stateful: terminalSafe walks it with lastIndex.
 const CONTROLS = new RegExp(`[${CONTROL_CHARS}]`, 'g');
-const CONTROL = new RegExp(`[${CONTROL_CHARS}]`);
 
 const shown = (char: string) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
 /** Data as a terminal should show it: every control character as visible `\uXXXX` text. */
 export function visible(text: string): string {
-  return CONTROL.test(text) ? text.replace(CONTROLS, shown) : text;
+  return hasControls(text) ? text.replace(CONTROLS, shown) : text;
 }
 
 /** `text` with only the `allowed` sequences left to act; every other control character made visible. */
 export function terminalSafe(text: string, allowed: Sequences): string {
-  if (!CONTROL.test(text)) return text;
+  if (!hasControls(text)) return text;
   if (!allowed) return visible(text);
   let out = '';
   let from = 0;

@@ -68,6 +68,11 @@ function analyse(source: Source, options: ImportOptions, lexicon: Lexicon | unde
   }
 }
 
+/** A deck's `source`: where its (first) article came from. */
+function sourceOf(article: ReadArticle): Deck['source'] {
+  return { title: article.title, file: article.source.file, sha256: article.sha256 };
+}
+
 /** What tells one article from another when the user named no deck: its file name, else title, else content. */
 function identity(source: Deck['source']): string {
   return source.file ?? source.title ?? source.sha256;
@@ -99,8 +104,7 @@ function groups(options: ImportOptions, articles: ReadArticle[]): Map<string, Gr
  */
 function settle(ctx: Context, base: string, group: Group): DeckPlan {
   const incoming = group.articles.flatMap((a) => notesFromAnalysis(a.analysis));
-  const first = group.articles[0]!;
-  const mine = identity({ file: first.source.file, title: first.title, sha256: first.sha256 });
+  const mine = identity(sourceOf(group.articles[0]!));
   let displaced: DeckPlan['displaced'];
   for (let n = 1; ; n++) {
     const slug = n === 1 ? base : `${base.slice(0, 57).replace(/-+$/, '')}-${n}`;
@@ -135,12 +139,11 @@ export async function run(options: ImportOptions, args: string[], ctx: Context):
   // Read, merge and write under the lock: a second import of the same deck meanwhile would
   // otherwise write over this one's notes.
   const written = store.locked(() => plan(ctx, options, articles).map((p) => {
-    const first = p.articles[0]!;
     const deck: Deck = {
       format: DECK_FORMAT,
       name: p.name,
       slug: p.slug,
-      source: { title: first.title, file: first.source.file, sha256: first.sha256 },
+      source: sourceOf(p.articles[0]!),
       notes: p.merge.notes,
     };
     return { plan: p, file: writeDeck(ctx.paths, deck) };
