@@ -1,4 +1,5 @@
-import { HAN, HAN_RANGES, isHanScript } from '../text/script.js';
+import { HAN, HAN_RANGES, countScripts } from '../text/script.js';
+import { scriptRuns } from './script-run.js';
 
 /**
  * Lines of the decoded text with Markdown syntax peeled off, each keeping its 1-based line number.
@@ -64,9 +65,10 @@ export function readLines(text: string): SourceLine[] {
     const label = LABEL.exec(entry.text);
     const unlabelled = label && entry.text.slice(label[0].length);
     if (unlabelled && (isChineseSentence(unlabelled) || isEnglishSentence(unlabelled))) entry.text = unlabelled;
-    const halves = heading !== undefined ? undefined : bilingualHalves(entry.text);
-    if (halves) {
-      out.push({ ...entry, text: halves[0] }, { text: halves[1], line: i + 1, markdownHeading: false, syntax: false });
+    const runs = heading !== undefined ? undefined : scriptRuns(entry.text);
+    if (runs) {
+      out.push({ ...entry, text: runs[0]! });
+      for (const run of runs.slice(1)) out.push({ text: run, line: i + 1, markdownHeading: false, syntax: false });
     } else {
       out.push(entry);
     }
@@ -79,81 +81,13 @@ const LABEL = /^(?:译文|翻译|中文|英文|原文|中译|英译|汉译|Trans
 const ZH_SENTENCE_END = /[。！？][”’」』）)]*$/;
 const EN_SENTENCE_END = /[.!?]["”’')]*$/;
 const EN_SENTENCE_START = /^["“'‘(]?[A-Z0-9]/;
-/** Chinese punctuation that closes a sentence or a quote, and that which may open one. */
-const ZH_CLOSING = '。！？…”’」』）)';
-const ZH_OPENING = '“‘「『《（(';
-
-/** What may stand between the two halves: `中文。 / English.`, `| English.`, `— English.` */
-const SEPARATOR_START = /^[\s/|｜\-–—]+/;
-const SEPARATOR = /[\s/|｜\-–—]/;
-
-/**
- * `text` without the separators it ends with. A loop, not `/[…]+$/`: that regex retries from every
- * separator in a long run that the text does not end with, which is quadratic.
- */
-function withoutTrailingSeparators(text: string): string {
-  let end = text.length;
-  while (end > 0 && SEPARATOR.test(text[end - 1]!)) end--;
-  return text.slice(0, end);
-}
-
-/*
- * The two counts below stop at the few they need: a line may be megabytes long, and matching every
- * character or word of it into an array only to count them costs hundreds of megabytes.
- */
-function hasHan(text: string, atLeast: number): boolean {
-  let count = 0;
-  for (const ch of text) if (isHanScript(ch.codePointAt(0)!) && ++count >= atLeast) return true;
-  return false;
-}
-
-function hasLatinWords(text: string, atLeast: number): boolean {
-  let count = 0;
-  let inWord = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i) | 0x20;
-    const letter = c >= 0x61 && c <= 0x7a;
-    if (letter && !inWord && ++count >= atLeast) return true;
-    inWord = letter;
-  }
-  return false;
-}
 
 function isChineseSentence(text: string): boolean {
-  return ZH_SENTENCE_END.test(text) && hasHan(text, 4);
+  return ZH_SENTENCE_END.test(text) && countScripts(text).han >= 4;
 }
 
 function isEnglishSentence(text: string): boolean {
-  return !HAN.test(text) && EN_SENTENCE_START.test(text) && EN_SENTENCE_END.test(text) && hasLatinWords(text, 3);
-}
-
-/**
- * A line holding a sentence and its translation side by side: `中文句子。English sentence.`, the
- * reverse, or a table row (columns already joined by a tab) of one Chinese and one English
- * sentence. Each half must be a whole sentence in its language, so a Chinese sentence that quotes
- * English, or a note like `word(adj.)释义`, stays one line.
- */
-export function bilingualHalves(text: string): [string, string] | undefined {
-  if (text.includes('\t')) {
-    const cells = text.split(/\t+/).map((c) => c.trim()).filter(Boolean);
-    if (cells.length !== 2) return undefined;
-    const [a, b] = cells as [string, string];
-    const sentences = (isChineseSentence(a) && isEnglishSentence(b)) || (isEnglishSentence(a) && isChineseSentence(b));
-    return sentences ? [a, b] : undefined;
-  }
-  if (!HAN.test(text) || !/[A-Za-z]/.test(text)) return undefined;
-  // Chinese first: the English is everything after the last Chinese character and its closing marks.
-  let end = text.length;
-  while (end > 0 && !HAN.test(text[end - 1]!)) end--;
-  let split = end;
-  while (split < text.length && ZH_CLOSING.includes(text[split]!)) split++;
-  const zhFirst: [string, string] = [text.slice(0, split).trim(), text.slice(split).replace(SEPARATOR_START, '').trim()];
-  if (isChineseSentence(zhFirst[0]) && isEnglishSentence(zhFirst[1])) return zhFirst;
-  // English first: the Chinese starts at the first Chinese character, or the quote or bracket before it.
-  let start = text.search(HAN);
-  while (start > 0 && ZH_OPENING.includes(text[start - 1]!)) start--;
-  const enFirst: [string, string] = [withoutTrailingSeparators(text.slice(0, start)).trim(), text.slice(start).trim()];
-  return isEnglishSentence(enFirst[0]) && isChineseSentence(enFirst[1]) ? enFirst : undefined;
+  return !HAN.test(text) && EN_SENTENCE_START.test(text) && EN_SENTENCE_END.test(text) && text.split(/\s+/).length >= 3;
 }
 
 const HEADING_MARKER = /^\s{0,3}#{1,6}\s+/;

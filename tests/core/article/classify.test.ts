@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyLines } from '../../../src/core/article/classify.js';
-import { bilingualHalves, readLines } from '../../../src/core/article/source-line.js';
+import { readLines } from '../../../src/core/article/source-line.js';
+import { scriptRuns } from '../../../src/core/article/script-run.js';
 
 const kinds = (text: string) => classifyLines(readLines(text)).map((l) => l.kind);
 
@@ -73,13 +74,13 @@ describe('classifyLines', () => {
 
 describe('a sentence and its translation on one line', () => {
   it('becomes two lines, Chinese first or English first, or from a table row', () => {
-    expect(bilingualHalves('我们在湖边散步。We walked by the lake.')).toEqual(['我们在湖边散步。', 'We walked by the lake.']);
-    expect(bilingualHalves('They sat under the old tree. 他们坐在老树下。')).toEqual(['They sat under the old tree.', '他们坐在老树下。']);
-    expect(bilingualHalves('"Come in," said the guard. “请进，”门卫说。')).toEqual(['"Come in," said the guard.', '“请进，”门卫说。']);
-    expect(bilingualHalves('她笑着说：“谢谢你。”"Thank you," she said with a smile.')).toEqual(['她笑着说：“谢谢你。”', '"Thank you," she said with a smile.']);
-    expect(bilingualHalves('The rain stopped at noon.\t中午雨就停了。')).toEqual(['The rain stopped at noon.', '中午雨就停了。']);
-    expect(bilingualHalves('我们在湖边散步。 / We walked by the lake.')).toEqual(['我们在湖边散步。', 'We walked by the lake.']);
-    expect(bilingualHalves('We walked by the lake. — 我们在湖边散步。')).toEqual(['We walked by the lake.', '我们在湖边散步。']);
+    expect(scriptRuns('我们在湖边散步。We walked by the lake.')).toEqual(['我们在湖边散步。', 'We walked by the lake.']);
+    expect(scriptRuns('They sat under the old tree. 他们坐在老树下。')).toEqual(['They sat under the old tree.', '他们坐在老树下。']);
+    expect(scriptRuns('"Come in," said the guard. “请进，”门卫说。')).toEqual(['"Come in," said the guard.', '“请进，”门卫说。']);
+    expect(scriptRuns('她笑着说：“谢谢你。”"Thank you," she said with a smile.')).toEqual(['她笑着说：“谢谢你。”', '"Thank you," she said with a smile.']);
+    expect(scriptRuns('The rain stopped at noon.\t中午雨就停了。')).toEqual(['The rain stopped at noon.', '中午雨就停了。']);
+    expect(scriptRuns('我们在湖边散步。 / We walked by the lake.')).toEqual(['我们在湖边散步。', 'We walked by the lake.']);
+    expect(scriptRuns('We walked by the lake. — 我们在湖边散步。')).toEqual(['We walked by the lake.', '我们在湖边散步。']);
     const lines = readLines('| 雨停了以后，街道很安静。 | After the rain, the street was quiet. |');
     expect(lines.map((l) => [l.text, l.line])).toEqual([['雨停了以后，街道很安静。', 1], ['After the rain, the street was quiet.', 1]]);
   });
@@ -94,7 +95,7 @@ describe('a sentence and its translation on one line', () => {
       '渔船\tfishing boat',
       'AI安全问题越来越受关注。',
       'We met at 8 a.m. near the 东门。',
-    ]) expect(bilingualHalves(line)).toBeUndefined();
+    ]) expect(scriptRuns(line)).toBeUndefined();
   });
 });
 
