@@ -53,7 +53,7 @@ export function alignRunPair(zhRun: Run, enRun: Run, ctx: AlignContext): Aligned
 
 /** Cost of leaving a whole run untranslated, to compare ways of pairing runs. */
 export function skipCost(run: Run, ctx: AlignContext): number {
-  return SKIP_PER_UNIT * run.blocks.reduce((n, b) => n + blockUnits(ctx.blocks[b]!, b, ctx.byLine).length, 0);
+  return SKIP_PER_UNIT * run.blocks.reduce((n, b) => n + blockUnits(ctx.blocks[b]!, b).length, 0);
 }
 
 // Runs and blocks are the same objects in both passes, so a run's paragraphs get their features once.
@@ -87,8 +87,8 @@ function featuresOf(units: readonly Unit[], zh: boolean, lexicon?: Lexicon): Uni
 }
 
 function alignSentences(zhBlocks: readonly number[], enBlocks: readonly number[], ctx: AlignContext): AlignedBead[] {
-  const zhUnits = zhBlocks.flatMap((b) => blockUnits(ctx.blocks[b]!, b, ctx.byLine));
-  const enUnits = enBlocks.flatMap((b) => blockUnits(ctx.blocks[b]!, b, ctx.byLine));
+  const zhUnits = zhBlocks.flatMap((b) => blockUnits(ctx.blocks[b]!, b));
+  const enUnits = enBlocks.flatMap((b) => blockUnits(ctx.blocks[b]!, b));
   const zh: Side = { units: zhUnits, features: featuresOf(zhUnits, true, ctx.lexicon) };
   const en: Side = { units: enUnits, features: featuresOf(enUnits, false) };
   const model = new BeadCost(zh, en, ctx.ratio);

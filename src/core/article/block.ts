@@ -11,6 +11,8 @@ export interface Block {
   lines: ClassifiedLine[];
   /** A one-line block without sentence punctuation (a title or headline): it pairs only 1-1. */
   headline: boolean;
+  /** A heading line between paragraphs written one a line: never part of the paragraph around it. */
+  heading: boolean;
 }
 
 /** A sentence (or a whole line, where lines are the segments) to align. */
@@ -31,19 +33,38 @@ const MAX_PARAGRAPH_SENTENCES = 2000;
 export function groupBlocks(lines: readonly ClassifiedLine[]): Block[] {
   const blocks: Block[] = [];
   let current: Block | undefined;
-  for (const line of lines) {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
     if (line.kind !== 'zh' && line.kind !== 'en') {
       current = undefined;
       continue;
     }
-    if (!current || current.lang !== line.kind || line.markdownHeading || current.lines[0]!.markdownHeading) {
-      current = { lang: line.kind, lines: [], headline: false };
+    const heading = line.markdownHeading || isInlineHeading(lines, i);
+    if (!current || current.lang !== line.kind || heading || current.lines[0]!.markdownHeading || current.heading) {
+      current = { lang: line.kind, lines: [], headline: false, heading };
       blocks.push(current);
     }
     current.lines.push(line);
   }
   for (const block of blocks) block.headline = isHeadline(block);
   return blocks;
+}
+
+const HEADING_LENGTH = { zh: 30, en: 80 };
+
+/**
+ * `02 为什么我们爱上跑步` between paragraphs written one a line with no blank lines: short, no
+ * sentence end, after a line that ended a sentence and before a line of the other language or none.
+ * A hard-wrapped paragraph's short last line fails the last test, its middle lines the first two.
+ */
+function isInlineHeading(lines: readonly ClassifiedLine[], i: number): boolean {
+  const line = lines[i]!;
+  const lang = line.kind as Lang;
+  if (ENDS_SENTENCE.test(line.text) || line.text.length > HEADING_LENGTH[lang]) return false;
+  const before = lines[i - 1];
+  const after = lines[i + 1];
+  const afterSentence = before === undefined || before.kind !== lang || ENDS_SENTENCE.test(before.text);
+  return afterSentence && (after === undefined || after.kind !== lang);
 }
 
 function isHeadline(block: Block): boolean {
@@ -67,20 +88,20 @@ export function isLineSegmented(block: Block): boolean {
   return several <= 0.2 * block.lines.length;
 }
 
-const unitCache = new WeakMap<Block, { byLine: boolean; index: number; units: Unit[] }>();
+const unitCache = new WeakMap<Block, { index: number; units: Unit[] }>();
 
 /** The units of a block: its lines when they are segments, else its sentences. */
-export function blockUnits(block: Block, index: number, byLine: boolean): Unit[] {
+export function blockUnits(block: Block, index: number): Unit[] {
   const cached = unitCache.get(block);
-  if (cached && cached.byLine === byLine && cached.index === index) return cached.units;
-  const units = splitBlock(block, index, byLine);
-  unitCache.set(block, { byLine, index, units });
+  if (cached && cached.index === index) return cached.units;
+  const units = splitBlock(block, index);
+  unitCache.set(block, { index, units });
   return units;
 }
 
-function splitBlock(block: Block, index: number, byLine: boolean): Unit[] {
+function splitBlock(block: Block, index: number): Unit[] {
   const headline = block.headline;
-  if (byLine || isLineSegmented(block)) {
+  if (isLineSegmented(block)) {
     return block.lines.map((l) => ({ text: l.text, line: l.line, block: index, headline }));
   }
   const joiner = block.lang === 'zh' ? '' : ' ';

@@ -56,7 +56,7 @@ export function analyseArticle(text: string, options: AnalyseOptions = {}): Anal
   requireBilingual(blocks);
   const layout = detectLayout(blocks);
   const byLine = layout.kind === 'lines';
-  const total = blocks.reduce((n, b, i) => n + (b.lang === 'zh' ? blockUnits(b, i, byLine).length : 0), 0);
+  const total = blocks.reduce((n, b, i) => n + (b.lang === 'zh' ? blockUnits(b, i).length : 0), 0);
   let done = 0;
   const base = {
     blocks,
@@ -98,7 +98,7 @@ export function analyseArticle(text: string, options: AnalyseOptions = {}): Anal
   });
   for (const run of result.unpaired) {
     for (const b of run.blocks) {
-      for (const u of blockUnits(blocks[b]!, b, byLine)) skipped.push({ text: u.text, reason: 'no translation found', line: u.line });
+      for (const u of blockUnits(blocks[b]!, b)) skipped.push({ text: u.text, reason: 'no translation found', line: u.line });
     }
   }
   if (pairs.length === 0) {

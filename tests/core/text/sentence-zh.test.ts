@@ -19,8 +19,8 @@ describe('splitChinese', () => {
     ]);
   });
 
-  it('does not split at ； or at a decimal point, and treats …… as one end', () => {
-    expect(texts('价格是3.5元；数量很少。他想了想……没有说话。')).toEqual(['价格是3.5元；数量很少。', '他想了想……', '没有说话。']);
+  it('does not split at ； or at a decimal point', () => {
+    expect(texts('价格是3.5元；数量很少。他想了想。没有说话。')).toEqual(['价格是3.5元；数量很少。', '他想了想。', '没有说话。']);
   });
 
   it('does not end a sentence inside a book title or full-width brackets (issue 11, item 6)', () => {
@@ -37,5 +37,14 @@ describe('splitChinese', () => {
     const t = performance.now();
     expect(splitChinese(long)).toHaveLength(20_000);
     expect(performance.now() - t).toBeLessThan(2_000);
+  });
+});
+
+describe('an ellipsis inside a Chinese sentence', () => {
+  it('is a pause, not an end, unless the text ends or a stronger mark follows', () => {
+    expect(texts('他想了想……还是没有说出口。后来他走了。')).toEqual(['他想了想……还是没有说出口。', '后来他走了。']);
+    expect(texts('我只记得“那天下雨……”这几个字。')).toEqual(['我只记得“那天下雨……”这几个字。']);
+    expect(texts('雨一直下……')).toEqual(['雨一直下……']);
+    expect(texts('他等了很久……。天黑了。')).toEqual(['他等了很久……。', '天黑了。']);
   });
 });
