@@ -1,5 +1,6 @@
 import { HAN, HAN_RANGES, countScripts } from '../text/script.js';
 import { textsContaining } from '../text/term-index.js';
+import { chromeReason } from './chrome.js';
 import type { SourceLine } from './source-line.js';
 import { type VocabNote, type VocabSetting, isColumnHeader, isVocabularyHeader, parseVocabLine } from './vocab-note.js';
 
@@ -131,5 +132,5 @@ function noiseReason(text: string, han: number, latin: number, digits: number): 
   const fields = hasColon(text) ? (text.match(NOISE_FIELD)?.length ?? 0) : 0;
   if (fields >= 2 || (fields === 1 && text.length <= 40 && /^\S{0,6}\s*[:：]/.test(text))) return 'publishing details';
   if (!TERMINAL.test(text) && text.split(/\s+/).length <= 8 && startsWithOneOf(text, BYLINE_START) && BYLINE.test(text)) return 'byline';
-  return undefined;
+  return text.length <= 160 ? chromeReason(text) : undefined;
 }

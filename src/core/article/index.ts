@@ -83,7 +83,7 @@ export function analyseArticle(text: string, options: AnalyseOptions = {}): Anal
     const textOf = () => [...bead.zh, ...bead.en].map((u) => u.text).join(' / ');
     if (bead.zh.length === 0 || bead.en.length === 0) {
       for (const u of [...bead.zh, ...bead.en]) skipped.push({ text: u.text, reason: 'no translation found', line: u.line });
-    } else if (unrelated[i]) {
+    } else if (unrelated[i] || unvouchedHeadline(bead)) {
       skipped.push({ text: textOf(), reason: 'not a translation of each other', line: bead.zh[0]!.line });
     } else if (!isConfident(bead)) {
       skipped.push({ text: textOf(), reason: 'alignment uncertain', line: bead.zh[0]!.line });
@@ -224,6 +224,14 @@ function measuredRatio(beads: readonly AlignedBead[]): number | undefined {
 
 function clampRatio(r: number): number {
   return Math.min(6.5, Math.max(2.5, r));
+}
+
+/**
+ * A headline pairs only 1-1 and has no neighbours to place it, so a title next to a site's slogan
+ * (`甘肃…通报` beside `Join the conversation!`) would pair on length alone: it needs a shared word.
+ */
+function unvouchedHeadline(bead: AlignedBead): boolean {
+  return (bead.zh[0]!.headline || bead.en[0]!.headline) && bead.zhShared === 0;
 }
 
 function isConfident(bead: AlignedBead): boolean {
