@@ -112,7 +112,7 @@ function classify(line: SourceLine, setting: VocabSetting): ClassifiedLine {
   if (noise) return { ...base, kind: 'noise', reason: noise };
   if (startsWithOneOf(text, ATTRIBUTION_START) && ATTRIBUTION.test(text)) return { ...base, kind: 'structure', reason: 'attribution line' };
   if (startsWithOneOf(text, SECTION_LABEL_START) && SECTION_LABEL.test(text)) return { ...base, kind: 'structure', reason: 'section heading' };
-  if (han > 0 && han * 3 >= latin) {
+  if (han > 0 && (han * 3 >= latin || isChineseAroundAsides(text))) {
     if (startsWithOneOf(text, ZH_HEADING_START) && ZH_HEADING.test(text) && text.length <= 40 && !TERMINAL.test(text)) {
       return { ...base, kind: 'structure', reason: 'section heading' };
     }
@@ -123,6 +123,18 @@ function classify(line: SourceLine, setting: VocabSetting): ClassifiedLine {
     return { ...base, kind: 'zh' };
   }
   return { ...base, kind: 'en' };
+}
+
+const ASIDE = /[(（][^()（）]*[)）]/g;
+
+/**
+ * `双方要…增信释疑(both sides should draw the future roadmap …)。`: English in brackets inside a
+ * Chinese sentence glosses it; the sentence is Chinese however long the gloss.
+ */
+function isChineseAroundAsides(text: string): boolean {
+  if (!text.includes('(') && !text.includes('（')) return false;
+  const { han, latin } = countScripts(text.replace(ASIDE, ''));
+  return han >= 4 && han * 3 >= latin;
 }
 
 function noiseReason(text: string, han: number, latin: number, digits: number): string | undefined {
