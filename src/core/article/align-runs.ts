@@ -1,9 +1,10 @@
 import type { Lexicon } from '../text/lexicon.js';
-import { type Block, type Unit, blockUnits } from './block.js';
+import type { Block } from './block.js';
 import { type Bead, alignUnits } from './bead/align.js';
 import { BeadCost, type Side } from './bead/cost.js';
 import { type UnitFeatures, chineseFeatures, englishFeatures } from './bead/features.js';
 import type { Run } from './layout.js';
+import type { Unit } from './sentence.js';
 
 export interface AlignedBead {
   zh: Unit[];
@@ -20,10 +21,22 @@ export interface AlignedBead {
 
 export interface AlignContext {
   blocks: readonly Block[];
+  /** Each block's sentences (see splitBlocks). */
+  units: readonly (readonly Unit[])[];
   lexicon?: Lexicon;
   ratio: number;
-  byLine: boolean;
   onUnits: (count: number) => void;
+  /** Features of units and paragraph sides, made once for both passes over one article. */
+  memo: AlignMemo;
+}
+
+export interface AlignMemo {
+  features: Map<Unit, UnitFeatures>;
+  paragraphs: Map<Run, Side>;
+}
+
+export function emptyMemo(): AlignMemo {
+  return { features: new Map(), paragraphs: new Map() };
 }
 
 const SKIP_PER_UNIT = 4.2;
@@ -53,44 +66,38 @@ export function alignRunPair(zhRun: Run, enRun: Run, ctx: AlignContext): Aligned
 
 /** Cost of leaving a whole run untranslated, to compare ways of pairing runs. */
 export function skipCost(run: Run, ctx: AlignContext): number {
-  return SKIP_PER_UNIT * run.blocks.reduce((n, b) => n + blockUnits(ctx.blocks[b]!, b).length, 0);
+  return SKIP_PER_UNIT * run.blocks.reduce((n, b) => n + ctx.units[b]!.length, 0);
 }
 
-// Runs and blocks are the same objects in both passes, so a run's paragraphs get their features once.
-const paragraphSides = new WeakMap<Run, Side>();
-
 function paragraphSide(run: Run, ctx: AlignContext): Side {
-  const cached = paragraphSides.get(run);
+  const cached = ctx.memo.paragraphs.get(run);
   if (cached) return cached;
   const units: Unit[] = run.blocks.map((b, i) => {
     const block = ctx.blocks[b]!;
     const text = block.lines.map((l) => l.text).join(block.lang === 'zh' ? '' : ' ');
     return { text, line: block.lines[0]!.line, block: i, headline: block.headline };
   });
-  const side = { units, features: featuresOf(units, run.blocks.length > 0 && ctx.blocks[run.blocks[0]!]!.lang === 'zh', ctx.lexicon) };
-  paragraphSides.set(run, side);
+  const side = { units, features: featuresOf(units, run.blocks.length > 0 && ctx.blocks[run.blocks[0]!]!.lang === 'zh', ctx) };
+  ctx.memo.paragraphs.set(run, side);
   return side;
 }
 
-// Units are made once per analysis (see blockUnits), so their features can be kept for the second pass.
-const featureCache = new WeakMap<Unit, UnitFeatures>();
-
-function featuresOf(units: readonly Unit[], zh: boolean, lexicon?: Lexicon): UnitFeatures[] {
+function featuresOf(units: readonly Unit[], zh: boolean, ctx: AlignContext): UnitFeatures[] {
   return units.map((u) => {
-    let f = featureCache.get(u);
+    let f = ctx.memo.features.get(u);
     if (!f) {
-      f = zh ? chineseFeatures(u.text, lexicon) : englishFeatures(u.text);
-      featureCache.set(u, f);
+      f = zh ? chineseFeatures(u.text, ctx.lexicon) : englishFeatures(u.text);
+      ctx.memo.features.set(u, f);
     }
     return f;
   });
 }
 
 function alignSentences(zhBlocks: readonly number[], enBlocks: readonly number[], ctx: AlignContext): AlignedBead[] {
-  const zhUnits = zhBlocks.flatMap((b) => blockUnits(ctx.blocks[b]!, b));
-  const enUnits = enBlocks.flatMap((b) => blockUnits(ctx.blocks[b]!, b));
-  const zh: Side = { units: zhUnits, features: featuresOf(zhUnits, true, ctx.lexicon) };
-  const en: Side = { units: enUnits, features: featuresOf(enUnits, false) };
+  const zhUnits = zhBlocks.flatMap((b) => ctx.units[b]!);
+  const enUnits = enBlocks.flatMap((b) => ctx.units[b]!);
+  const zh: Side = { units: zhUnits, features: featuresOf(zhUnits, true, ctx) };
+  const en: Side = { units: enUnits, features: featuresOf(enUnits, false, ctx) };
   const model = new BeadCost(zh, en, ctx.ratio);
   const guide = lengthGuide(model, zhUnits.length, enUnits.length);
   let reported = 0;

@@ -1,8 +1,5 @@
 import type { Lang } from '../deck/note.js';
 import { UserError } from '../errors.js';
-import type { Span } from '../text/span.js';
-import { splitChinese } from '../text/sentence-zh.js';
-import { splitEnglish } from '../text/sentence-en.js';
 import type { ClassifiedLine } from './classify.js';
 
 /** A paragraph of one language: consecutive content lines of that language with no blank between. */
@@ -15,20 +12,7 @@ export interface Block {
   heading: boolean;
 }
 
-/** A sentence (or a whole line, where lines are the segments) to align. */
-export interface Unit {
-  text: string;
-  line: number;
-  block: number;
-  headline: boolean;
-}
-
-const ENDS_SENTENCE = /[。！？!?.…;；:：”"’'）)」』]\s*$/;
-/**
- * Far more sentences than any paragraph holds (a whole book on one line has this many): aligning one
- * takes minutes, so it is refused before alignment starts.
- */
-const MAX_PARAGRAPH_SENTENCES = 2000;
+export const ENDS_SENTENCE = /[。！？!?.…;；:：”"’'）)」』]\s*$/;
 
 export function groupBlocks(lines: readonly ClassifiedLine[]): Block[] {
   const blocks: Block[] = [];
@@ -74,59 +58,27 @@ function isHeadline(block: Block): boolean {
   return !ENDS_SENTENCE.test(only.text) && only.text.length <= (block.lang === 'zh' ? 60 : 200);
 }
 
-/**
- * Whether a block's lines are its segments (a list of sentences, one per line) rather than the
- * wrapped lines of one paragraph. Lines that mostly hold several sentences are paragraphs written
- * without blank lines between them (or `<br>`-separated): their sentences are the segments.
- */
-export function isLineSegmented(block: Block): boolean {
-  if (block.lines.length < 2) return false;
-  const ended = block.lines.filter((l) => ENDS_SENTENCE.test(l.text)).length;
-  if (ended < 0.8 * block.lines.length) return false;
-  const split = block.lang === 'zh' ? splitChinese : splitEnglish;
-  const several = block.lines.filter((l) => split(l.text).length > 1).length;
-  return several <= 0.2 * block.lines.length;
-}
-
-const unitCache = new WeakMap<Block, { index: number; units: Unit[] }>();
-
-/** The units of a block: its lines when they are segments, else its sentences. */
-export function blockUnits(block: Block, index: number): Unit[] {
-  const cached = unitCache.get(block);
-  if (cached && cached.index === index) return cached.units;
-  const units = splitBlock(block, index);
-  unitCache.set(block, { index, units });
-  return units;
-}
-
-function splitBlock(block: Block, index: number): Unit[] {
-  const headline = block.headline;
-  if (isLineSegmented(block)) {
-    return block.lines.map((l) => ({ text: l.text, line: l.line, block: index, headline }));
+/** The article must hold text of both languages; a line that mixes them whole is the likely reason it does not. */
+export function requireBilingual(blocks: readonly Block[]): void {
+  const has = (lang: Lang) => blocks.some((b) => b.lang === lang);
+  if (!has('zh') && !has('en')) {
+    throw new UserError('no Chinese or English sentences found in the article', 'give a text file with Chinese paragraphs and their English translation');
   }
-  const joiner = block.lang === 'zh' ? '' : ' ';
-  const starts: number[] = [];
-  let text = '';
-  for (const l of block.lines) {
-    if (text) text += joiner;
-    starts.push(text.length);
-    text += l.text;
+  if (!has('en') || !has('zh')) {
+    const mixed = blocks.flatMap((b) => b.lines).find(mixesScripts);
+    if (mixed) {
+      throw new UserError(
+        `line ${mixed.line} mixes Chinese and English sentences, and no paragraph is in the other language alone`,
+        'put each paragraph (or sentence) and its translation on lines of their own',
+      );
+    }
   }
-  const spans: Span[] = block.lang === 'zh' ? splitChinese(text) : splitEnglish(text);
-  if (spans.length > MAX_PARAGRAPH_SENTENCES) throw paragraphTooLong(block, spans.length);
-  let k = 0;
-  return spans.map((s) => {
-    while (k + 1 < starts.length && starts[k + 1]! <= s.start) k++;
-    return { text: s.text, line: block.lines[k]!.line, block: index, headline };
-  });
+  if (!has('en')) throw new UserError('no English text found in the article', 'give an article with Chinese paragraphs and their English translation');
+  if (!has('zh')) throw new UserError('no Chinese text found in the article', 'give an article with English paragraphs and their Chinese translation');
 }
 
-function paragraphTooLong(block: Block, sentences: number): UserError {
-  const first = block.lines[0]!.line;
-  const last = block.lines[block.lines.length - 1]!.line;
-  const where = first === last ? `line ${first} is` : `lines ${first}-${last} are`;
-  return new UserError(
-    `${where} one paragraph of ${sentences.toLocaleString('en-US')} sentences, more than parley aligns in one piece (${MAX_PARAGRAPH_SENTENCES.toLocaleString('en-US')})`,
-    'break the text into paragraphs with blank lines between them, or import it in parts',
-  );
+/** Both scripts in like measure (an English letter per third of a Chinese character), not a term or two. */
+function mixesScripts(line: ClassifiedLine): boolean {
+  const zh = line.han * 3;
+  return line.han >= 4 && line.latin >= 12 && Math.min(zh, line.latin) >= 0.3 * Math.max(zh, line.latin);
 }

@@ -1,4 +1,4 @@
-import type { Unit } from '../block.js';
+import type { Unit } from '../sentence.js';
 import type { BeadScorer } from './align.js';
 import type { UnitFeatures } from './features.js';
 
