@@ -34,6 +34,7 @@ export function alignArticle(
     blocks,
     units,
     lexicon,
+    wholeRuns: layout.kind === 'blocks',
     memo: emptyMemo(),
     onUnits: (count: number) => {
       done = Math.min(total, done + count);

@@ -21,6 +21,11 @@ export interface AlignedBead {
 
 export interface AlignContext {
   blocks: readonly Block[];
+  /**
+   * Whole text in one language then the other: paragraphs need not match one to one there, so
+   * runs of several paragraphs are aligned sentence by sentence rather than paragraphs first.
+   */
+  wholeRuns: boolean;
   /** Each block's sentences (see splitBlocks). */
   units: readonly (readonly Unit[])[];
   lexicon?: Lexicon;
@@ -49,7 +54,7 @@ const SKIP_PER_UNIT = 4.2;
  */
 export function alignRunPair(zhRun: Run, enRun: Run, ctx: AlignContext): AlignedBead[] {
   if (zhRun.blocks.length === 1 && enRun.blocks.length === 1) return alignSentences(zhRun.blocks, enRun.blocks, ctx);
-  if (zhRun.blocks.length === 1 || enRun.blocks.length === 1) {
+  if (zhRun.blocks.length === 1 || enRun.blocks.length === 1 || !ctx.wholeRuns) {
     const zhSide = paragraphSide(zhRun, ctx);
     const enSide = paragraphSide(enRun, ctx);
     const model = new BeadCost(zhSide, enSide, ctx.ratio, true);

@@ -14,8 +14,15 @@ export interface Block {
 
 export const ENDS_SENTENCE = /[。！？!?.…;；:：”"’'）)」』]\s*$/;
 
+/**
+ * Consecutive content lines of one language make a paragraph, except where the page writes one
+ * paragraph a line: there a line that follows a one-line paragraph of the other language starts a
+ * paragraph of its own after a finished sentence, so a line whose translation is missing from the
+ * page stays a paragraph the aligner can leave out.
+ */
 export function groupBlocks(lines: readonly ClassifiedLine[]): Block[] {
   const blocks: Block[] = [];
+  const lineParagraphs = new Set<Block>();
   let current: Block | undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
@@ -24,8 +31,11 @@ export function groupBlocks(lines: readonly ClassifiedLine[]): Block[] {
       continue;
     }
     const heading = line.markdownHeading || isInlineHeading(lines, i);
-    if (!current || current.lang !== line.kind || heading || current.lines[0]!.markdownHeading || current.heading) {
+    const ownParagraph = current !== undefined && lineParagraphs.has(current) && ENDS_SENTENCE.test(lines[i - 1]!.text);
+    if (!current || current.lang !== line.kind || heading || ownParagraph || current.lines[0]!.markdownHeading || current.heading) {
+      const before = current;
       current = { lang: line.kind, lines: [], headline: false, heading };
+      if (before && (before.lang !== line.kind ? before.lines.length === 1 : lineParagraphs.has(before))) lineParagraphs.add(current);
       blocks.push(current);
     }
     current.lines.push(line);

@@ -16,6 +16,12 @@ const CHANCE_MATCH_RATE = 0.07;
  * (a translation's disagree by about one): 3.5 on the development articles.
  */
 const UNRELATED_LENGTH_SD = 3.5;
+/**
+ * Log odds against a translation that its place between matching pairs cannot outweigh: an
+ * untranslated outro that took the English of a line whose Chinese the page lacks shares none of
+ * a dozen words.
+ */
+const PLACED_ODDS = 3;
 /** Fewer words than this on a side and the dictionary's silence proves nothing (a name, a short reply). */
 const MIN_JUDGEABLE = 3;
 
@@ -44,8 +50,8 @@ export function unrelatedBeads(beads: readonly AlignedBead[], stretch: readonly 
   });
   const placed = (i: number) => (firstShared.get(stretch[i]!) ?? Infinity) < i && i < (lastShared.get(stretch[i]!) ?? -Infinity);
   return beads.map((b, i) => {
-    if (!paired(b) || sharesWords(b) || b.judgeable < MIN_JUDGEABLE || placed(i)) return false;
-    return b.judgeable * silence + lengthEvidence(b.lengthCost) < 0;
+    if (!paired(b) || sharesWords(b) || b.judgeable < MIN_JUDGEABLE) return false;
+    return b.judgeable * silence + lengthEvidence(b.lengthCost) < (placed(i) ? -PLACED_ODDS : 0);
   });
 }
 
