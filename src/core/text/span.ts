@@ -48,4 +48,4 @@ export function quoteSpans(text: string, limit: number): Map<number, number> {
   return spans;
 }
 
-const CLOSER: Record<string, string> = { '\u201c': '\u201d', '「': '」', '『': '』', '《': '》', '（': '）' };
+const CLOSER: Record<string, string> = { '\u201c': '\u201d', '「': '」', '『': '』', '《': '》', '（': '）', '(': ')' };

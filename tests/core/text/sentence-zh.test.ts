@@ -26,6 +26,7 @@ describe('splitChinese', () => {
   it('does not end a sentence inside a book title or full-width brackets (issue 11, item 6)', () => {
     expect(texts('我昨天读完了《等待……黎明》。它讲的是一个小镇的故事。')).toEqual(['我昨天读完了《等待……黎明》。', '它讲的是一个小镇的故事。']);
     expect(texts('他很早就到了（那天下雨！路很滑）。我们都很感动。')).toEqual(['他很早就到了（那天下雨！路很滑）。', '我们都很感动。']);
+    expect(texts('他很早就到了(那天下雨！路很滑)。我们都很感动。')).toEqual(['他很早就到了(那天下雨！路很滑)。', '我们都很感动。']);
   });
 
   it('reports where each sentence starts', () => {
