@@ -271,3 +271,55 @@ export function scoreCase(output, gold) {
     wrong: strict.wrong,
   };
 }
+
+const PERCENTS = {
+  strict: (c) => prf(c.strict).f1,
+  strictP: (c) => prf(c.strict).precision,
+  strictR: (c) => prf(c.strict).recall,
+  link: (c) => prf(c.link).f1,
+  merge: (c) => prf(c.merge).f1,
+  mergeP: (c) => prf(c.merge).precision,
+  mergeR: (c) => prf(c.merge).recall,
+  vocabP: (c) => prf(c.vocab).precision,
+  vocabR: (c) => prf(c.vocab).recall,
+};
+/** Counts of lines that must not reach a card: a bar on them is a maximum, not a minimum. */
+const MAXIMA = ['noise', 'unal'];
+export const FIGURES = [...Object.keys(PERCENTS), ...MAXIMA];
+
+/**
+ * What a bar holds a case (or a sum of cases) to: percentages rounded to one decimal as eval
+ * prints them, so the figure shown is the figure judged; noise and unal count leaked lines.
+ */
+export function figuresOf(counts, noise, unal) {
+  const out = {};
+  for (const [name, ratio] of Object.entries(PERCENTS)) out[name] = Math.round(ratio(counts) * 1000) / 10;
+  return { ...out, noise, unal };
+}
+
+/** `merge=95,vocabR=90,noise=0` -> { merge: 95, vocabR: 90, noise: 0 }; throws on a name or value it does not know. */
+export function parseBars(spec) {
+  const bars = {};
+  for (const part of spec.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const match = /^(\w+)=(\d+(?:\.\d+)?)$/.exec(part);
+    if (!match) throw new Error(`"${part}" is not figure=number`);
+    const [, name, value] = match;
+    if (!FIGURES.includes(name)) throw new Error(`"${name}" is not a figure (${FIGURES.join(', ')})`);
+    bars[name] = Number(value);
+  }
+  return bars;
+}
+
+/** The bars a set of figures does not reach: below a minimum, or above a maximum for noise and unal. */
+export function unmetBars(figures, bars) {
+  return Object.entries(bars).flatMap(([name, bar]) => {
+    const figure = figures[name];
+    const maximum = MAXIMA.includes(name);
+    return (maximum ? figure > bar : figure < bar) ? [{ name, figure, bar, maximum }] : [];
+  });
+}
+
+/** `merge 69.2 < 95` or `noise 2 > 0`: one unmet bar as eval and the golden test print it. */
+export function describeUnmet(unmet) {
+  return `${unmet.name} ${unmet.figure} ${unmet.maximum ? '>' : '<'} ${unmet.bar}`;
+}
