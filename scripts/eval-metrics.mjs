@@ -96,12 +96,28 @@ function enTokens(text) {
   return foldText(text).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
-function addLinks(links, pair) {
-  const zh = countKeys(zhTokens(pair.zh), (t) => t);
-  const en = countKeys(enTokens(pair.en), (t) => t);
+/** Each pair's tokens as ids counted, and how many distinct English ids there are. */
+function tokenCounts(pairs) {
+  const interner = () => {
+    const ids = new Map();
+    const id = (token) => {
+      let n = ids.get(token);
+      if (n === undefined) ids.set(token, (n = ids.size));
+      return n;
+    };
+    return { id, ids };
+  };
+  const zh = interner();
+  const en = interner();
+  const counted = pairs.map((pair) => [countKeys(zhTokens(pair.zh), zh.id), countKeys(enTokens(pair.en), en.id)]);
+  return { counted, enSize: en.ids.size };
+}
+
+function addLinks(links, [zh, en], enSize) {
   for (const [z, zn] of zh) {
     for (const [e, en_] of en) {
-      const k = `${z}\u0000${e}`;
+      // A small integer key: a Map keyed on built strings made the Bible case take seconds.
+      const k = z * enSize + e;
       links.set(k, (links.get(k) ?? 0) + zn * en_);
     }
   }
@@ -112,10 +128,10 @@ function addLinks(links, pair) {
  * document: a merged or split pair keeps most of its links, so this gives partial credit.
  */
 export function linkCounts(pred, gold) {
+  const { counted, enSize } = tokenCounts([...pred, ...gold]);
   const predLinks = new Map();
   const goldLinks = new Map();
-  for (const pair of pred) addLinks(predLinks, pair);
-  for (const pair of gold) addLinks(goldLinks, pair);
+  counted.forEach((pair, i) => addLinks(i < pred.length ? predLinks : goldLinks, pair, enSize));
   let hit = 0;
   let predTotal = 0;
   let goldTotal = 0;
