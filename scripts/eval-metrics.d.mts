@@ -51,3 +51,17 @@ export function vocabCounts(pred: VocabItem[], gold: VocabItem[]): Counts;
 export function leakedNoise(output: ImportOutput, noiseLines?: string[]): string[];
 export function pairedUnaligned(pairs: Pair[], unaligned?: Gold['unaligned']): string[];
 export function scoreCase(output: ImportOutput | undefined, gold: Gold): CaseScore;
+export type FigureName = 'strict' | 'strictP' | 'strictR' | 'link' | 'merge' | 'mergeP' | 'mergeR' | 'vocabP' | 'vocabR' | 'noise' | 'unal';
+export type Figures = Record<FigureName, number>;
+export type Bars = Partial<Figures>;
+export interface Unmet {
+  name: FigureName;
+  figure: number;
+  bar: number;
+  maximum: boolean;
+}
+export const FIGURES: FigureName[];
+export function figuresOf(counts: Pick<CaseScore, 'strict' | 'link' | 'merge' | 'vocab'>, noise: number, unal: number): Figures;
+export function parseBars(spec: string): Bars;
+export function unmetBars(figures: Figures, bars: Bars): Unmet[];
+export function describeUnmet(unmet: Unmet): string;

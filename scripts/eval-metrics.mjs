@@ -96,12 +96,28 @@ function enTokens(text) {
   return foldText(text).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
-function addLinks(links, pair) {
-  const zh = countKeys(zhTokens(pair.zh), (t) => t);
-  const en = countKeys(enTokens(pair.en), (t) => t);
+/** Each pair's tokens as ids counted, and how many distinct English ids there are. */
+function tokenCounts(pairs) {
+  const interner = () => {
+    const ids = new Map();
+    const id = (token) => {
+      let n = ids.get(token);
+      if (n === undefined) ids.set(token, (n = ids.size));
+      return n;
+    };
+    return { id, ids };
+  };
+  const zh = interner();
+  const en = interner();
+  const counted = pairs.map((pair) => [countKeys(zhTokens(pair.zh), zh.id), countKeys(enTokens(pair.en), en.id)]);
+  return { counted, enSize: en.ids.size };
+}
+
+function addLinks(links, [zh, en], enSize) {
   for (const [z, zn] of zh) {
     for (const [e, en_] of en) {
-      const k = `${z}\u0000${e}`;
+      // A small integer key: a Map keyed on built strings made the Bible case take seconds.
+      const k = z * enSize + e;
       links.set(k, (links.get(k) ?? 0) + zn * en_);
     }
   }
@@ -112,10 +128,10 @@ function addLinks(links, pair) {
  * document: a merged or split pair keeps most of its links, so this gives partial credit.
  */
 export function linkCounts(pred, gold) {
+  const { counted, enSize } = tokenCounts([...pred, ...gold]);
   const predLinks = new Map();
   const goldLinks = new Map();
-  for (const pair of pred) addLinks(predLinks, pair);
-  for (const pair of gold) addLinks(goldLinks, pair);
+  counted.forEach((pair, i) => addLinks(i < pred.length ? predLinks : goldLinks, pair, enSize));
   let hit = 0;
   let predTotal = 0;
   let goldTotal = 0;
@@ -270,4 +286,56 @@ export function scoreCase(output, gold) {
     missed: strict.missed,
     wrong: strict.wrong,
   };
+}
+
+const PERCENTS = {
+  strict: (c) => prf(c.strict).f1,
+  strictP: (c) => prf(c.strict).precision,
+  strictR: (c) => prf(c.strict).recall,
+  link: (c) => prf(c.link).f1,
+  merge: (c) => prf(c.merge).f1,
+  mergeP: (c) => prf(c.merge).precision,
+  mergeR: (c) => prf(c.merge).recall,
+  vocabP: (c) => prf(c.vocab).precision,
+  vocabR: (c) => prf(c.vocab).recall,
+};
+/** Counts of lines that must not reach a card: a bar on them is a maximum, not a minimum. */
+const MAXIMA = ['noise', 'unal'];
+export const FIGURES = [...Object.keys(PERCENTS), ...MAXIMA];
+
+/**
+ * What a bar holds a case (or a sum of cases) to: percentages rounded to one decimal as eval
+ * prints them, so the figure shown is the figure judged; noise and unal count leaked lines.
+ */
+export function figuresOf(counts, noise, unal) {
+  const out = {};
+  for (const [name, ratio] of Object.entries(PERCENTS)) out[name] = Math.round(ratio(counts) * 1000) / 10;
+  return { ...out, noise, unal };
+}
+
+/** `merge=95,vocabR=90,noise=0` -> { merge: 95, vocabR: 90, noise: 0 }; throws on a name or value it does not know. */
+export function parseBars(spec) {
+  const bars = {};
+  for (const part of spec.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const match = /^(\w+)=(\d+(?:\.\d+)?)$/.exec(part);
+    if (!match) throw new Error(`"${part}" is not figure=number`);
+    const [, name, value] = match;
+    if (!FIGURES.includes(name)) throw new Error(`"${name}" is not a figure (${FIGURES.join(', ')})`);
+    bars[name] = Number(value);
+  }
+  return bars;
+}
+
+/** The bars a set of figures does not reach: below a minimum, or above a maximum for noise and unal. */
+export function unmetBars(figures, bars) {
+  return Object.entries(bars).flatMap(([name, bar]) => {
+    const figure = figures[name];
+    const maximum = MAXIMA.includes(name);
+    return (maximum ? figure > bar : figure < bar) ? [{ name, figure, bar, maximum }] : [];
+  });
+}
+
+/** `merge 69.2 < 95` or `noise 2 > 0`: one unmet bar as eval and the golden test print it. */
+export function describeUnmet(unmet) {
+  return `${unmet.name} ${unmet.figure} ${unmet.maximum ? '>' : '<'} ${unmet.bar}`;
 }

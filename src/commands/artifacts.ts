@@ -8,16 +8,19 @@ interface Pages {
   offsets: number[];
 }
 
+/** The bundle's own folder, dist/; the golden test passes that folder from the source tree. */
+const BUILT = new URL('./', import.meta.url);
+
 /**
  * A sorted index built beside the bundle (dist/NAME.utf16le and its page table), looked up by
  * reading only the pages asked for; undefined in a checkout never built.
  */
-function pagedIndex(name: string): ((key: string) => string | undefined) | undefined {
+function pagedIndex(name: string, dir: URL): ((key: string) => string | undefined) | undefined {
   let pages: Pages;
   let fd: number;
   try {
-    pages = JSON.parse(readFileSync(new URL(`./${name}.pages.json`, import.meta.url), 'utf8')) as Pages;
-    fd = openSync(new URL(`./${name}.utf16le`, import.meta.url), 'r');
+    pages = JSON.parse(readFileSync(new URL(`${name}.pages.json`, dir), 'utf8')) as Pages;
+    fd = openSync(new URL(`${name}.utf16le`, dir), 'r');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
@@ -34,17 +37,17 @@ function pagedIndex(name: string): ((key: string) => string | undefined) | undef
  * The dictionary the aligner uses, built from CC-CEDICT at build time. Without it alignment still
  * works from lengths and anchors.
  */
-export function loadLexicon(): Lexicon | undefined {
-  const lookup = pagedIndex('lexicon');
+export function loadLexicon(dir = BUILT): Lexicon | undefined {
+  const lookup = pagedIndex('lexicon', dir);
   return lookup && lexiconFrom(lookup);
 }
 
 /** Pinyin for Chinese terms and deck names; the index is opened only when something Chinese asks. */
-export function lazyPinyin(): (zh: string) => string | undefined {
+export function lazyPinyin(dir = BUILT): (zh: string) => string | undefined {
   let toPinyin: ((zh: string) => string | undefined) | null | undefined;
   return (zh) => {
     if (toPinyin === undefined) {
-      const lookup = pagedIndex('pinyin');
+      const lookup = pagedIndex('pinyin', dir);
       toPinyin = lookup ? pinyinFrom(lookup) : null;
     }
     return toPinyin?.(zh);

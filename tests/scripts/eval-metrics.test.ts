@@ -1,13 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import { groupOf } from '../../scripts/eval-cases.mjs';
 import {
   addCounts,
+  describeUnmet,
+  figuresOf,
   leakedNoise,
   linkCounts,
   mergeTolerant,
   pairedUnaligned,
+  parseBars,
   prf,
   scoreCase,
   strictPairs,
+  unmetBars,
   vocabCounts,
   withoutOptional,
 } from '../../scripts/eval-metrics.mjs';
@@ -162,5 +167,39 @@ describe('totals', () => {
     const b = { hitPred: 3, pred: 3, hitGold: 3, gold: 5 };
     // P = 4/5, R = 4/6, F1 = 2 * (8/15) / (22/15) = 8/11.
     expect(f1(addCounts(a, b))).toBeCloseTo(8 / 11);
+  });
+});
+
+describe('groups', () => {
+  it('groups a case by its name up to the first _, and kebab-case fixtures by their folder', () => {
+    expect(groupOf('real_cet_trade_surplus', 'eval')).toBe('real');
+    expect(groupOf('wmt21_news_noise_block', 'eval')).toBe('wmt21');
+    expect(groupOf('seed', 'eval')).toBe('seed');
+    expect(groupOf('tea-markdown', 'articles')).toBe('articles');
+  });
+});
+
+describe('bars', () => {
+  const counts = {
+    strict: { hitPred: 2, pred: 3, hitGold: 2, gold: 3 },
+    link: { hitPred: 1, pred: 1, hitGold: 1, gold: 1 },
+    merge: { hitPred: 2, pred: 2, hitGold: 2, gold: 3 },
+    vocab: { hitPred: 0, pred: 0, hitGold: 0, gold: 4 },
+  };
+
+  it('gives figures in percent rounded to one decimal, as eval prints them, and leaked lines as counts', () => {
+    const figures = figuresOf(counts, 1, 0);
+    expect(figures).toMatchObject({ strict: 66.7, strictP: 66.7, merge: 80, mergeP: 100, mergeR: 66.7, vocabP: 100, vocabR: 0, noise: 1, unal: 0 });
+  });
+
+  it('reads figure=number lists and refuses names and values it does not know', () => {
+    expect(parseBars('merge=95, vocabR=90.5,noise=0')).toEqual({ merge: 95, vocabR: 90.5, noise: 0 });
+    expect(() => parseBars('mrege=95')).toThrow(/"mrege" is not a figure/);
+    expect(() => parseBars('merge=high')).toThrow(/not figure=number/);
+  });
+
+  it('holds percentages to minima and leaked lines to maxima, and says which bar each figure misses', () => {
+    const unmet = unmetBars(figuresOf(counts, 1, 0), { strict: 66.7, merge: 80.1, vocabR: 0, noise: 0, unal: 0 });
+    expect(unmet.map(describeUnmet)).toEqual(['merge 80 < 80.1', 'noise 1 > 0']);
   });
 });

@@ -55,12 +55,19 @@ function defaultDeckName(article: ReadArticle): string {
   return article.source.stem ?? article.title ?? 'article';
 }
 
-function analyse(source: Source, options: ImportOptions, lexicon: Lexicon | undefined, onProgress?: (done: number, total: number) => void): ReadArticle {
+/** The dictionary and pinyin index built beside the bundle; tests pass the same files read from dist/. */
+export interface Artifacts {
+  lexicon: Lexicon | undefined;
+  pinyin: (zh: string) => string | undefined;
+}
+
+/** One article, read as `parley import` reads it; the golden test (tests/core/article/golden.test.ts) runs this too. */
+export function analyse(source: Source, options: ImportOptions, artifacts: Artifacts, onProgress?: (done: number, total: number) => void): ReadArticle {
   let { text } = decodeArticle(source.bytes, options.encoding, source.label, guessEncoding);
   let title: string | undefined;
   if (source.html || looksLikeHtml(text)) ({ text, title } = htmlToText(text));
   try {
-    const analysis = analyseArticle(text, { lexicon, onProgress, pinyin: toPinyin });
+    const analysis = analyseArticle(text, { lexicon: artifacts.lexicon, onProgress, pinyin: artifacts.pinyin });
     return { source, analysis, title: title ?? analysis.title, sha256: createHash('sha256').update(source.bytes).digest('hex') };
   } catch (error) {
     if (error instanceof UserError) throw new UserError(`${source.label}: ${error.message}`, error.todo, error.exitCode);
@@ -127,9 +134,9 @@ export async function run(options: ImportOptions, args: string[], ctx: Context):
   if (options.deck !== undefined) deckSlug(options.deck, toPinyin);
   // Everything is read and checked before anything is written: a bad second file writes nothing.
   const sources = args.map(readSource);
-  const lexicon = loadLexicon();
+  const artifacts: Artifacts = { lexicon: loadLexicon(), pinyin: toPinyin };
   const bar = !options.json && ctx.io.interactive ? progressBar(ctx.io.stderr) : undefined;
-  const articles = sources.map((s) => analyse(s, options, lexicon, s.bytes.length > 200_000 ? bar?.update : undefined));
+  const articles = sources.map((s) => analyse(s, options, artifacts, s.bytes.length > 200_000 ? bar?.update : undefined));
   bar?.done();
   if (options.dryRun) {
     await printDryRun(ctx, plan(ctx, options, articles), options.json === true);
