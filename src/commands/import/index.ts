@@ -55,10 +55,11 @@ function defaultDeckName(article: ReadArticle): string {
   return article.source.stem ?? article.title ?? 'article';
 }
 
-function analyse(source: Source, options: ImportOptions, lexicon: Lexicon | undefined, onProgress?: (done: number, total: number) => void): ReadArticle {
+async function analyse(source: Source, options: ImportOptions, lexicon: Lexicon | undefined, onProgress?: (done: number, total: number) => void): Promise<ReadArticle> {
   let { text } = decodeArticle(source.bytes, options.encoding, source.label, guessEncoding);
   let title: string | undefined;
-  if (source.html || looksLikeHtml(text)) ({ text, title } = htmlToText(text));
+  // The HTML tokenizer is a chunk of its own, loaded only for a page.
+  if (source.html || looksLikeHtml(text)) ({ text, title } = htmlToText(text, (await import('./html-tokenizer.js')).tokenizeHtml));
   try {
     const analysis = analyseArticle(text, { lexicon, onProgress, pinyin: toPinyin });
     return { source, analysis, title: title ?? analysis.title, sha256: createHash('sha256').update(source.bytes).digest('hex') };
@@ -129,7 +130,8 @@ export async function run(options: ImportOptions, args: string[], ctx: Context):
   const sources = args.map(readSource);
   const lexicon = loadLexicon();
   const bar = !options.json && ctx.io.interactive ? progressBar(ctx.io.stderr) : undefined;
-  const articles = sources.map((s) => analyse(s, options, lexicon, s.bytes.length > 200_000 ? bar?.update : undefined));
+  const articles: ReadArticle[] = [];
+  for (const s of sources) articles.push(await analyse(s, options, lexicon, s.bytes.length > 200_000 ? bar?.update : undefined));
   bar?.done();
   if (options.dryRun) {
     await printDryRun(ctx, plan(ctx, options, articles), options.json === true);
