@@ -6,6 +6,7 @@ import { type AlignContext, type AlignedBead, alignRunPair, skipCost } from './a
 import { type Block, blockUnits, groupBlocks } from './block.js';
 import { PRIOR_RATIO } from './bead/cost.js';
 import { type ClassifiedLine, classifyLines } from './classify.js';
+import { lostCharacters } from './copy-artefacts.js';
 import { unrelatedBeads } from './evidence.js';
 import { type Run, describeLayout, detectLayout } from './layout.js';
 import { readLines } from './source-line.js';
@@ -77,6 +78,7 @@ export function analyseArticle(text: string, options: AnalyseOptions = {}): Anal
   const skipped: Skipped[] = lines
     .filter((l) => l.reason !== undefined)
     .map((l) => ({ text: l.text, reason: l.reason!, line: l.line }));
+  skipped.push(...lostCharacters(lines));
   // Interleaved lines pair one line with the next: there the whole document is one stretch of text.
   const unrelated = unrelatedBeads(result.beads, byLine ? result.beads.map(() => 0) : result.stretch);
   result.beads.forEach((bead, i) => {
