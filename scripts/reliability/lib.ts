@@ -19,6 +19,7 @@ import { applyEntry, sameState } from '../../src/core/srs/replay.js';
 import { makeScheduler, type Outcome } from '../../src/core/srs/scheduler.js';
 import { startSession, step, type SessionEvent, type SessionState } from '../../src/core/srs/session.js';
 import { decodeArticle } from '../../src/core/text/decode.js';
+import { tokenizeHtml } from '../../src/commands/import/html-tokenizer.js';
 import { htmlToText, looksLikeHtml } from '../../src/core/text/html.js';
 import { appendJournal, readJournal, JOURNAL_START } from '../../src/store/journal.js';
 import { readDeck, writeDeck } from '../../src/store/deck-files.js';
@@ -170,7 +171,7 @@ function loadLexiconFrom(root: string): Lexicon | undefined {
 export function importBytes(bytes: Uint8Array, label: string, lex: Lexicon | undefined): Deck | 'refused' {
   try {
     let { text } = decodeArticle(bytes, undefined, label, () => []);
-    if (looksLikeHtml(text)) ({ text } = htmlToText(text));
+    if (looksLikeHtml(text)) ({ text } = htmlToText(text, tokenizeHtml));
     const analysis = analyseArticle(text, { lexicon: lex });
     const notes = notesFromAnalysis(analysis);
     const deck: Deck = { format: DECK_FORMAT, name: 'fuzz', slug: 'fuzz', source: { sha256: 'x' }, notes };

@@ -62,10 +62,16 @@ export interface Artifacts {
 }
 
 /** One article, read as `parley import` reads it; the golden test (tests/core/article/golden.test.ts) runs this too. */
-export function analyse(source: Source, options: ImportOptions, artifacts: Artifacts, onProgress?: (done: number, total: number) => void): ReadArticle {
+export async function analyse(
+  source: Source,
+  options: ImportOptions,
+  artifacts: Artifacts,
+  onProgress?: (done: number, total: number) => void,
+): Promise<ReadArticle> {
   let { text } = decodeArticle(source.bytes, options.encoding, source.label, guessEncoding);
   let title: string | undefined;
-  if (source.html || looksLikeHtml(text)) ({ text, title } = htmlToText(text));
+  // The HTML tokenizer is a chunk of its own, loaded only for a page.
+  if (source.html || looksLikeHtml(text)) ({ text, title } = htmlToText(text, (await import('./html-tokenizer.js')).tokenizeHtml));
   try {
     const analysis = analyseArticle(text, { lexicon: artifacts.lexicon, onProgress, pinyin: artifacts.pinyin });
     return { source, analysis, title: title ?? analysis.title, sha256: createHash('sha256').update(source.bytes).digest('hex') };
@@ -136,7 +142,8 @@ export async function run(options: ImportOptions, args: string[], ctx: Context):
   const sources = args.map(readSource);
   const artifacts: Artifacts = { lexicon: loadLexicon(), pinyin: toPinyin };
   const bar = !options.json && ctx.io.interactive ? progressBar(ctx.io.stderr) : undefined;
-  const articles = sources.map((s) => analyse(s, options, artifacts, s.bytes.length > 200_000 ? bar?.update : undefined));
+  const articles: ReadArticle[] = [];
+  for (const s of sources) articles.push(await analyse(s, options, artifacts, s.bytes.length > 200_000 ? bar?.update : undefined));
   bar?.done();
   if (options.dryRun) {
     await printDryRun(ctx, plan(ctx, options, articles), options.json === true);

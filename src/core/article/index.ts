@@ -2,6 +2,7 @@ import type { Lexicon } from '../text/lexicon.js';
 import { alignArticle } from './align-document.js';
 import { groupBlocks, requireBilingual } from './block.js';
 import { classifyLines } from './classify.js';
+import { lostCharacters } from './copy-artefacts.js';
 import { describeLayout, detectLayout } from './layout.js';
 import { type Pair, type Skipped, readBeads } from './pairs.js';
 import { splitBlocks } from './sentence.js';
@@ -47,7 +48,7 @@ export function analyseArticle(text: string, options: AnalyseOptions = {}): Anal
     layout: describeLayout(layout.kind, alignment.pairedRuns[0]?.[0].lang ?? 'zh'),
     pairs,
     vocab: collectVocab(lines, pairs, options.pinyin),
-    skipped: [...setAside, ...skipped].sort((a, b) => a.line - b.line),
+    skipped: [...setAside, ...lostCharacters(lines), ...skipped].sort((a, b) => a.line - b.line),
   };
   const title = findTitle(lines, blocks);
   if (title !== undefined) analysis.title = title;

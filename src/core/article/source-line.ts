@@ -1,4 +1,5 @@
 import { HAN, HAN_RANGES, countScripts } from '../text/script.js';
+import { closeHanGaps, joinHyphenatedLines } from './copy-artefacts.js';
 import { scriptRuns } from './script-run.js';
 
 /**
@@ -47,17 +48,17 @@ function withoutEnumerators(line: string): string {
 
 export function readLines(text: string): SourceLine[] {
   const out: SourceLine[] = [];
-  const raw = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
-  for (let i = 0; i < raw.length; i++) {
-    const line = raw[i]!.replace(/[\u200b-\u200d\u2060\ufeff]/g, '');
+  const raw = joinHyphenatedLines(text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/));
+  for (const { text: rawText, line: number } of raw) {
+    const line = closeHanGaps(rawText.replace(/[\u200b-\u200d\u2060\ufeff]/g, ''));
     if (FENCE.test(line) || TABLE_RULER.test(line)) {
-      out.push({ text: line.trim(), line: i + 1, markdownHeading: false, syntax: true });
+      out.push({ text: line.trim(), line: number, markdownHeading: false, syntax: true });
       continue;
     }
     const heading = markdownHeading(line);
     const body = heading ?? withoutEnumerators(stripMarkdown(line));
     const numbered = heading !== undefined ? null : NUMBER_MARKER.exec(body);
-    const entry: SourceLine = { text: body.trim(), line: i + 1, markdownHeading: heading !== undefined, syntax: false };
+    const entry: SourceLine = { text: body.trim(), line: number, markdownHeading: heading !== undefined, syntax: false };
     if (numbered) {
       entry.text = body.slice(numbered[0].length).trim();
       entry.number = numbered[1]!;
@@ -68,7 +69,7 @@ export function readLines(text: string): SourceLine[] {
     const runs = heading !== undefined ? undefined : scriptRuns(entry.text);
     if (runs) {
       out.push({ ...entry, text: runs[0]! });
-      for (const run of runs.slice(1)) out.push({ text: run, line: i + 1, markdownHeading: false, syntax: false });
+      for (const run of runs.slice(1)) out.push({ text: run, line: number, markdownHeading: false, syntax: false });
     } else {
       out.push(entry);
     }

@@ -1,5 +1,4 @@
-import { hasControls } from './controls.js';
-import { CP1252_HIGH } from './decode.js';
+import { CONTROL_CHARS } from './controls.js';
 import { isHan, isSpace } from './script.js';
 
 export interface HtmlText {
@@ -8,29 +7,44 @@ export interface HtmlText {
   title?: string;
 }
 
-/** Elements whose content is never article text; skipped up to their end tag without parsing. */
+/** What an HTML tokenizer reports, in document order: lower-case tag names, text with its character references decoded. */
+export interface HtmlTokens {
+  open(name: string): void;
+  close(name: string): void;
+  text(text: string): void;
+}
+
+/**
+ * Reads `html` into `tokens`: a real HTML tokenizer (htmlparser2's, see the import command),
+ * injected so that core stays free of it and plain-text imports never load it.
+ */
+export type HtmlTokenizer = (html: string, tokens: HtmlTokens) => void;
+
+/** Elements whose content is never article text. */
 const RAW_SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'textarea', 'object']);
-/** Page furniture around the article; their text is dropped but the markup inside is parsed. */
+/** Page furniture around the article. */
 const FURNITURE = new Set(['nav', 'header', 'footer', 'button', 'select']);
-const LINE_BREAK = new Set(['br', 'li', 'tr', 'dt', 'dd', 'option']);
+const LINE_BREAK = new Set(['li', 'tr', 'dt', 'dd', 'option']);
 const PARAGRAPH = new Set([
   'p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'section', 'article', 'main', 'aside',
   'ul', 'ol', 'dl', 'table', 'thead', 'tbody', 'tfoot', 'caption', 'pre', 'hr', 'figure', 'figcaption',
   'address', 'center', 'details', 'summary', 'fieldset', 'legend', 'body', 'html', 'form',
 ]);
 const CELL = new Set(['td', 'th']);
+/** Elements that never have content or an end tag. */
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+/**
+ * Deeper nesting than any page has: elements past it are ignored, so that closing a tag looks at
+ * a bounded number of open ones and junk with thousands of unclosed tags stays linear.
+ */
+const MAX_DEPTH = 256;
 
-const NAMED: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ensp: ' ', emsp: ' ', thinsp: ' ',
-  ndash: '–', mdash: '—', hellip: '…', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', sbquo: '‚',
-  bdquo: '„', laquo: '«', raquo: '»', lsaquo: '‹', rsaquo: '›', middot: '·', bull: '•', copy: '©',
-  reg: '®', trade: '™', times: '×', divide: '÷', deg: '°', plusmn: '±', para: '¶', sect: '§',
-  cent: '¢', pound: '£', yen: '¥', euro: '€', shy: '', zwsp: '', zwj: '\u200d', zwnj: '\u200c',
-  prime: '′', Prime: '″', larr: '←', rarr: '→', uarr: '↑', darr: '↓', iexcl: '¡', iquest: '¿',
-  eacute: 'é', egrave: 'è', agrave: 'à', aacute: 'á', uuml: 'ü', ouml: 'ö', auml: 'ä', ccedil: 'ç',
-};
-/** Entities browsers also accept without the semicolon. */
-const LEGACY = new Set(['amp', 'lt', 'gt', 'quot', 'nbsp']);
+/**
+ * A reference to a control character (`&#27;`, `&#x202E;`) would reach a terminal as ESC or a
+ * bidi override, so it is dropped; the line-ending ones stay whitespace.
+ */
+const CONTROL = new RegExp(`[${CONTROL_CHARS}]`, 'g');
+const withoutControls = (text: string) => text.replace(CONTROL, (c) => (c === '\v' || c === '\f' || c === '\r' ? ' ' : ''));
 
 /**
  * Cheap sniff for an HTML page saved as a file or piped in: a doctype or `<html>`/`<body>` near the
@@ -44,170 +58,90 @@ export function looksLikeHtml(text: string): boolean {
   return (tags?.length ?? 0) >= 5;
 }
 
-/** One pass over the markup; every loop advances, so time is linear and no input throws. */
-export function htmlToText(html: string): HtmlText {
+/**
+ * The article text of a page: blocks become lines and paragraphs, and the text of scripts, styles
+ * and page furniture is dropped. An end tag closes the elements left open inside it, as a browser
+ * does, so an unclosed `<nav>` ends with its parent.
+ */
+export function htmlToText(html: string, tokenize: HtmlTokenizer): HtmlText {
   const out = new TextOut();
+  const open: string[] = [];
+  let skipped = 0;
+  let pre = 0;
+  let titleText: string | undefined;
   let title: string | undefined;
   let h1: string | undefined;
   let h1Start = -1;
-  const furniture: string[] = [];
-  let pre = 0;
-  let i = 0;
-  while (i < html.length) {
-    const lt = html.indexOf('<', i);
-    const textEnd = lt < 0 ? html.length : lt;
-    if (textEnd > i) {
-      if (furniture.length === 0) out.text(decodeEntities(html.slice(i, textEnd)), pre > 0);
-      i = textEnd;
-      continue;
-    }
-    const tag = readTag(html, i);
-    if (tag === undefined) {
-      if (furniture.length === 0) out.text('<', pre > 0);
-      i++;
-      continue;
-    }
-    i = tag.end;
-    const { name, closing } = tag;
-    if (name === '') continue;
-    if (!closing && (RAW_SKIP.has(name) || name === 'title')) {
-      const close = new RegExp(`</${name}\\s*>`, 'gi');
-      close.lastIndex = i;
-      const found = close.exec(html);
-      const contentEnd = found ? found.index : html.length;
-      if (name === 'title' && title === undefined) title = collapse(decodeEntities(html.slice(i, contentEnd))) || undefined;
-      i = found ? close.lastIndex : html.length;
-      continue;
-    }
-    if (FURNITURE.has(name)) {
-      // Capped so that junk with thousands of unclosed tags stays linear.
-      if (!closing) {
-        if (furniture.length < 64) furniture.push(name);
-      } else if (furniture.includes(name)) {
-        furniture.length = furniture.lastIndexOf(name);
-      }
-      continue;
-    }
-    if (closing && (name === 'body' || name === 'html')) furniture.length = 0;
-    if (furniture.length > 0) continue;
+
+  const opened = (name: string) => {
+    if (name === 'title' && skipped === 0) titleText = '';
+    if (RAW_SKIP.has(name) || FURNITURE.has(name)) skipped++;
+    if (skipped > 0) return;
     if (name === 'pre') {
-      pre = closing ? Math.max(0, pre - 1) : pre + 1;
-      if (!closing) out.skipNextNewline();
+      pre++;
+      out.skipNextNewline();
     }
     if (name === 'h1') {
-      if (!closing) {
-        out.paragraph();
-        h1Start = out.mark();
-      } else if (h1Start >= 0) {
-        out.paragraph();
-        h1 ??= collapse(out.since(h1Start)) || undefined;
-        h1Start = -1;
-      }
+      out.paragraph();
+      h1Start = out.mark();
     }
-    if (name === 'br') out.lineBreak(true);
-    else if (LINE_BREAK.has(name)) out.lineBreak(false);
+    block(name, false);
+  };
+  const closed = (name: string) => {
+    if (name === 'title' && titleText !== undefined) {
+      title ??= collapse(titleText) || undefined;
+      titleText = undefined;
+    }
+    const skipping = skipped > 0;
+    if (RAW_SKIP.has(name) || FURNITURE.has(name)) skipped--;
+    if (skipping) return;
+    if (name === 'pre') pre--;
+    if (name === 'h1' && h1Start >= 0) {
+      out.paragraph();
+      h1 ??= collapse(out.since(h1Start)) || undefined;
+      h1Start = -1;
+    }
+    block(name, true);
+  };
+  const block = (name: string, closing: boolean) => {
+    if (LINE_BREAK.has(name)) out.lineBreak(false);
     else if (PARAGRAPH.has(name)) out.paragraph();
     else if (CELL.has(name) && !closing) out.cell();
-  }
-  const text = out.finish();
-  const result: HtmlText = { text };
+  };
+
+  const openTag = (name: string) => {
+    if (name === 'br') {
+      if (skipped === 0) out.lineBreak(true);
+    } else if (VOID.has(name)) {
+      if (skipped === 0) block(name, false);
+    } else if (open.length < MAX_DEPTH) {
+      open.push(name);
+      opened(name);
+    }
+  };
+  const closeTag = (name: string) => {
+    // `</br>` is read as `<br>`, as browsers do.
+    if (name === 'br') return openTag(name);
+    // The end of the page closes everything, matched or not.
+    const at = name === 'body' || name === 'html' ? 0 : open.lastIndexOf(name);
+    if (at >= 0) {
+      while (open.length > at) closed(open.pop()!);
+    } else if (skipped === 0 && !VOID.has(name)) {
+      // A stray `</p>` still ends a paragraph.
+      block(name, true);
+    }
+  };
+  const text = (chunk: string) => {
+    const clean = withoutControls(chunk);
+    if (titleText !== undefined) titleText += clean;
+    else if (skipped === 0) out.text(clean, pre > 0);
+  };
+  tokenize(html, { open: openTag, close: closeTag, text });
+  while (open.length > 0) closed(open.pop()!);
+  const result: HtmlText = { text: out.finish() };
   const heading = title ?? h1;
   if (heading !== undefined) result.title = heading;
   return result;
-}
-
-interface Tag {
-  name: string;
-  closing: boolean;
-  /** Index just after the tag. */
-  end: number;
-}
-
-/** A tag, comment, doctype or processing instruction at `start`, or undefined when `<` is just text. */
-function readTag(html: string, start: number): Tag | undefined {
-  const next = html[start + 1];
-  if (next === '!' || next === '?') {
-    if (html.startsWith('<!--', start)) {
-      const close = html.indexOf('-->', start + 4);
-      return { name: '', closing: false, end: close < 0 ? html.length : close + 3 };
-    }
-    const close = html.indexOf('>', start);
-    return { name: '', closing: false, end: close < 0 ? html.length : close + 1 };
-  }
-  const closing = next === '/';
-  let j = start + (closing ? 2 : 1);
-  const nameStart = j;
-  while (j < html.length && /[A-Za-z0-9]/.test(html[j]!)) j++;
-  if (j === nameStart || !/[A-Za-z]/.test(html[nameStart]!)) return undefined;
-  const name = html.slice(nameStart, j).toLowerCase();
-  let quote = '';
-  for (; j < html.length; j++) {
-    const c = html[j]!;
-    if (quote !== '') {
-      if (c === quote) quote = '';
-    } else if (c === '"' || c === "'") {
-      quote = c;
-    } else if (c === '>') {
-      return { name, closing, end: j + 1 };
-    }
-  }
-  return { name, closing, end: html.length };
-}
-
-const ENTITY = /&(?:#(\d{1,8})|#[xX]([0-9a-fA-F]{1,7})|([A-Za-z][A-Za-z0-9]{1,9}))(;?)/y;
-
-/**
- * One scan, copying the text between references into pieces joined a few thousand at a time: a
- * replace with a callback, or one join of millions of pieces, costs V8 hundreds of MB and seconds
- * for a page of nothing but `&amp;`.
- */
-function decodeEntities(text: string): string {
-  let at = text.indexOf('&');
-  if (at < 0) return text;
-  const joined: string[] = [];
-  const pieces: string[] = [];
-  const add = (piece: string) => {
-    pieces.push(piece);
-    if (pieces.length < 4096) return;
-    joined.push(pieces.join(''));
-    pieces.length = 0;
-  };
-  let from = 0;
-  for (; at >= 0; at = text.indexOf('&', at + 1)) {
-    ENTITY.lastIndex = at;
-    const match = ENTITY.exec(text);
-    const value = match ? referenceValue(match) : undefined;
-    if (value === undefined) continue;
-    if (at > from) add(text.slice(from, at));
-    add(value);
-    from = ENTITY.lastIndex;
-    at = from - 1;
-  }
-  add(text.slice(from));
-  return joined.join('') + pieces.join('');
-}
-
-/** What a matched reference stands for; undefined when it stays as written (an unknown name). */
-function referenceValue([, dec, hex, name, semi]: RegExpExecArray): string | undefined {
-  if (name !== undefined) {
-    // Own keys only: `&constructor;` is not an entity.
-    const value = Object.hasOwn(NAMED, name) ? NAMED[name] : undefined;
-    return value !== undefined && (semi === ';' || LEGACY.has(name)) ? value : undefined;
-  }
-  return numericReference(dec !== undefined ? Number.parseInt(dec, 10) : Number.parseInt(hex!, 16));
-}
-
-/**
- * What `&#N;` stands for, as the HTML standard reads it (0x80-0x9F as Windows-1252, which old
- * pages rely on for `&#150;` and `&#147;`), except that a reference to a control character, which
- * would reach a terminal as ESC or a bidi override, is dropped; whitespace ones stay whitespace.
- */
-function numericReference(cp: number): string {
-  if (cp <= 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return '\ufffd';
-  const char = cp >= 0x80 && cp <= 0x9f ? CP1252_HIGH[cp - 0x80]! : String.fromCodePoint(cp);
-  if (char === '\t' || char === '\n') return char;
-  if (cp >= 0x0b && cp <= 0x0d) return ' ';
-  return hasControls(char) ? '' : char;
 }
 
 function collapse(text: string): string {

@@ -64,12 +64,12 @@ function builtArtifacts(): Artifacts {
  * The case as `parley import ART --dry-run --json` sees it, against its bars: a UserError (import
  * refused) scores as no output; any other error is a crash and fails the test.
  */
-function check(testCase: EvalCase, bars: Bars): { refused?: string; unmet: string[] } {
+async function check(testCase: EvalCase, bars: Bars): Promise<{ refused?: string; unmet: string[] }> {
   const gold = JSON.parse(readFileSync(join(testCase.dir, 'gold.json'), 'utf8')) as Gold;
   let output: { pairs: { zh: string; en: string }[]; vocab: { term: string; gloss: string }[] } | undefined;
   let refused: string | undefined;
   try {
-    const { analysis } = analyse(readSource(testCase.article), {}, builtArtifacts());
+    const { analysis } = await analyse(readSource(testCase.article), {}, builtArtifacts());
     output = { pairs: analysis.pairs, vocab: analysis.vocab };
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
@@ -82,8 +82,8 @@ function check(testCase: EvalCase, bars: Bars): { refused?: string; unmet: strin
 
 describe('golden gate: tests/fixtures/articles', () => {
   for (const testCase of casesIn(FIXTURES)) {
-    it(`${testCase.name} imports with every pair and vocabulary item exact, nothing leaked`, () => {
-      expect(check(testCase, PERFECT)).toEqual({ unmet: [] });
+    it(`${testCase.name} imports with every pair and vocabulary item exact, nothing leaked`, async () => {
+      expect(await check(testCase, PERFECT)).toEqual({ unmet: [] });
     });
   }
 });
@@ -93,8 +93,8 @@ if (existsSync(SHARED)) {
   describe('golden gate: ../shared/eval', () => {
     for (const testCase of casesIn(SHARED)) {
       const bars = { ...NO_LEAKS, ...BARS[testCase.name] };
-      it(`${testCase.name} stays at or above ${BARS[testCase.name] ? 'its bars' : 'the default bar (no crash, nothing leaked)'}`, () => {
-        expect(check(testCase, bars).unmet).toEqual([]);
+      it(`${testCase.name} stays at or above ${BARS[testCase.name] ? 'its bars' : 'the default bar (no crash, nothing leaked)'}`, async () => {
+        expect((await check(testCase, bars)).unmet).toEqual([]);
       });
     }
 

@@ -40,9 +40,9 @@ const pageLine = fc.array(fc.oneof({ arbitrary: sentences, weight: 2 }, { arbitr
 const pageText = fc.tuple(fc.array(pageLine, { minLength: 2, maxLength: 20 }), fc.constantFrom('\n', '\n\n', '\r\n')).map(([lines, eol]) => lines.join(eol));
 
 /** The import command's whole path for one article: bytes -> decode -> HTML -> analysis. */
-function importNeverThrowsUnexpectedly(bytes: Uint8Array, html: boolean): void {
+async function importNeverThrowsUnexpectedly(bytes: Uint8Array, html: boolean): Promise<void> {
   try {
-    analyse({ label: 'article', bytes, html }, {}, { lexicon: tinyLexicon, pinyin: () => undefined });
+    await analyse({ label: 'article', bytes, html }, {}, { lexicon: tinyLexicon, pinyin: () => undefined });
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
     // The CLI prints it as `parley: <what> — <todo>`: one line, no stack.
@@ -51,12 +51,12 @@ function importNeverThrowsUnexpectedly(bytes: Uint8Array, html: boolean): void {
 }
 
 describe('the import path on page-like input', () => {
-  it('gives an analysis or a one-line UserError for mixed scripts, tags, enumerators and control characters', () => {
-    fc.assert(fc.property(pageText, fc.boolean(), (t, html) => importNeverThrowsUnexpectedly(Buffer.from(t), html)), { numRuns: 300 });
+  it('gives an analysis or a one-line UserError for mixed scripts, tags, enumerators and control characters', async () => {
+    await fc.assert(fc.asyncProperty(pageText, fc.boolean(), (t, html) => importNeverThrowsUnexpectedly(Buffer.from(t), html)), { numRuns: 300 });
   });
 
-  it('gives an analysis or a one-line UserError for arbitrary bytes', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), fc.boolean(), importNeverThrowsUnexpectedly), { numRuns: 200 });
+  it('gives an analysis or a one-line UserError for arbitrary bytes', async () => {
+    await fc.assert(fc.asyncProperty(fc.uint8Array({ maxLength: 300 }), fc.boolean(), importNeverThrowsUnexpectedly), { numRuns: 200 });
   });
 });
 

@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { htmlToText, looksLikeHtml } from '../../../src/core/text/html.js';
+import { tokenizeHtml } from '../../../src/commands/import/html-tokenizer.js';
+import { htmlToText as htmlToTextWith, looksLikeHtml } from '../../../src/core/text/html.js';
 
 const fixtureDir = new URL('../../fixtures/articles/', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, fixtureDir), 'utf8');
+const htmlToText = (html: string) => htmlToTextWith(html, tokenizeHtml);
 
 describe('htmlToText', () => {
   it('keeps paragraphs as blank-line-separated blocks and collapses whitespace inside them', () => {
@@ -50,7 +52,31 @@ describe('htmlToText', () => {
     expect(htmlToText('<p>a&nbsp;&nbsp;b</p>').text).toBe('a b');
   });
 
-  it('drops references to control characters, reads 0x80-0x9F as Windows-1252, and knows only its own names', () => {
+  it('decodes every HTML5 named reference, numeric and hex ones, and the legacy names without a semicolon', () => {
+    expect(htmlToText('<p>na&iuml;ve &Eacute;cole &frac12; caf&eacute; &hearts; &NotEqualTilde; &lbrace;x&rbrace;</p>').text).toBe('naïve École ½ café ♥ ≂̸ {x}');
+    expect(htmlToText('<p>&#233;t&#xE9; &#X4E2D;&#25991; &#x1F375;</p>').text).toBe('été 中文 🍵');
+    // The standard's legacy names decode without `;`; others stay as written.
+    expect(htmlToText('<p>&eacute caf&eacutex &copy2024 &frac12 &iuml &hearts x</p>').text).toBe('é caféx ©2024 ½ ï &hearts x');
+  });
+
+  it('keeps the words of nested inline elements together, with no space added at a tag', () => {
+    expect(htmlToText('<p>An <b>im<i>port</i>ant</b> <a href="/x">word</a>, <span>said</span><em> she</em>.</p>').text).toBe('An important word, said she.');
+    expect(htmlToText('<p><strong>重</strong>要的<span style="color:red">事情</span>说三遍。</p>').text).toBe('重要的事情说三遍。');
+  });
+
+  it('reads malformed markup as a browser would: unclosed tags end with their parent, stray end tags are ignored', () => {
+    expect(htmlToText('<div><nav><a>Home</a> <a>News</div><p>Kept.</p>').text).toBe('Kept.');
+    expect(htmlToText('<p>One<p>Two</span></b><li>three<li>four</ul>five').text).toBe('One\n\nTwo\nthree\nfour\n\nfive');
+    expect(htmlToText('<p class="a>b">x</p><p>y <i>unclosed</p>z').text).toBe('x\n\ny unclosed\n\nz');
+    expect(htmlToText('text</p>more').text).toBe('text\n\nmore');
+  });
+
+  it('joins a Chinese paragraph hard-wrapped in the source, and keeps the space between English words', () => {
+    const html = '<p>春天来了，\n公园里的花都开了。孩子们\n在草地上放风筝，\n老人们坐在树下聊天。</p>\n<p>Spring has come,\nand the flowers in the park\nare all in bloom.</p>';
+    expect(htmlToText(html).text).toBe('春天来了，公园里的花都开了。孩子们在草地上放风筝，老人们坐在树下聊天。\n\nSpring has come, and the flowers in the park are all in bloom.');
+  });
+
+  it('drops references to control characters, reads 0x80-0x9F as Windows-1252, and takes no object key for a name', () => {
     expect(htmlToText('<p>a&#27;[2Jb&#x9b;c&#7;d&#x202E;e&#x2066;f&#127;g</p>').text).toBe('a[2Jb›cdefg');
     expect(htmlToText('<p>&#150; &#147;q&#148; &#x9d;x</p>').text).toBe('– “q” x');
     expect(htmlToText('<p>a&#9;b&#13;c</p>').text).toBe('a b c');
@@ -92,7 +118,11 @@ describe('htmlToText', () => {
   });
 
   it('stays linear on pathological input', () => {
-    const cases = ['<p'.repeat(100_000), '<!--'.repeat(100_000), '<nav>'.repeat(50_000) + 'x', '<script>'.repeat(50_000), '&#x'.repeat(100_000), `<a href="${'x'.repeat(300_000)}`];
+    const cases = [
+      '<p'.repeat(100_000), '<!--'.repeat(100_000), '<nav>'.repeat(50_000) + 'x', '<script>'.repeat(50_000), '&#x'.repeat(100_000), `<a href="${'x'.repeat(300_000)}`,
+      // Deep nesting, which htmlparser2's own Parser handles in quadratic time.
+      '<b>'.repeat(200_000), '<div>'.repeat(50_000) + '</span>'.repeat(50_000), '&amp;'.repeat(500_000),
+    ];
     for (const html of cases) {
       const started = performance.now();
       htmlToText(html);
