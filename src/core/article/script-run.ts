@@ -25,7 +25,7 @@ export function scriptRuns(text: string): string[] | undefined {
     }
   }
   if (runs.length < 2) return undefined;
-  const out = runs.map((r) => r.text.replace(SEPARATORS_AROUND, '').trim());
+  const out = runs.map((r) => withoutSeparators(r.text));
   const whole = runs.every((r, i) => (r.lang === 'zh' ? hasHan(out[i]!, 3) : hasLatinWords(out[i]!, 2)) && ENDS.test(out[i]!));
   return whole ? out : undefined;
 }
@@ -45,7 +45,19 @@ const CLOSERS = '”’"\'）)」』》】]';
 const OPENERS: Record<string, string> = { '(': ')', '（': '）', '[': ']', '【': '】', '《': '》' };
 const ENDS = /[。！？!?.…][”’"'）)」』》】\]]*$/;
 /** What may stand between a sentence and its translation: `中文。 / English.`, `| English.`, `— English.` */
-const SEPARATORS_AROUND = /^[\s/|｜\-–—]+|[\s/|｜\-–—]+$/g;
+const SEPARATOR = /[\s/|｜\-–—]/;
+
+/**
+ * `text` without the separators around it. A loop, not `/^[…]+|[…]+$/g`: that regex retries from
+ * every separator of a long run the text does not end with, which is quadratic.
+ */
+function withoutSeparators(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && SEPARATOR.test(text[start]!)) start++;
+  while (end > start && SEPARATOR.test(text[end - 1]!)) end--;
+  return text.slice(start, end);
+}
 
 /**
  * The line cut after each sentence end outside brackets, where what follows starts a sentence of
@@ -108,7 +120,7 @@ function piece(text: string): Piece {
   if (first === undefined) return { text, lang: undefined, startsSentence: false };
   // A Chinese sentence may start with a Latin name (`iPhone在中国…`): the letters decide then.
   const lang: Lang = isHanScript(first) || latin <= 2 * han ? 'zh' : 'en';
-  const startsSentence = /^[\p{Lu}\d"“‘'(（[]/u.test(text.replace(SEPARATORS_AROUND, ''));
+  const startsSentence = /^[\p{Lu}\d"“‘'(（[]/u.test(withoutSeparators(text));
   return { text, lang, startsSentence };
 }
 

@@ -1,3 +1,4 @@
+import { UserError } from '../errors.js';
 import { HAN, HAN_RANGES, countScripts } from '../text/script.js';
 import { closeHanGaps, joinHyphenatedLines } from './copy-artefacts.js';
 import { scriptRuns } from './script-run.js';
@@ -27,7 +28,8 @@ const FENCE = /^\s*(```|~~~)/;
  * or `3.14`: a marker is followed by a space or a Chinese character, never by a digit.
  */
 const NUMBER_MARKER = new RegExp(String.raw`^\s*(\d{1,3}[.．、)）]|[(（]\d{1,3}[)）])(?:\s+|(?=[${HAN_RANGES}“‘「]))(?=\S)`, 'u');
-const TABLE_RULER = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
+/** Tested on the trimmed line: a leading `\s*` before `\|?\s*` backtracks quadratically over a run of spaces. */
+const TABLE_RULER = /^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$/;
 
 /** Circled and parenthesised numbers (①, ⑴, ⒈, ❶, ➀) and list bullets, as pages number points. */
 const ENUMERATOR_SYMBOLS = '\u2460-\u249b\u2776-\u2793•▪■□◆◇●○★☆►▶▸➤➢➜▲△※';
@@ -46,12 +48,25 @@ function withoutEnumerators(line: string): string {
   return line.replace(LEADING_ENUMERATOR, '').replace(INNER_ENUMERATOR, '$1 ');
 }
 
+/**
+ * More switches of language than any page puts on one line (a whole bilingual book run together
+ * has hundreds of thousands): refused before alignment, as an overlong paragraph is.
+ */
+const MAX_LINE_RUNS = 2000;
+
+function tooManySwitches(line: number, runs: number): UserError {
+  return new UserError(
+    `line ${line} switches between Chinese and English ${(runs - 1).toLocaleString('en-US')} times, more than parley aligns in one line (${MAX_LINE_RUNS.toLocaleString('en-US')})`,
+    'put each paragraph and its translation on lines of their own, or import the text in parts',
+  );
+}
+
 export function readLines(text: string): SourceLine[] {
   const out: SourceLine[] = [];
   const raw = joinHyphenatedLines(text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/));
   for (const { text: rawText, line: number } of raw) {
     const line = closeHanGaps(rawText.replace(/[\u200b-\u200d\u2060\ufeff]/g, ''));
-    if (FENCE.test(line) || TABLE_RULER.test(line)) {
+    if (FENCE.test(line) || TABLE_RULER.test(line.trim())) {
       out.push({ text: line.trim(), line: number, markdownHeading: false, syntax: true });
       continue;
     }
@@ -67,6 +82,7 @@ export function readLines(text: string): SourceLine[] {
     const unlabelled = label && entry.text.slice(label[0].length);
     if (unlabelled && (isChineseSentence(unlabelled) || isEnglishSentence(unlabelled))) entry.text = unlabelled;
     const runs = heading !== undefined ? undefined : scriptRuns(entry.text);
+    if (runs && runs.length > MAX_LINE_RUNS) throw tooManySwitches(number, runs.length);
     if (runs) {
       out.push({ ...entry, text: runs[0]! });
       for (const run of runs.slice(1)) out.push({ text: run, line: number, markdownHeading: false, syntax: false });

@@ -13,7 +13,7 @@ export function markBilingualTitle(lines: readonly ClassifiedLine[]): Classified
     const line = out[i]!;
     if (line.kind !== 'zh' && line.kind !== 'en') continue;
     if (SENTENCE_END.test(line.text)) break;
-    if (ZH_THEN_EN.test(line.text) || EN_THEN_ZH.test(line.text)) {
+    if (line.text.length <= MAX_TITLE && (ZH_THEN_EN.test(line.text) || EN_THEN_ZH.test(line.text))) {
       out[i] = { ...line, kind: 'structure', reason: 'title' };
       break;
     }
@@ -32,6 +32,8 @@ export function findTitle(lines: readonly ClassifiedLine[], blocks: readonly Blo
   return blocks.find((b) => b.headline && b.lines[0]!.line < limit)?.lines[0]!.text;
 }
 
+/** Longer than any title; the bound also keeps the patterns' runs of spaces from backtracking for long. */
+const MAX_TITLE = 160;
 const SENTENCE_END = /[。！？!?.]["”’')）]*$/;
 const ZH_TITLE = `[${HAN_RANGES}][${HAN_RANGES}\\d\\s·：:，,、“”《》!！?？-]*[${HAN_RANGES}》”]`;
 const EN_TITLE = String.raw`[A-Z0-9"“][A-Za-z0-9'’"“”,:;&\-]*(?:\s+[A-Za-z0-9'’"“”,:;&\-]+)+`;

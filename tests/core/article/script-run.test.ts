@@ -43,3 +43,10 @@ describe('a line with several switches of language', () => {
     ]);
   });
 });
+
+describe('a line with more switches than any page has', () => {
+  it('is refused in one line before alignment starts', () => {
+    const line = 'He left early.  他很早就走了。'.repeat(1500);
+    expect(() => readLines(line)).toThrow(/line 1 switches between Chinese and English 2,999 times/);
+  });
+});
