@@ -45,11 +45,15 @@ export function groupBlocks(lines: readonly ClassifiedLine[]): Block[] {
 }
 
 const HEADING_LENGTH = { zh: 30, en: 80 };
+/** `01 慢下来的生活`, `2. Why we run`, `三、…`: a numbered heading. */
+const NUMBERED = /^(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:\s+|[.、．:：]\s*)?(?=\S)(?!\d)/;
 
 /**
  * `02 为什么我们爱上跑步` between paragraphs written one a line with no blank lines: short, no
- * sentence end, after a line that ended a sentence and before a line of the other language or none.
- * A hard-wrapped paragraph's short last line fails the last test, its middle lines the first two.
+ * sentence end, after a line that ended a sentence, and before a line of the other language, a
+ * line of its own language at least twice as long (the paragraph it heads) or none. A numbered one
+ * needs only the first three. A hard-wrapped paragraph's short last line fails the last test, its
+ * middle lines the first two.
  */
 function isInlineHeading(lines: readonly ClassifiedLine[], i: number): boolean {
   const line = lines[i]!;
@@ -58,7 +62,9 @@ function isInlineHeading(lines: readonly ClassifiedLine[], i: number): boolean {
   const before = lines[i - 1];
   const after = lines[i + 1];
   const afterSentence = before === undefined || before.kind !== lang || ENDS_SENTENCE.test(before.text);
-  return afterSentence && (after === undefined || after.kind !== lang);
+  if (!afterSentence) return false;
+  if (after === undefined || after.kind !== lang) return true;
+  return before !== undefined && before.kind !== 'blank' && (NUMBERED.test(line.text) || after.text.length >= 2 * line.text.length);
 }
 
 function isHeadline(block: Block): boolean {

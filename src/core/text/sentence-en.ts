@@ -37,6 +37,8 @@ function endsSentence(text: string, mark: number, end: number): boolean {
   const startsLikeSentence =
     (next >= 0x41 && next <= 0x5a) || (next >= 0x30 && next <= 0x39) || isHan(next) || '“‘"\'([«¿¡'.includes(text[k]!);
   if (!startsLikeSentence) return false;
+  // `Goodbye, Summer! (published in 2015)`: a bracket that goes on in lower case continues the sentence.
+  if ((text[k] === '(' || text[k] === '[') && /^[a-z]/.test(text[k + 1] ?? '')) return false;
   if (ch !== '.' || text[mark - 1] === '.') return true;
   const word = wordBefore(text, mark);
   const lower = word.toLowerCase();

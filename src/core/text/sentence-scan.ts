@@ -3,6 +3,8 @@ import { isSpace } from './script.js';
 
 /** Closing marks that belong to the sentence they follow. */
 const CLOSING = new Set(['”', '’', '"', "'", '）', ')', ']', '】', '」', '』', '》', '〕']);
+/** A book title (`《再见了，夏天！》`) or a bracket that ends with a ！ or ？ ends no sentence by itself: speech does. */
+const TITLE_OR_BRACKET_CLOSERS = new Set(['》', '）', ')']);
 /** Quotations longer than this are not held together: a stray quote must not swallow a page. */
 const QUOTE_LIMIT = 600;
 
@@ -35,7 +37,7 @@ export function splitSentences(text: string, rules: SentenceRules): Span[] {
       // The quotation closes here: the sentence ends with it if it ended just inside.
       const mark = previousNonSpace(text, i);
       const end = absorbClosing(text, i + 1, closers);
-      if (mark >= 0 && rules.isTerminator(text[mark]!) && rules.ends(text, mark, end)) {
+      if (mark >= 0 && !TITLE_OR_BRACKET_CLOSERS.has(text[i]!) && rules.isTerminator(text[mark]!) && rules.ends(text, mark, end)) {
         ends.push(end);
         i = end - 1;
       }
