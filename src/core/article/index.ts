@@ -1,3 +1,4 @@
+import { UserError } from '../errors.js';
 import type { Lexicon } from '../text/lexicon.js';
 import { alignArticle } from './align-document.js';
 import { groupBlocks, requireBilingual } from './block.js';
@@ -44,10 +45,18 @@ export function analyseArticle(text: string, options: AnalyseOptions = {}): Anal
   const alignment = alignArticle(blocks, units, layout, options.lexicon, options.onProgress);
   const { pairs, skipped } = readBeads(alignment, units, layout.kind);
   const setAside = lines.filter((l) => l.reason !== undefined).map((l) => ({ text: l.text, reason: l.reason!, line: l.line }));
+  const vocab = collectVocab(lines, pairs, options.pinyin);
+  // A term post (a glossary under a short text) is worth a deck with no sentence pair; nothing at all is not.
+  if (pairs.length === 0 && vocab.length === 0) {
+    throw new UserError(
+      'found Chinese and English text but could not match any sentence to its translation',
+      'check that the English is a translation of the Chinese, in the same order',
+    );
+  }
   const analysis: Analysis = {
     layout: describeLayout(layout.kind, alignment.pairedRuns[0]?.[0].lang ?? 'zh'),
     pairs,
-    vocab: collectVocab(lines, pairs, options.pinyin),
+    vocab,
     skipped: [...setAside, ...lostCharacters(lines), ...skipped].sort((a, b) => a.line - b.line),
   };
   const title = findTitle(lines, blocks);

@@ -1,4 +1,3 @@
-import { UserError } from '../errors.js';
 import type { AlignedBead } from './align-runs.js';
 import { CONVINCING_COVERAGE, type DocumentAlignment } from './align-document.js';
 import { unrelatedBeads } from './evidence.js';
@@ -57,12 +56,6 @@ export function readBeads(
   });
   for (const run of alignment.unpaired) {
     for (const b of run.blocks) for (const u of units[b]!) skipped.push({ text: u.text, reason: 'no translation found', line: u.line });
-  }
-  if (pairs.length === 0) {
-    throw new UserError(
-      'found Chinese and English text but could not match any sentence to its translation',
-      'check that the English is a translation of the Chinese, in the same order',
-    );
   }
   pairs.sort((a, b) => a.line - b.line);
   return { pairs, skipped };
