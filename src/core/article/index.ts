@@ -112,7 +112,7 @@ export function analyseArticle(text: string, options: AnalyseOptions = {}): Anal
   const analysis: Analysis = {
     layout: describeLayout(layout.kind, firstPairedLang(result.pairedRuns)),
     pairs,
-    vocab: collectVocab(lines, pairs, options.pinyin),
+    vocab: collectVocab(lines, pairs, options),
     skipped,
   };
   const title = findTitle(lines, blocks);

@@ -1,0 +1,184 @@
+import { contentStems } from '../text/english.js';
+import type { Lexicon } from '../text/lexicon.js';
+import { isHan } from '../text/script.js';
+import type { VocabNote } from './vocab-note.js';
+
+/**
+ * `外汇储备(foreign exchange reserves)` inside running Chinese: the English in brackets glosses the
+ * Chinese words just before it. The bracket says where the term ends but not where it starts, so
+ * the start is the shortest run of whole words before the bracket whose dictionary senses account
+ * for the English, or, without such evidence, a short phrase that grammar words set apart.
+ */
+
+/** `(surplus)`, `( slow down )`, `(South Korea)`: English words only, at most a short phrase. */
+const GLOSS = /^[A-Za-z][A-Za-z'’\-]*(?:[ ,&/][ ]?[A-Za-z][A-Za-z'’\-]*)*$/;
+const MAX_GLOSS_WORDS = 6;
+/** Longest term read back from a bracket, in characters: longer is a clause, not a term. */
+const MAX_TERM = 10;
+/** Longest term taken on grammar words alone, with no dictionary evidence. */
+const MAX_UNSUPPORTED_TERM = 4;
+/**
+ * Single characters that stand between words rather than inside a term (particles, prepositions,
+ * adverbs, conjunctions), when the dictionary reads them as a word of their own.
+ */
+const GRAMMAR = new Set([...'的了着在是把被将从向也都就而并又和与及或让使给其这那该此对于以为由']);
+const CONJUNCTIONS = new Set([...'和与及或']);
+/**
+ * Words the dictionary's senses leave out but a term would translate (`most residents`, 大多数居民):
+ * with one in the gloss, a match for the rest cannot say where the term starts.
+ */
+const UNMATCHED = /\b(?:all|any|some|each|every|other|another|more|most|less|least|much|many|few|no|not|never|can|could|may|might|must|should|will|would|too|very|such|also|only|just)\b/i;
+/** `(n.)`, `(adj.)`: a part of speech, which a vocabulary line reads, not a gloss. */
+const PART_OF_SPEECH = /^(?:n|v|vt|vi|adj|adv|prep|conj|pron|num|art|int|interj|aux|abbr|phr|pl|sb|sth)$/i;
+
+interface Word {
+  text: string;
+  /** English stems of the word and of each of its characters. */
+  senses: readonly string[];
+}
+
+/**
+ * Every Chinese term glossed by an English aside on one line of running text, in line order. The
+ * text is never changed: the aside stays part of its sentence.
+ */
+export function asideNotes(text: string, lexicon: Lexicon | undefined): VocabNote[] {
+  const notes: VocabNote[] = [];
+  // Without a dictionary nothing says where a term starts.
+  if (!lexicon) return notes;
+  for (const m of text.matchAll(/[(（]([^()（）]{1,80})[)）]/g)) {
+    const gloss = m[1]!.trim();
+    if (!isGloss(gloss)) continue;
+    const before = hanBefore(text, m.index);
+    const term = before && chooseTerm(before, gloss, lexicon);
+    if (term) notes.push({ term, gloss, lang: 'zh' });
+  }
+  return notes;
+}
+
+/** A lower-case English gloss: asides of common words, not only names, show an article glossing terms for learners. */
+export function glossesCommonWord(note: VocabNote): boolean {
+  return /^[a-z]/.test(note.gloss);
+}
+
+function isGloss(text: string): boolean {
+  if (!GLOSS.test(text) || PART_OF_SPEECH.test(text)) return false;
+  // An acronym (`FAA`) names something; it does not translate it.
+  if (!/[a-z]/.test(text) || UNMATCHED.test(text)) return false;
+  return text.split(/[\s,/&]+/).filter(Boolean).length <= MAX_GLOSS_WORDS;
+}
+
+/**
+ * The Chinese characters that run up to the bracket (one space before it allowed, as PDF text has),
+ * back to the nearest punctuation or other script; undefined when the bracket follows no Chinese.
+ */
+function hanBefore(text: string, bracket: number): string | undefined {
+  let end = bracket;
+  while (end > 0 && text[end - 1] === ' ') end--;
+  let start = end;
+  while (start > 0 && isHan(text.codePointAt(start - 1)!)) start--;
+  return start < end ? text.slice(start, end) : undefined;
+}
+
+function chooseTerm(run: string, gloss: string, lexicon: Lexicon): string | undefined {
+  const words = wordsBefore(run.slice(-2 * MAX_TERM), lexicon);
+  const wanted = [...new Set(contentStems(gloss))];
+  const covered = (count: number) => coverage(words.slice(words.length - count), wanted);
+  let best = 0;
+  let bestCount = 0;
+  for (let count = 1, length = 0; count <= words.length && (length += words[words.length - count]!.text.length) <= MAX_TERM; count++) {
+    if (isGrammar(words[words.length - count]!)) continue;
+    const c = covered(count);
+    if (c > best) {
+      best = c;
+      bestCount = count;
+    }
+  }
+  if (bestCount === 0) return unsupportedTerm(words);
+  const term = withConjoined(words, bestCount, gloss);
+  // Chinese keeps the English order of modifiers (`farmers' market`, 农贸市场): while the first English
+  // word has no match, the term may start further left.
+  const conjoined = term.length > bestCount;
+  if (best < 0.5 || (best < 1 && !conjoined && coverage(term, wanted.slice(0, 1)) === 0)) return undefined;
+  // A term that starts with a lone character after another (`一轨对话`) is a word the dictionary
+  // lacks, whose start is a guess.
+  const before = words[words.length - term.length - 1];
+  const lone = (w: Word | undefined) => w !== undefined && [...w.text].length === 1 && !isGrammar(w);
+  if (lone(term[0]) && lone(before)) return undefined;
+  // A name (`Balearic Islands`) half matched (`群岛`) is part of a longer name, unless nothing precedes it.
+  if (best < 1 && before && isName(gloss)) return undefined;
+  return join(term);
+}
+
+/** `经济和精神上的需求(financial and spiritual needs)`: both sides of an `and` belong to the term. */
+function withConjoined(words: readonly Word[], count: number, gloss: string): readonly Word[] {
+  const head = words.length - count;
+  const conjunction = words[head - 1];
+  const first = words[head - 2];
+  if (!/\b(and|or)\b|,/.test(gloss) || !conjunction || !first || !CONJUNCTIONS.has(conjunction.text) || isGrammar(first)) {
+    return words.slice(head);
+  }
+  return words.slice(head - 2);
+}
+
+/**
+ * No dictionary word matches the English (a name or a compound the dictionary lacks): take the
+ * words after the last grammar word, when they are few enough to be one term.
+ */
+function unsupportedTerm(words: readonly Word[]): string | undefined {
+  let head = words.length;
+  while (head > 0 && !isGrammar(words[head - 1]!)) head--;
+  const term = join(words.slice(head));
+  const length = [...term].length;
+  return length >= 2 && length <= MAX_UNSUPPORTED_TERM ? term : undefined;
+}
+
+/** Words by longest dictionary match from the bracket backwards; unknown characters stand alone. */
+function wordsBefore(run: string, lexicon: Lexicon): Word[] {
+  const chars = [...run];
+  const words: Word[] = [];
+  let end = chars.length;
+  while (end > 0) {
+    let length = Math.min(lexicon.maxHeadword, end);
+    while (length > 1 && !lexicon.glosses(chars.slice(end - length, end).join(''))) length--;
+    const text = chars.slice(end - length, end).join('');
+    words.unshift({ text, senses: sensesOf(text, lexicon) });
+    end -= length;
+  }
+  return words;
+}
+
+/** A word's senses and its characters' senses: `需求` lists "demand", `需` gives "need". */
+function sensesOf(word: string, lexicon: Lexicon): string[] {
+  const chars = [...word];
+  const parts = chars.length > 1 ? [word, ...chars] : [word];
+  return parts.flatMap((p) => lexicon.glosses(p) ?? []);
+}
+
+function coverage(words: readonly Word[], wanted: readonly string[]): number {
+  if (wanted.length === 0) return 0;
+  const senses = words.flatMap((w) => w.senses);
+  return wanted.filter((w) => senses.some((s) => sameWord(s, w))).length / wanted.length;
+}
+
+/** Stems that share a root: `spirit`/`spiritual`, `economy`/`economic`. */
+function sameWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.length >= 4 && long.startsWith(short)) return true;
+  let common = 0;
+  while (common < short.length && short[common] === long[common]) common++;
+  return common >= 5 && common >= short.length - 2;
+}
+
+/** Capitalised words, `of` and `the` aside. */
+function isName(gloss: string): boolean {
+  return gloss.split(/\s+/).every((w) => /^[A-Z]/.test(w) || /^(of|the|and|for|de|la)$/.test(w));
+}
+
+function isGrammar(word: Word): boolean {
+  return GRAMMAR.has(word.text);
+}
+
+function join(words: readonly Word[]): string {
+  return words.map((w) => w.text).join('');
+}
