@@ -77,9 +77,15 @@ function readGlossaries(lines: ClassifiedLine[]): void {
     l.kind === 'vocab' ? l.vocab : l.kind === 'zh' || l.kind === 'en' || l.kind === 'annotation' ? glossaryNote(l) : undefined,
   );
   const explainedInChinese = (notes: readonly VocabNote[]) => notes.some((n) => n.lang === 'zh' && HAN.test(n.gloss));
+  // A list may leave a blank line between its items.
+  const neighbour = (i: number, step: number) => {
+    let k = i + step;
+    while (lines[k]?.kind === 'blank') k += step;
+    return candidates[k];
+  };
   const chosen = lines.map((line, i) => {
     const notes = candidates[i];
-    return notes && line.kind !== 'vocab' && (candidates[i - 1] || candidates[i + 1]) ? notes : undefined;
+    return notes && line.kind !== 'vocab' && (neighbour(i, -1) || neighbour(i, 1)) ? notes : undefined;
   });
   // Which terms the article's sentences use, found in one pass rather than one search of them per note.
   const terms = chosen.flatMap((notes) => (notes && explainedInChinese(notes) ? notes.map((n) => n.term) : []));
