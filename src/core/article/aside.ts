@@ -46,18 +46,77 @@ export function asideNotes(text: string, lexicon: Lexicon | undefined): VocabNot
   // Without a dictionary nothing says where a term starts.
   if (!lexicon) return notes;
   for (const m of text.matchAll(/[(（]([^()（）]{1,80})[)）]/g)) {
-    const gloss = m[1]!.trim();
-    if (!isGloss(gloss)) continue;
+    const inside = m[1]!.trim();
+    if (CHINESE_GLOSS.test(inside)) {
+      const term = englishTerm(text.slice(Math.max(0, m.index - 80), m.index), inside, lexicon);
+      if (term) notes.push({ term, gloss: inside, lang: 'en' });
+      continue;
+    }
+    if (!isGloss(inside)) continue;
     const before = hanBefore(text, m.index);
-    const term = before && chooseTerm(before, gloss, lexicon);
-    if (term) notes.push({ term, gloss, lang: 'zh' });
+    const term = before && chooseTerm(before, inside, lexicon);
+    if (term) notes.push({ term, gloss: inside, lang: 'zh' });
   }
   return notes;
 }
 
-/** A lower-case English gloss: asides of common words, not only names, show an article glossing terms for learners. */
+/** Asides of common words, not only names, show an article glossing terms for learners. */
 export function glossesCommonWord(note: VocabNote): boolean {
-  return /^[a-z]/.test(note.gloss);
+  return /^[a-z]/.test(note.lang === 'zh' ? note.gloss : note.term);
+}
+
+/** `（会计利润）`: a few Chinese words and nothing else. */
+const CHINESE_GLOSS = /^\p{Script=Han}{1,12}$/u;
+const PRONOUN = /[我你您他她它咱]/u;
+const ENGLISH_RUN = /[A-Za-z][A-Za-z'’\-]*(?: [A-Za-z][A-Za-z'’\-]*)*$/;
+
+/**
+ * `从 accounting profit（会计利润）切换到…`, `showed resilience (韧性)`: English glossed by the Chinese
+ * in brackets. The term is the shortest run of English words before the bracket that the Chinese
+ * words' senses account for, under the same evidence rules as a Chinese term.
+ */
+function englishTerm(before: string, gloss: string, lexicon: Lexicon): string | undefined {
+  const run = ENGLISH_RUN.exec(before.trimEnd())?.[0];
+  if (!run) return undefined;
+  const words = run.split(' ').slice(-MAX_GLOSS_WORDS);
+  // A gloss with grammar words or words the dictionary lacks (`他很早就走了`) translates a clause.
+  const wanted = wordsAfter(gloss, lexicon);
+  if (wanted.some((w) => isGrammar(w) || w.senses.length === 0 || PRONOUN.test(w.text))) return undefined;
+  const matched = (count: number) => {
+    const stems = contentStems(words.slice(words.length - count).join(' '));
+    return wanted.map((w) => w.senses.some((s) => stems.some((t) => sameWord(s, t))));
+  };
+  let best = 0;
+  let bestCount = 0;
+  for (let count = 1; count <= words.length; count++) {
+    if (contentStems(words[words.length - count]!).length === 0) continue;
+    const hits = matched(count).filter(Boolean).length / wanted.length;
+    if (hits > best) {
+      best = hits;
+      bestCount = count;
+    }
+  }
+  // Every Chinese word must be accounted for: the English run before a bracket may be a whole clause.
+  if (best < 1) return undefined;
+  // One Chinese word may stand for several English ones (现金流, cash flow): take those too.
+  const senses = wanted.flatMap((w) => w.senses);
+  let head = words.length - bestCount;
+  while (head > 0 && contentStems(words[head - 1]!).some((t) => senses.some((s) => sameWord(s, t)))) head--;
+  return words.slice(head).join(' ');
+}
+
+/** Words by longest dictionary match from the start. */
+function wordsAfter(text: string, lexicon: Lexicon): Word[] {
+  const chars = [...text];
+  const words: Word[] = [];
+  for (let start = 0; start < chars.length; ) {
+    let length = Math.min(lexicon.maxHeadword, chars.length - start);
+    while (length > 1 && !lexicon.glosses(chars.slice(start, start + length).join(''))) length--;
+    const word = chars.slice(start, start + length).join('');
+    words.push({ text: word, senses: sensesOf(word, lexicon) });
+    start += length;
+  }
+  return words;
 }
 
 function isGloss(text: string): boolean {

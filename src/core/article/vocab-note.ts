@@ -63,7 +63,7 @@ const HEADER = new RegExp(
 
 /** A glossary's header row (`中文<TAB>English`, `| Word | Meaning |`) names its columns: not an item. */
 const COLUMN_NAME =
-  /^(中文|汉语|英文|英语|词汇|单词|生词|词语|术语|短语|释义|意思|含义|解释|词性|拼音|音标|例句|chinese|english|words?|terms?|phrases?|meanings?|definitions?|translations?|glosses|pinyin|part of speech|pos|examples?)$/i;
+  /^(#|序号|编号|no\.?|中文|汉语|英文|英语|词汇|单词|生词|词语|术语|短语|词组|释义|中文释义|英文释义|意思|含义|解释|词性|拼音|音标|例句|示例|用法|搭配|备注|频次|词频|chinese|english|words?|terms?|phrases?|meanings?|definitions?|translations?|glosses|pinyin|phonetics?|ipa|part of speech|pos|examples?|usage|notes?)$/i;
 /** `术语:解释` with a Chinese explanation: a short term, and an explanation that is not a sentence. */
 const ZH_EXPLAINED = new RegExp(String.raw`^([${HAN_RANGES}]{2,8})\s*[:：]\s*([^:：]*[${HAN_RANGES}][^:：]{0,60})$`, 'u');
 /** `张明：John Smith`, `摄影：Li Hua`: a role or a speaker and a name, shaped like a term and its gloss. */
@@ -180,7 +180,9 @@ function mayHaveHan(text: string): boolean {
   return false;
 }
 
-function fromColumns(columns: string[]): VocabNote[] | undefined {
+/** `| 3 | **abandon** | /əˈbændən/ | v. 放弃 |`: the term is the first column with words, after any row number. */
+function fromColumns(all: string[]): VocabNote[] | undefined {
+  const columns = all.slice(Math.max(0, all.findIndex((c) => /\p{L}/u.test(c))));
   const first = columns[0]!;
   const other = columns.slice(1).find((c) => (HAN.test(first) ? !HAN.test(c) && LATIN.test(c) && !isPinyin(c) : HAN.test(c)));
   const pair = other === undefined ? undefined : bilingual(first, other, true);

@@ -70,7 +70,15 @@ export function collectVocab(lines: readonly ClassifiedLine[], pairs: readonly P
 function notesByLine(lines: readonly ClassifiedLine[], lexicon: Lexicon | undefined): { line: number; notes: readonly VocabNote[] }[] {
   const asides = lines.map((l) => (WITHOUT_ASIDES.has(l.kind) ? [] : asideNotes(l.text, lexicon)));
   const teaching = asides.some((notes) => notes.some(glossesCommonWord));
-  return lines.map((l, i) => ({ line: l.line, notes: l.vocab ?? (teaching ? asides[i]! : []) }));
+  // A word the article also lists (`surplus n. 顺差`) is one item, whichever side the list makes the term.
+  const listed = new Set(lines.flatMap((l) => (l.vocab ?? []).flatMap((n) => [sideKey(n, 'zh'), sideKey(n, 'en')])));
+  const fresh = (n: VocabNote) => !listed.has(sideKey(n, 'zh')) && !listed.has(sideKey(n, 'en'));
+  return lines.map((l, i) => ({ line: l.line, notes: l.vocab ?? (teaching ? asides[i]!.filter(fresh) : []) }));
+}
+
+function sideKey(note: VocabNote, side: Lang): string {
+  const text = note.lang === side ? note.term : note.gloss;
+  return `${side}:${text.normalize('NFKC').toLowerCase()}`;
 }
 
 /**

@@ -35,6 +35,10 @@ const lexicon = parseLexicon(
     '中国\tchina',
     '今年\tthis year',
     '增加\tincrease',
+    '会计\taccountant accounting',
+    '现金\tcash',
+    '现金流\tcash flow',
+    '增量\tincrement',
   ]
     .sort()
     .join('\n'),
@@ -85,6 +89,13 @@ describe('an English aside in running Chinese', () => {
     expect(terms('The company (a small firm) made a profit.')).toEqual([]);
   });
 
+  it('reads English glossed by Chinese the same way, when every Chinese word is accounted for', () => {
+    expect(asideNotes('先从 accounting profit（会计利润）说起。', lexicon)).toEqual([{ term: 'accounting profit', gloss: '会计利润', lang: 'en' }]);
+    expect(asideNotes('Watch the cash flow (现金流) closely.', lexicon)).toEqual([{ term: 'cash flow', gloss: '现金流', lang: 'en' }]);
+    expect(asideNotes('They made a profit (他们赚了钱).', lexicon)).toEqual([]);
+    expect(asideNotes('We use Python（一种编程语言）.', lexicon)).toEqual([]);
+  });
+
   it('needs a dictionary', () => {
     expect(asideNotes('中国的贸易顺差(surplus)今年增加了。', undefined)).toEqual([]);
   });
@@ -105,6 +116,14 @@ describe('asides in an article', () => {
     ]);
     expect(analysis.pairs[0]!.zh).toBe('今年中国的贸易顺差(surplus)增加了。');
     expect(analysis.vocab[0]!.context).toEqual({ zh: analysis.pairs[0]!.zh, en: analysis.pairs[0]!.en });
+  });
+
+  it('add nothing for a word the article also lists, whichever side the list makes the term', () => {
+    const withList = `${article}\n\nWords\n\nsurplus n. 顺差\n`;
+    expect(analyseArticle(withList, { lexicon }).vocab.map((v) => [v.term, v.gloss])).toEqual([
+      ['提供住房补贴', 'provide housing subsidies'],
+      ['surplus', '顺差'],
+    ]);
   });
 
   it('count only where an article glosses common words that way, not where it spells out names', () => {

@@ -49,6 +49,10 @@ describe('a word table saved as Markdown', () => {
     expect(withoutMarkup('*夜市(night market)')).toBe('*夜市(night market)');
   });
 
+  it('may number its rows and give a pronunciation column', () => {
+    expect(notes('| # | 单词 | 音标 | 释义 |\n|---|---|---|---|\n| 1 | **abandon** | /əˈbændən/ | v. 放弃 |')).toEqual(['abandon=放弃 (v.)']);
+  });
+
   it('yields its rows as notes, a long title and a phrase included, but a sentence row as a sentence pair', () => {
     const table = [
       '| 单词 | 释义 |',
