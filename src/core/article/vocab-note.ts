@@ -33,11 +33,14 @@ const EN_THEN_ZH = new RegExp(
 );
 /** `disconcerting(adj.)令人不安的`, `word n. 释义`, `word /ipa/ adj. 释义`, `otter [n.] 水獭`. */
 const EN_POS_ZH = new RegExp(
-  String.raw`^${BULLET}(${EN_TERM})\s*(?:(?:\/[^/]{1,40}\/|\[[^\]]{1,40}\])\s*)?(?:${OPEN}\s*(${POS})\s*${CLOSE}|\[\s*(${POS})\s*\]|(${POS}))\s*(.*[${HAN_RANGES}].*)$`,
+  String.raw`^${BULLET}(${EN_TERM})\s*(?:(?:\/[^/]{1,40}\/|\[[^\]]{1,40}\])\s*)?(?:${OPEN}\s*(${POS})\s*${CLOSE}|[[【]\s*(${POS})\s*[\]】]|(?<![A-Za-z])(${POS}))\s*(.*[${HAN_RANGES}].*)$`,
   'u',
 );
 /** `航线n. air route`: a Chinese term, its part of speech, its English. */
-const ZH_POS_EN = new RegExp(String.raw`^${BULLET}(${ZH_TERM}?)\s*(?:\[\s*(${POS})\s*\]|(${POS}))\s*([A-Za-z][^${HAN_RANGES}]*)$`, 'u');
+const ZH_POS_EN = new RegExp(
+  String.raw`^${BULLET}(${ZH_TERM}?)\s*(?:[[【(（]\s*(${POS})\s*[\]】)）]|(${POS}))\s*([A-Za-z][^${HAN_RANGES}]*)$`,
+  'u',
+);
 /** `term: gloss`, `term<TAB>gloss`, `term  gloss`, `term — gloss`. */
 const TWO_PARTS = new RegExp(String.raw`^${BULLET}(.+?)(?:\s*[:：=]\s*|\t+\s*|\s{2,}|\s+[-—–]+\s+)(.+)$`, 'u');
 /**
@@ -119,7 +122,7 @@ export function parseVocabLine(text: string, setting: VocabSetting): VocabNote[]
   const colon = line.includes(':') || line.includes('：');
 
   let m = line.includes('.') && mayHaveHan(line) ? EN_POS_ZH.exec(line) : null;
-  if (m) return [withNote({ term: m[1]!.trim(), gloss: m[5]!.trim(), lang: 'en', pos: (m[2] ?? m[3] ?? m[4])!.replace(/\s+/g, '') })];
+  if (m) return [withNote({ term: m[1]!.trim(), gloss: withoutExample(m[5]!), lang: 'en', pos: (m[2] ?? m[3] ?? m[4])!.replace(/\s+/g, '') })];
   m = line.includes('.') && mayHaveHan(line) ? ZH_POS_EN.exec(line) : null;
   if (m && isShortGloss(m[4]!.trim()) && m[4]!.split(/\s+/).length <= MAX_GLOSS_WORDS) {
     return [withNote({ term: m[1]!, gloss: m[4]!.trim(), lang: 'zh', pos: (m[2] ?? m[3])!.replace(/\s+/g, '') })];
@@ -162,10 +165,16 @@ function scriptChange(line: string): VocabNote | undefined {
     const words = gloss.split(/\s+/).length;
     if (/[,，、]$/.test(term) || words > MAX_GLOSS_WORDS || !isShortGloss(gloss) || /[.;]$/.test(gloss)) return undefined;
     if (COLUMN_NAME.test(term) && COLUMN_NAME.test(gloss)) return undefined;
+    if (/^[A-Z]/.test(gloss) && SENTENCE_WORD.test(gloss) && words > 2) return undefined;
     return chineseTermGloss(term, gloss);
   }
   const enFirst = LATIN_THEN_ZH.exec(line);
-  return enFirst ? bilingual(enFirst[1]!, enFirst[2]!) : undefined;
+  if (!enFirst) return undefined;
+  // `drought adj 干旱的`: a part of speech without its dot.
+  const bare = /^(.*?)\s+(n|v|vt|vi|adj|adv|prep|conj|phr)$/.exec(enFirst[1]!.trim());
+  const note = bilingual(bare ? bare[1]! : enFirst[1]!, enFirst[2]!);
+  if (note && bare) note.pos = `${bare[2]}.`;
+  return note;
 }
 
 /** `The Secret of the Corner Bookshop`: most words capitalised, as titles and names are. */
@@ -195,6 +204,9 @@ function fromColumns(all: string[]): VocabNote[] | undefined {
  */
 function bilingual(left: string, right: string, cell = false): VocabNote | undefined {
   const a = left.replace(PHONETIC, ' ').trim();
+  if (new RegExp(String.raw`^(?:${POS})$`, 'u').test(a)) return undefined;
+  // `He is a good man`: a capitalised clause is an example sentence, not an entry.
+  if (/^[A-Z]/.test(a) && SENTENCE_WORD.test(a) && a.split(/\s+/).length > 2) return undefined;
   // A whole sentence on either side is an example or a sentence pair, not a term and its gloss.
   if (/[.!?。！？]["”’]?$/.test(a) && (HAN.test(a) || a.split(/\s+/).length > 2)) return undefined;
   if (/[。！？]["”’」]?$/.test(right.trim())) return undefined;
@@ -228,6 +240,11 @@ function chineseTermGloss(term: string, gloss: string): VocabNote {
 /** A Chinese word glossed by a capitalised name alone: in running text, more likely a byline or a speaker. */
 function isName(note: VocabNote): boolean {
   return note.lang === 'zh' && NAME.test(note.gloss);
+}
+
+/** `干旱，旱灾 例：The drought lasted two years.`: the example after a gloss is not part of it. */
+function withoutExample(gloss: string): string {
+  return gloss.replace(/\s*(?:例句|例如|例|e\.g\.|eg\.)\s*[:：].*$/i, '').trim();
 }
 
 /** A pinyin column (`dēng long`, `deng1 long2`) is a reading, not a gloss. */

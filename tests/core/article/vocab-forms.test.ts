@@ -20,6 +20,15 @@ describe('word-list entries', () => {
     expect(parseVocabLine('reassure v.使安心；打消疑虑', 'prose')).toEqual([{ term: 'reassure', gloss: '使安心；打消疑虑', lang: 'en', pos: 'v.' }]);
   });
 
+  it('read the other brackets a part of speech comes in, or none, and leave an example out', () => {
+    expect(parseVocabLine('drought 【n.】干旱', 'prose')).toEqual([{ term: 'drought', gloss: '干旱', lang: 'en', pos: 'n.' }]);
+    expect(parseVocabLine('干旱 (n.) drought', 'prose')).toEqual([{ term: '干旱', gloss: 'drought', lang: 'zh', pos: 'n.' }]);
+    expect(parseVocabLine('drought adj 干旱的', 'list')).toEqual([{ term: 'drought', gloss: '干旱的', lang: 'en', pos: 'adj.' }]);
+    expect(parseVocabLine('drought [draʊt] n. 干旱，旱灾 例：The drought lasted two years.', 'prose')).toEqual([
+      { term: 'drought', gloss: '干旱，旱灾', lang: 'en', pos: 'n.' },
+    ]);
+  });
+
   it('read a Chinese term glued to its part of speech and English', () => {
     expect(parseVocabLine('航线n. air route', 'prose')).toEqual([{ term: '航线', gloss: 'air route', lang: 'zh', pos: 'n.' }]);
     expect(parseVocabLine('航线 n. air route', 'list')).toEqual([{ term: '航线', gloss: 'air route', lang: 'zh', pos: 'n.' }]);
@@ -38,6 +47,10 @@ describe('word-list entries', () => {
     expect(parseVocabLine('She kept her promise.\t她遵守了诺言。', 'list')).toBeUndefined();
     expect(parseVocabLine('keep a promise\t他总是遵守诺言。', 'list')).toBeUndefined();
     expect(parseVocabLine('我们明天去公园。 We will go to the park.', 'list')).toBeUndefined();
+    // Not `ma` with the part of speech `n.`.
+    expect(parseVocabLine('He is a good man. 他是个好人。', 'prose')).toBeUndefined();
+    expect(parseVocabLine('他是个好人 He is a good man', 'list')).toBeUndefined();
+    expect(parseVocabLine('vt. 放弃', 'list')).toBeUndefined();
   });
 });
 
