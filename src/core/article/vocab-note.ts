@@ -38,7 +38,7 @@ const EN_POS_ZH = new RegExp(
 );
 /** `航线n. air route`: a Chinese term, its part of speech, its English. */
 const ZH_POS_EN = new RegExp(
-  String.raw`^${BULLET}(${ZH_TERM}?)\s*(?:[[【(（]\s*(${POS})\s*[\]】)）]|(${POS}))\s*([A-Za-z][^${HAN_RANGES}]*)$`,
+  String.raw`^${BULLET}(${ZH_TERM}?)\s*(?:[[【(（]\s*(${POS})\s*[\]】)）]|(${POS}))\s*([A-Za-z][^${HAN_RANGES}()（）]*?)\s*(?:${OPEN}([^()（）]*)${CLOSE})?$`,
   'u',
 );
 /** `term: gloss`, `term<TAB>gloss`, `term  gloss`, `term — gloss`. */
@@ -47,7 +47,7 @@ const TWO_PARTS = new RegExp(String.raw`^${BULLET}(.+?)(?:\s*[:：=]\s*|\t+\s*|\
  * In a list, the term and its gloss meet where the script changes (`大国外交 major country diplomacy`,
  * `take part in 参加`): the term is in one script, and may hold the list's commas (`和平、稳定`).
  */
-const ZH_THEN_LATIN = new RegExp(String.raw`^${BULLET}([${HAN_RANGES}][${HAN_RANGES}、，,·\-0-9 ]{0,23}?)\s*([A-Za-z][^${HAN_RANGES}]*)$`, 'u');
+const ZH_THEN_LATIN = new RegExp(String.raw`^${BULLET}([${HAN_RANGES}][${HAN_RANGES}、，,·…\-0-9 ]{0,23}?)\s*([A-Za-z][^${HAN_RANGES}]*)$`, 'u');
 const LATIN_THEN_ZH = new RegExp(String.raw`^${BULLET}([A-Za-z][A-Za-z0-9 .,'’\-/()]{0,60}?)\s*([${HAN_RANGES}“‘《（(].*)$`, 'u');
 const MAX_GLOSS_WORDS = 8;
 /** Pronouns and forms of `be`: an English side with one is a clause, not a term. */
@@ -55,7 +55,7 @@ const SENTENCE_WORD = /\b(?:i|you|he|she|we|they|it|me|him|us|them|my|your|his|h
 /** `/kəmˈpaɪl/`, `[ˈɒtə]` after an English term: its pronunciation, not part of it. */
 const PHONETIC = /\s*(?:\/[^/]{1,40}\/|\[[^\]]{1,40}\])\s*/g;
 
-const ZH_LABEL = '(?:重点|核心|必背|常用|相关|本文|文中|课文)?(?:词汇|生词|单词|词语|术语|短语|词组|表达)(?:表|积累|学习|[和与及]?短语)?';
+const ZH_LABEL = '(?:重点|核心|必背|常用|相关|本文|文中|课文)?(?:英语|英文)?(?:词汇|生词|单词|词语|术语|短语|词组|表达)(?:表|积累|学习|[和与及]?短语)?';
 const EN_LABEL =
   String.raw`(?:(?:key|new|useful|core)\s*)?(?:vocabulary|glossary|words?|phrases|expressions|notes|terms|word\s*list)(?:\s*(?:and|&)\s*(?:phrases|expressions))?`;
 /** `生词`, `重点词汇`, `Words and Expressions`, `词汇 Vocabulary`, `【短语】`, `Glossary:`. */
@@ -73,7 +73,7 @@ const ZH_EXPLAINED = new RegExp(String.raw`^([${HAN_RANGES}]{2,8})\s*[:：]\s*([
 const NAME = /^(\p{Lu}[\p{L}'’.\-]*)(\s+\p{Lu}[\p{L}'’.\-]*){0,3}$/u;
 
 /** First characters HEADER can start with: most lines are ruled out without running it. */
-const HEADER_START = '【[重核必常相本文课词生单术短表VvGgKkNnWwPpEeTtUuCc';
+const HEADER_START = '【[重核必常相本文课英词生单术短表VvGgKkNnWwPpEeTtUuCc';
 /**
  * Longer than any header; the bound also keeps HEADER's neighbouring `\s*` from backtracking
  * quadratically over a long run of spaces.
@@ -109,9 +109,26 @@ export type VocabSetting = 'list' | 'glossary' | 'prose';
  * stands among other notes (`散射:光向各个方向散开的现象`), which makes it a glossary entry.
  */
 export function parseVocabLine(text: string, setting: VocabSetting): VocabNote[] | undefined {
-  const inVocabularyList = setting === 'list';
   if (text.length > 600) return undefined;
   const line = withoutMarkup(text.trim());
+  const items = line.split(INLINE_BULLET);
+  return items.length >= 3 ? inlineList(items) : parseEntry(line, setting);
+}
+
+/** `重点单词: · 路线n. route · 延伸v. extend`: a list run into one line, as exam handouts print it. */
+const INLINE_BULLET = /(?:^|\s)[·•▪]\s+/;
+
+/** A lead-in that names the list, or none, then entries that mostly read as notes. */
+function inlineList(items: readonly string[]): VocabNote[] | undefined {
+  const [lead, ...entries] = items.map((item) => item.trim());
+  if (lead && !isVocabularyHeader(lead.replace(/^.*?(?=\S+\s*[:：]?$)/u, ''))) return undefined;
+  const notes = entries.map((entry) => parseEntry(entry, 'list'));
+  const read = notes.filter((n): n is VocabNote[] => n !== undefined);
+  return read.length >= 2 && read.length * 3 >= entries.length * 2 ? read.flat() : undefined;
+}
+
+function parseEntry(line: string, setting: VocabSetting): VocabNote[] | undefined {
+  const inVocabularyList = setting === 'list';
   if (!line || line.length > 200) return undefined;
   if (line.includes('\t')) {
     const columns = line.split(/\t+/).map((c) => c.trim()).filter(Boolean);
@@ -122,10 +139,14 @@ export function parseVocabLine(text: string, setting: VocabSetting): VocabNote[]
   const colon = line.includes(':') || line.includes('：');
 
   let m = line.includes('.') && mayHaveHan(line) ? EN_POS_ZH.exec(line) : null;
-  if (m) return [withNote({ term: m[1]!.trim(), gloss: withoutExample(m[5]!), lang: 'en', pos: (m[2] ?? m[3] ?? m[4])!.replace(/\s+/g, '') })];
+  if (m) {
+    // `adj. 蜿蜒曲折的 (wind v. 缠绕)`: a remark in brackets after the gloss is a note on it.
+    const [, gloss = m[5]!, remark] = /^(.*[^\s(（])\s*[(（]([^()（）]+)[)）]$/u.exec(withoutExample(m[5]!)) ?? [];
+    return [withNote({ term: m[1]!.trim(), gloss: withoutExample(gloss), lang: 'en', pos: (m[2] ?? m[3] ?? m[4])!.replace(/\s+/g, ''), note: remark })];
+  }
   m = line.includes('.') && mayHaveHan(line) ? ZH_POS_EN.exec(line) : null;
   if (m && isShortGloss(m[4]!.trim()) && m[4]!.split(/\s+/).length <= MAX_GLOSS_WORDS) {
-    return [withNote({ term: m[1]!, gloss: m[4]!.trim(), lang: 'zh', pos: (m[2] ?? m[3])!.replace(/\s+/g, '') })];
+    return [withNote({ term: m[1]!, gloss: m[4]!.trim(), lang: 'zh', pos: (m[2] ?? m[3])!.replace(/\s+/g, ''), note: m[5]?.trim() })];
   }
 
   m = bracketed ? ZH_THEN_EN.exec(line) : null;

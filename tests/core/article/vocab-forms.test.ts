@@ -29,6 +29,22 @@ describe('word-list entries', () => {
     ]);
   });
 
+  it('keep a remark in brackets after the gloss as a note', () => {
+    expect(parseVocabLine('winding [ˈwaɪndɪŋ] adj. 弯曲的 (wind v. 缠绕)', 'prose')).toEqual([
+      { term: 'winding', gloss: '弯曲的', lang: 'en', pos: 'adj.', note: 'wind v. 缠绕' },
+    ]);
+    expect(parseVocabLine('双向的adj. mutual(相互的)', 'list')).toEqual([{ term: '双向的', gloss: 'mutual', lang: 'zh', pos: 'adj.', note: '相互的' }]);
+  });
+
+  it('read a list run into one line after its heading, as exam handouts print it', () => {
+    expect(parseVocabLine('第一课 重点单词: · 道路n. road · 桥梁n. bridge · 修建v. build', 'prose')).toEqual([
+      { term: '道路', gloss: 'road', lang: 'zh', pos: 'n.' },
+      { term: '桥梁', gloss: 'bridge', lang: 'zh', pos: 'n.' },
+      { term: '修建', gloss: 'build', lang: 'zh', pos: 'v.' },
+    ]);
+    expect(parseVocabLine('他说 · 她笑 · 它跑', 'prose')).toBeUndefined();
+  });
+
   it('read a Chinese term glued to its part of speech and English', () => {
     expect(parseVocabLine('航线n. air route', 'prose')).toEqual([{ term: '航线', gloss: 'air route', lang: 'zh', pos: 'n.' }]);
     expect(parseVocabLine('航线 n. air route', 'list')).toEqual([{ term: '航线', gloss: 'air route', lang: 'zh', pos: 'n.' }]);
@@ -88,7 +104,7 @@ describe('a word table saved as Markdown', () => {
 
 describe('vocabulary headings', () => {
   it('are named in Chinese, in English or both', () => {
-    for (const heading of ['重点词汇', '生词', '词汇', '单词', '短语', '相关词汇', '【词组】', 'Words', 'Notes:', 'Vocabulary', 'Glossary', 'Words and Expressions', '词汇 Vocabulary', 'Key Phrases']) {
+    for (const heading of ['重点词汇', '重点英语词汇:', '生词', '词汇', '单词', '短语', '相关词汇', '【词组】', 'Words', 'Notes:', 'Vocabulary', 'Glossary', 'Words and Expressions', '词汇 Vocabulary', 'Key Phrases']) {
       expect({ heading, header: isVocabularyHeader(heading) }).toEqual({ heading, header: true });
     }
     for (const line of ['词汇很重要。', 'Words fail me.', 'Notes from a small island']) expect(isVocabularyHeader(line)).toBe(false);
