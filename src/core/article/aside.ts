@@ -1,13 +1,15 @@
 import { contentStems } from '../text/english.js';
 import type { Lexicon } from '../text/lexicon.js';
 import { isHan } from '../text/script.js';
+import { type Word, CONJUNCTIONS, coverage, isGrammar, join, sameWord, wordsAfter, wordsBefore } from './dictionary-words.js';
 import type { VocabNote } from './vocab-note.js';
 
 /**
  * `外汇储备(foreign exchange reserves)` inside running Chinese: the English in brackets glosses the
  * Chinese words just before it. The bracket says where the term ends but not where it starts, so
  * the start is the shortest run of whole words before the bracket whose dictionary senses account
- * for the English, or, without such evidence, a short phrase that grammar words set apart.
+ * for the English, or, without such evidence, a short phrase that grammar words set apart. The
+ * other way round (`accounting profit（会计利润）`) the same evidence picks the English words.
  */
 
 /** `(surplus)`, `( slow down )`, `(South Korea)`: English words only, at most a short phrase. */
@@ -18,28 +20,21 @@ const MAX_TERM = 10;
 /** Longest term taken on grammar words alone, with no dictionary evidence. */
 const MAX_UNSUPPORTED_TERM = 4;
 /**
- * Single characters that stand between words rather than inside a term (particles, prepositions,
- * adverbs, conjunctions), when the dictionary reads them as a word of their own.
- */
-const GRAMMAR = new Set([...'的了着在是把被将从向也都就而并又和与及或让使给其这那该此对于以为由']);
-const CONJUNCTIONS = new Set([...'和与及或']);
-/**
  * Words the dictionary's senses leave out but a term would translate (`most residents`, 大多数居民):
  * with one in the gloss, a match for the rest cannot say where the term starts.
  */
 const UNMATCHED = /\b(?:all|any|some|each|every|other|another|more|most|less|least|much|many|few|no|not|never|can|could|may|might|must|should|will|would|too|very|such|also|only|just)\b/i;
+/** `（会计利润）`: a few Chinese words and nothing else. */
+const CHINESE_GLOSS = /^\p{Script=Han}{1,12}$/u;
+const PRONOUN = /[我你您他她它咱]/u;
+/** The English words that end where a bracket opens. */
+const ENGLISH_RUN = /[A-Za-z][A-Za-z'’\-]*(?: [A-Za-z][A-Za-z'’\-]*)*$/;
 /** `(n.)`, `(adj.)`: a part of speech, which a vocabulary line reads, not a gloss. */
 const PART_OF_SPEECH = /^(?:n|v|vt|vi|adj|adv|prep|conj|pron|num|art|int|interj|aux|abbr|phr|pl|sb|sth)$/i;
 
-interface Word {
-  text: string;
-  /** English stems of the word and of each of its characters. */
-  senses: readonly string[];
-}
-
 /**
- * Every Chinese term glossed by an English aside on one line of running text, in line order. The
- * text is never changed: the aside stays part of its sentence.
+ * Every term glossed by an aside in the other script on one line of running text, in line order.
+ * The text is never changed: the aside stays part of its sentence.
  */
 export function asideNotes(text: string, lexicon: Lexicon | undefined): VocabNote[] {
   const notes: VocabNote[] = [];
@@ -64,11 +59,6 @@ export function asideNotes(text: string, lexicon: Lexicon | undefined): VocabNot
 export function glossesCommonWord(note: VocabNote): boolean {
   return /^[a-z]/.test(note.lang === 'zh' ? note.gloss : note.term);
 }
-
-/** `（会计利润）`: a few Chinese words and nothing else. */
-const CHINESE_GLOSS = /^\p{Script=Han}{1,12}$/u;
-const PRONOUN = /[我你您他她它咱]/u;
-const ENGLISH_RUN = /[A-Za-z][A-Za-z'’\-]*(?: [A-Za-z][A-Za-z'’\-]*)*$/;
 
 /**
  * `从 accounting profit（会计利润）切换到…`, `showed resilience (韧性)`: English glossed by the Chinese
@@ -103,20 +93,6 @@ function englishTerm(before: string, gloss: string, lexicon: Lexicon): string | 
   let head = words.length - bestCount;
   while (head > 0 && contentStems(words[head - 1]!).some((t) => senses.some((s) => sameWord(s, t)))) head--;
   return words.slice(head).join(' ');
-}
-
-/** Words by longest dictionary match from the start. */
-function wordsAfter(text: string, lexicon: Lexicon): Word[] {
-  const chars = [...text];
-  const words: Word[] = [];
-  for (let start = 0; start < chars.length; ) {
-    let length = Math.min(lexicon.maxHeadword, chars.length - start);
-    while (length > 1 && !lexicon.glosses(chars.slice(start, start + length).join(''))) length--;
-    const word = chars.slice(start, start + length).join('');
-    words.push({ text: word, senses: sensesOf(word, lexicon) });
-    start += length;
-  }
-  return words;
 }
 
 function isGloss(text: string): boolean {
@@ -191,53 +167,7 @@ function unsupportedTerm(words: readonly Word[]): string | undefined {
   return length >= 2 && length <= MAX_UNSUPPORTED_TERM ? term : undefined;
 }
 
-/** Words by longest dictionary match from the bracket backwards; unknown characters stand alone. */
-function wordsBefore(run: string, lexicon: Lexicon): Word[] {
-  const chars = [...run];
-  const words: Word[] = [];
-  let end = chars.length;
-  while (end > 0) {
-    let length = Math.min(lexicon.maxHeadword, end);
-    while (length > 1 && !lexicon.glosses(chars.slice(end - length, end).join(''))) length--;
-    const text = chars.slice(end - length, end).join('');
-    words.unshift({ text, senses: sensesOf(text, lexicon) });
-    end -= length;
-  }
-  return words;
-}
-
-/** A word's senses and its characters' senses: `需求` lists "demand", `需` gives "need". */
-function sensesOf(word: string, lexicon: Lexicon): string[] {
-  const chars = [...word];
-  const parts = chars.length > 1 ? [word, ...chars] : [word];
-  return parts.flatMap((p) => lexicon.glosses(p) ?? []);
-}
-
-function coverage(words: readonly Word[], wanted: readonly string[]): number {
-  if (wanted.length === 0) return 0;
-  const senses = words.flatMap((w) => w.senses);
-  return wanted.filter((w) => senses.some((s) => sameWord(s, w))).length / wanted.length;
-}
-
-/** Stems that share a root: `spirit`/`spiritual`, `economy`/`economic`. */
-function sameWord(a: string, b: string): boolean {
-  if (a === b) return true;
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  if (short.length >= 4 && long.startsWith(short)) return true;
-  let common = 0;
-  while (common < short.length && short[common] === long[common]) common++;
-  return common >= 5 && common >= short.length - 2;
-}
-
 /** Capitalised words, `of` and `the` aside. */
 function isName(gloss: string): boolean {
   return gloss.split(/\s+/).every((w) => /^[A-Z]/.test(w) || /^(of|the|and|for|de|la)$/.test(w));
-}
-
-function isGrammar(word: Word): boolean {
-  return GRAMMAR.has(word.text);
-}
-
-function join(words: readonly Word[]): string {
-  return words.map((w) => w.text).join('');
 }

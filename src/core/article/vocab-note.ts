@@ -55,7 +55,7 @@ const SENTENCE_WORD = /\b(?:i|you|he|she|we|they|it|me|him|us|them|my|your|his|h
 /** `/kəmˈpaɪl/`, `[ˈɒtə]` after an English term: its pronunciation, not part of it. */
 const PHONETIC = /\s*(?:\/[^/]{1,40}\/|\[[^\]]{1,40}\])\s*/g;
 
-const ZH_LABEL = '(?:重点|核心|必背|常用|相关|本文|文中|课文)?(?:英语|英文)?(?:词汇|生词|单词|词语|术语|短语|词组|表达)(?:表|积累|学习|[和与及]?短语)?';
+const ZH_LABEL = '(?:重点|核心|必背|常用|相关|本文|文中|课文)?(?:英语|英文)?(?:词汇|生词|单词|词语|术语|短语|词组|表达)(?:表|本|积累|学习|[和与及]?短语)?';
 const EN_LABEL =
   String.raw`(?:(?:key|new|useful|core)\s*)?(?:vocabulary|glossary|words?|phrases|expressions|notes|terms|word\s*list)(?:\s*(?:and|&)\s*(?:phrases|expressions))?`;
 /** `生词`, `重点词汇`, `Words and Expressions`, `词汇 Vocabulary`, `【短语】`, `Glossary:`. */
