@@ -13,7 +13,7 @@ import type { VocabNote } from './vocab-note.js';
  */
 
 /** `(surplus)`, `( slow down )`, `(South Korea)`: English words only, at most a short phrase. */
-const GLOSS = /^[A-Za-z][A-Za-z'’\-]*(?:[ ,&/][ ]?[A-Za-z][A-Za-z'’\-]*)*$/;
+const GLOSS = /^[A-Za-z][A-Za-z'’\-]*(?:[ ,&/][ ]?[A-Za-z][A-Za-z'’\-]*)*(?: (?:sb|sth)\.)?$/;
 const MAX_GLOSS_WORDS = 6;
 /** Longest term read back from a bracket, in characters: longer is a clause, not a term. */
 const MAX_TERM = 10;
@@ -115,7 +115,14 @@ function hanBefore(text: string, bracket: number): string | undefined {
 }
 
 function chooseTerm(run: string, gloss: string, lexicon: Lexicon): string | undefined {
-  const words = wordsBefore(run.slice(-2 * MAX_TERM), lexicon);
+  // `新上任的(new)`, `生气地(angrily)`: a modifier glossed with its particle.
+  const particle = /[的地]$/.test(run) && !/\s/.test(gloss.trim()) ? run.slice(-1) : '';
+  const words = wordsBefore(run.slice(-2 * MAX_TERM, run.length - particle.length), lexicon);
+  const term = words.length > 0 ? termOf(words, gloss) : undefined;
+  return term && term + particle;
+}
+
+function termOf(words: readonly Word[], gloss: string): string | undefined {
   const wanted = [...new Set(contentStems(gloss))];
   const covered = (count: number) => coverage(words.slice(words.length - count), wanted);
   let best = 0;
@@ -130,13 +137,15 @@ function chooseTerm(run: string, gloss: string, lexicon: Lexicon): string | unde
   }
   if (bestCount === 0) return unsupportedTerm(words);
   const term = withConjoined(words, bestCount, gloss);
+  const before = words[words.length - term.length - 1];
   // Chinese keeps the English order of modifiers (`farmers' market`, 农贸市场): while the first English
-  // word has no match, the term may start further left.
-  const conjoined = term.length > bestCount;
-  if (best < 0.5 || (best < 1 && !conjoined && coverage(term, wanted.slice(0, 1)) === 0)) return undefined;
+  // word has no match, the term may start further left — unless a grammar word (`在火车站(railway
+  // station)`) or an unrelated dictionary word (`有名老兵(old soldier)`) stands there.
+  const unrelated = (w: Word) => [...w.text].length > 1 && w.senses.length > 0 && coverage([w], wanted) === 0;
+  const closed = !before || isGrammar(before) || unrelated(before) || term.length > bestCount;
+  if (best < 0.5 || (best < 1 && !closed && coverage(term, wanted.slice(0, 1)) === 0)) return undefined;
   // A term that starts with a lone character after another (`一轨对话`) is a word the dictionary
   // lacks, whose start is a guess.
-  const before = words[words.length - term.length - 1];
   const lone = (w: Word | undefined) => w !== undefined && [...w.text].length === 1 && !isGrammar(w);
   if (lone(term[0]) && lone(before)) return undefined;
   // A name (`Balearic Islands`) half matched (`群岛`) is part of a longer name, unless nothing precedes it.

@@ -61,8 +61,9 @@ export function coverage(words: readonly Word[], wanted: readonly string[]): num
   return wanted.filter((w) => senses.some((s) => sameWord(s, w))).length / wanted.length;
 }
 
-/** Stems that share a root: `spirit`/`spiritual`, `economy`/`economic`. */
-export function sameWord(a: string, b: string): boolean {
+/** Stems that share a root: `spirit`/`spiritual`, `economy`/`economic`, `happi` (happily)/`happy`. */
+export function sameWord(stemA: string, stemB: string): boolean {
+  const [a, b] = [stemA.replace(/i$/, 'y'), stemB.replace(/i$/, 'y')];
   if (a === b) return true;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   if (short.length >= 4 && long.startsWith(short)) return true;

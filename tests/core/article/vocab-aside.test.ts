@@ -39,6 +39,10 @@ const lexicon = parseLexicon(
     '现金\tcash',
     '现金流\tcash flow',
     '增量\tincrement',
+    '火车站\ttrain station',
+    '有名\tfamous',
+    '老兵\tsoldier veteran',
+    '高兴\thappy glad',
   ]
     .sort()
     .join('\n'),
@@ -55,6 +59,15 @@ describe('an English aside in running Chinese', () => {
 
   it('reaches back over 的 when the English needs it, and over both sides of an and', () => {
     expect(terms('学校关心学生学习和生活上的需要(learning and living needs)。')).toEqual(['学习和生活上的需要=learning and living needs']);
+  });
+
+  it('lets a grammar word or an unrelated word close a term whose first English word has no match', () => {
+    expect(terms('我们在火车站(railway station)见面。')).toEqual(['火车站=railway station']);
+    expect(terms('路上有名老兵(old soldier)走过。')).toEqual(['老兵=old soldier']);
+  });
+
+  it('glosses a modifier with its particle', () => {
+    expect(terms('孩子们高兴地(happily)唱歌。')).toEqual(['高兴地=happily']);
   });
 
   it('reads full-width brackets and a space before or inside them, as PDF text has', () => {
