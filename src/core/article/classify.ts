@@ -68,9 +68,10 @@ export function classifyLines(lines: readonly SourceLine[]): ClassifiedLine[] {
 }
 
 /**
- * A line that would be a note among other notes becomes one when a line next to it is one too. A
- * Chinese term explained in Chinese must also be a word the article's sentences use, and never a numbered
- * line: numbered Chinese explanations between a paragraph and its translation are annotations.
+ * A line that would be a note among other notes becomes one when a line next to it is one too, or
+ * when a bullet marks it as a list item. A Chinese term explained in Chinese must also be a word the
+ * article's sentences use, and never a numbered line: numbered Chinese explanations between a
+ * paragraph and its translation are annotations.
  */
 function readGlossaries(lines: ClassifiedLine[]): void {
   const candidates = lines.map((l) =>
@@ -85,7 +86,7 @@ function readGlossaries(lines: ClassifiedLine[]): void {
   };
   const chosen = lines.map((line, i) => {
     const notes = candidates[i];
-    return notes && line.kind !== 'vocab' && (neighbour(i, -1) || neighbour(i, 1)) ? notes : undefined;
+    return notes && line.kind !== 'vocab' && (line.bulleted || neighbour(i, -1) || neighbour(i, 1)) ? notes : undefined;
   });
   // Which terms the article's sentences use, found in one pass rather than one search of them per note.
   const terms = chosen.flatMap((notes) => (notes && explainedInChinese(notes) ? notes.map((n) => n.term) : []));

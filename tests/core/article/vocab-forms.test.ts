@@ -112,7 +112,8 @@ describe('vocabulary headings', () => {
 });
 
 describe('a list of `中文 English` terms', () => {
-  it('is read under a heading, or as several bullets with blank lines between', () => {
+  it('is read under a heading, or as several lines with blank lines between, or after a bullet', () => {
+    expect(notes('我们去看了展览。\n\n• 数字经济 digital economy\n')).toEqual(['数字经济=digital economy']);
     expect(notes('Words\n\n出行方式 ways of travel')).toEqual(['出行方式=ways of travel']);
     expect(notes('  • 共享单车 shared bikes\n\n  • 公共交通 public transport\n')).toEqual(['共享单车=shared bikes', '公共交通=public transport']);
   });
@@ -120,6 +121,7 @@ describe('a list of `中文 English` terms', () => {
   it('is not a bilingual title, a lone line, or lines of a poem', () => {
     expect(notes('街角书店的秘密 The Secret of the Corner Bookshop\n第一章 Chapter One')).toEqual([]);
     expect(notes('共享单车 shared bikes')).toEqual([]);
+    expect(notes('• 第一部分 Part One')).toEqual([]);
     expect(notes('床前明月光 the moon is bright before my bed\n低头思故乡 i think of my home')).toEqual([]);
   });
 });
