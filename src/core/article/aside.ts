@@ -29,6 +29,7 @@ const CHINESE_GLOSS = /^\p{Script=Han}{1,12}$/u;
 const PRONOUN = /[我你您他她它咱]/u;
 /** The English words that end where a bracket opens. */
 const ENGLISH_RUN = /[A-Za-z][A-Za-z'’\-]*(?: [A-Za-z][A-Za-z'’\-]*)*$/;
+const QUOTED = /[“「『]([\p{Script=Han}]{1,12})[”」』]$/u;
 /** `(n.)`, `(adj.)`: a part of speech, which a vocabulary line reads, not a gloss. */
 const PART_OF_SPEECH = /^(?:n|v|vt|vi|adj|adv|prep|conj|pron|num|art|int|interj|aux|abbr|phr|pl|sb|sth)$/i;
 
@@ -49,7 +50,7 @@ export function asideNotes(text: string, lexicon: Lexicon | undefined): VocabNot
     }
     if (!isGloss(inside)) continue;
     const before = hanBefore(text, m.index);
-    const term = before && chooseTerm(before, inside, lexicon);
+    const term = before ? chooseTerm(before, inside, lexicon) : quotedBefore(text, m.index);
     if (term) notes.push({ term, gloss: inside, lang: 'zh' });
   }
   return notes;
@@ -112,6 +113,11 @@ function hanBefore(text: string, bracket: number): string | undefined {
   let start = end;
   while (start > 0 && isHan(text.codePointAt(start - 1)!)) start--;
   return start < end ? text.slice(start, end) : undefined;
+}
+
+/** `“躺平”(lying flat)`: quotation marks already say where the term starts. */
+function quotedBefore(text: string, bracket: number): string | undefined {
+  return QUOTED.exec(text.slice(Math.max(0, bracket - 16), bracket).trimEnd())?.[1];
 }
 
 function chooseTerm(run: string, gloss: string, lexicon: Lexicon): string | undefined {

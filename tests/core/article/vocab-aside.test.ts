@@ -70,6 +70,10 @@ describe('an English aside in running Chinese', () => {
     expect(terms('孩子们高兴地(happily)唱歌。')).toEqual(['高兴地=happily']);
   });
 
+  it('takes a quoted term whole', () => {
+    expect(terms('年轻人常说的“佛系”(Buddha-like)是什么意思?')).toEqual(['佛系=Buddha-like']);
+  });
+
   it('reads full-width brackets and a space before or inside them, as PDF text has', () => {
     expect(terms('代表团访问了挪威 (Norway)。')).toEqual(['挪威=Norway']);
     expect(terms('代表团访问了挪威（ Norway）。')).toEqual(['挪威=Norway']);
