@@ -23,6 +23,7 @@ export interface Gold {
   pairs: Pair[];
   vocab?: VocabItem[];
   optional_pairs?: Pair[];
+  optional_vocab?: VocabItem[];
   noise_lines?: string[];
   unaligned?: Array<string | { zh?: string; en?: string; text?: string }>;
 }
@@ -43,7 +44,7 @@ export function pairKey(pair: Pair): string;
 export function emptyCounts(): Counts;
 export function addCounts(a: Counts, b: Counts): Counts;
 export function prf(counts: Counts): { precision: number; recall: number; f1: number };
-export function withoutOptional(pred: Pair[], optional?: Pair[]): Pair[];
+export function withoutOptional<T>(pred: T[], optional?: T[], key?: (item: T) => string): T[];
 export function strictPairs(pred: Pair[], gold: Pair[]): { counts: Counts; missed: Pair[]; wrong: Pair[] };
 export function linkCounts(pred: Pair[], gold: Pair[]): Counts;
 export function mergeTolerant(pred: Pair[], gold: Pair[]): Counts;

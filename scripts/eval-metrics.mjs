@@ -50,11 +50,11 @@ function countKeys(items, key) {
   return counts;
 }
 
-/** Predicted pairs that equal an optional gold pair are neither right nor wrong: they are dropped. */
-export function withoutOptional(pred, optional = []) {
-  const allowed = countKeys(optional, pairKey);
+/** Predicted pairs (or vocabulary items) that equal an optional gold one are neither right nor wrong: they are dropped. */
+export function withoutOptional(pred, optional = [], key = pairKey) {
+  const allowed = countKeys(optional, key);
   return pred.filter((pair) => {
-    const k = pairKey(pair);
+    const k = key(pair);
     const left = allowed.get(k) ?? 0;
     if (left === 0) return true;
     allowed.set(k, left - 1);
@@ -280,7 +280,7 @@ export function scoreCase(output, gold) {
     strict: strict.counts,
     link: linkCounts(pairs, goldPairs),
     merge: mergeTolerant(pairs, goldPairs),
-    vocab: vocabCounts(result.vocab ?? [], gold.vocab ?? []),
+    vocab: vocabCounts(withoutOptional(result.vocab ?? [], gold.optional_vocab, vocabKey), gold.vocab ?? []),
     noiseLeaked: leakedNoise({ pairs: result.pairs ?? [], vocab: result.vocab ?? [] }, gold.noise_lines),
     unalignedPaired: pairedUnaligned(pairs, gold.unaligned),
     missed: strict.missed,

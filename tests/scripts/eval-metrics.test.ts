@@ -203,3 +203,13 @@ describe('bars', () => {
     expect(unmet.map(describeUnmet)).toEqual(['merge 80 < 80.1', 'noise 1 > 0']);
   });
 });
+
+describe('optional vocabulary', () => {
+  it('is neither right nor wrong when found, and not missed when absent', () => {
+    const gold = { pairs: [], vocab: [{ term: '茶馆', gloss: 'teahouse' }], optional_vocab: [{ term: '非遗', gloss: 'intangible heritage' }] };
+    const found = scoreCase({ pairs: [], vocab: [{ term: '茶馆', gloss: 'teahouse' }, { term: '非遗', gloss: 'intangible heritage' }] }, gold);
+    expect(found.vocab).toEqual({ hitPred: 1, pred: 1, hitGold: 1, gold: 1 });
+    const absent = scoreCase({ pairs: [], vocab: [{ term: '茶馆', gloss: 'teahouse' }] }, gold);
+    expect(absent.vocab).toEqual({ hitPred: 1, pred: 1, hitGold: 1, gold: 1 });
+  });
+});

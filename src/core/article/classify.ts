@@ -69,18 +69,25 @@ export function classifyLines(lines: readonly SourceLine[]): ClassifiedLine[] {
 }
 
 /**
- * A line that would be a note among other notes becomes one when a line next to it is one too. A
- * Chinese term explained in Chinese must also be a word the article's sentences use, and never a numbered
- * line: numbered Chinese explanations between a paragraph and its translation are annotations.
+ * A line that would be a note among other notes becomes one when a line next to it is one too, or
+ * when a bullet marks it as a list item. A Chinese term explained in Chinese must also be a word the
+ * article's sentences use, and never a numbered line: numbered Chinese explanations between a
+ * paragraph and its translation are annotations.
  */
 function readGlossaries(lines: ClassifiedLine[]): void {
   const candidates = lines.map((l) =>
     l.kind === 'vocab' ? l.vocab : l.kind === 'zh' || l.kind === 'en' || l.kind === 'annotation' ? glossaryNote(l) : undefined,
   );
   const explainedInChinese = (notes: readonly VocabNote[]) => notes.some((n) => n.lang === 'zh' && HAN.test(n.gloss));
+  // A list may leave a blank line between its items.
+  const neighbour = (i: number, step: number) => {
+    let k = i + step;
+    while (lines[k]?.kind === 'blank') k += step;
+    return candidates[k];
+  };
   const chosen = lines.map((line, i) => {
     const notes = candidates[i];
-    return notes && line.kind !== 'vocab' && (candidates[i - 1] || candidates[i + 1]) ? notes : undefined;
+    return notes && line.kind !== 'vocab' && (line.bulleted || neighbour(i, -1) || neighbour(i, 1)) ? notes : undefined;
   });
   // Which terms the article's sentences use, found in one pass rather than one search of them per note.
   const terms = chosen.flatMap((notes) => (notes && explainedInChinese(notes) ? notes.map((n) => n.term) : []));
@@ -120,12 +127,14 @@ function classify(line: SourceLine, setting: VocabSetting): ClassifiedLine {
     if (definition || (line.number !== undefined && hasColon(text) && EXPLANATION.test(text))) {
       return { ...base, kind: 'annotation', reason: 'annotation, not a translation' };
     }
+    if (line.bulleted && isGlossedInBrackets(text)) return { ...base, kind: 'annotation', reason: 'translated in its own brackets' };
     return { ...base, kind: 'zh' };
   }
   return { ...base, kind: 'en' };
 }
 
-const ASIDE = /[(（][^()（）]*[)）]/g;
+/** Bounded, so that a line of unclosed brackets is not searched to its end from each one. */
+const ASIDE = /[(（][^()（）]{0,400}[)）]/g;
 
 /**
  * `双方要…增信释疑(both sides should draw the future roadmap …)。`: English in brackets inside a
@@ -135,6 +144,21 @@ function isChineseAroundAsides(text: string): boolean {
   if (!text.includes('(') && !text.includes('（')) return false;
   const { han, latin } = countScripts(text.replace(ASIDE, ''));
   return han >= 4 && han * 3 >= latin;
+}
+
+/**
+ * `➤双方同意，加强两国交往(increase exchanges at various levels)，…(give a full play to …)。`: a term
+ * post's Chinese bullet carries its own translation in brackets, clause by clause — at least a Latin
+ * letter per Chinese character, with a clause-length gloss. (A paragraph with such asides may still
+ * have its translation below, so only a bullet counts.) It is no card of its own and must not
+ * take an English sentence from elsewhere on the page; its asides are still read as vocabulary.
+ */
+function isGlossedInBrackets(text: string): boolean {
+  if (!text.includes('(') && !text.includes('（')) return false;
+  const asides = text.match(ASIDE) ?? [];
+  if (!asides.some((a) => a.split(/\s+/).length >= 6)) return false;
+  const glossLetters = countScripts(asides.join('')).latin;
+  return glossLetters >= countScripts(text.replace(ASIDE, '')).han;
 }
 
 function noiseReason(text: string, han: number, latin: number, digits: number): string | undefined {

@@ -45,7 +45,7 @@ export function analyseArticle(text: string, options: AnalyseOptions = {}): Anal
   const alignment = alignArticle(blocks, units, layout, options.lexicon, options.onProgress);
   const { pairs, skipped } = readBeads(alignment, units, layout.kind);
   const setAside = lines.filter((l) => l.reason !== undefined).map((l) => ({ text: l.text, reason: l.reason!, line: l.line }));
-  const vocab = collectVocab(lines, pairs, options.pinyin);
+  const vocab = collectVocab(lines, pairs, options);
   // A term post (a glossary under a short text) is worth a deck with no sentence pair; nothing at all is not.
   if (pairs.length === 0 && vocab.length === 0) {
     throw new UserError(

@@ -20,7 +20,11 @@ export interface SourceLine {
    * still tells a numbered explanation (`1.探路试水:…`) from a definition-shaped sentence.
    */
   number?: string;
+  /** A bullet was taken off the front (`• 数字经济 digital economy`): a list item, not running text. */
+  bulleted?: boolean;
 }
+
+const BULLET_MARK = /^\s*(?:[-+*]\s|[•·▪■◆●○►▶▸➤➢➜★☆※])/;
 
 const FENCE = /^\s*(```|~~~)/;
 /**
@@ -78,6 +82,7 @@ export function readLines(text: string): SourceLine[] {
       entry.text = body.slice(numbered[0].length).trim();
       entry.number = numbered[1]!;
     }
+    if (BULLET_MARK.test(line)) entry.bulleted = true;
     const label = LABEL.exec(entry.text);
     const unlabelled = label && entry.text.slice(label[0].length);
     if (unlabelled && (isChineseSentence(unlabelled) || isEnglishSentence(unlabelled))) entry.text = unlabelled;

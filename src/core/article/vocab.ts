@@ -1,6 +1,9 @@
 import type { Lang } from '../deck/note.js';
+import type { Lexicon } from '../text/lexicon.js';
 import { textsContaining } from '../text/term-index.js';
-import type { ClassifiedLine } from './classify.js';
+import { asideNotes, glossesCommonWord } from './aside.js';
+import type { ClassifiedLine, LineKind } from './classify.js';
+import type { VocabNote } from './vocab-note.js';
 
 export interface VocabItem {
   term: string;
@@ -19,14 +22,26 @@ interface PairLike {
   line: number;
 }
 
+export interface VocabOptions {
+  /** Says where a term glossed in brackets in running text starts; without it such asides are not read. */
+  lexicon?: Lexicon;
+  /** Pinyin for a Chinese term. */
+  pinyin?: (zh: string) => string | undefined;
+}
+
+/** Lines that are not sentences hold no asides: a vocabulary line's brackets are read as its note. */
+const WITHOUT_ASIDES: ReadonlySet<LineKind> = new Set(['blank', 'noise', 'structure', 'vocab']);
+
 /**
  * One item per term, in article order, the first note of a term giving its gloss; pinyin for
  * Chinese terms; as context the aligned pair that uses the term, preferring the nearest before the note.
+ * Notes come from vocabulary lines and from English asides in running Chinese (`顺差(surplus)`).
  */
-export function collectVocab(lines: readonly ClassifiedLine[], pairs: readonly PairLike[], toPinyin?: (zh: string) => string | undefined): VocabItem[] {
+export function collectVocab(lines: readonly ClassifiedLine[], pairs: readonly PairLike[], options: VocabOptions = {}): VocabItem[] {
+  const toPinyin = options.pinyin;
   const byTerm = new Map<string, VocabItem>();
-  for (const line of lines) {
-    for (const note of line.vocab ?? []) {
+  for (const { line, notes } of notesByLine(lines, options.lexicon)) {
+    for (const note of notes) {
       const key = `${note.lang}:${note.term.normalize('NFKC').toLowerCase()}`;
       const seen = byTerm.get(key);
       if (seen) {
@@ -34,7 +49,7 @@ export function collectVocab(lines: readonly ClassifiedLine[], pairs: readonly P
         if (!seen.note && note.note) seen.note = note.note;
         continue;
       }
-      const item: VocabItem = { term: note.term, gloss: note.gloss, lang: note.lang, line: line.line };
+      const item: VocabItem = { term: note.term, gloss: note.gloss, lang: note.lang, line };
       if (note.pos) item.pos = note.pos;
       const reading = note.lang === 'zh' ? (note.pinyin ?? toPinyin?.(note.term)) : undefined;
       if (reading) item.pinyin = reading;
@@ -45,6 +60,25 @@ export function collectVocab(lines: readonly ClassifiedLine[], pairs: readonly P
   const items = [...byTerm.values()];
   addContexts(items, pairs);
   return items;
+}
+
+/**
+ * The notes of each line in article order. Asides count only in an article that glosses common words
+ * that way (`顺差(surplus)`): news that gives a name's original spelling (`沙普斯(Grant Shapps)`)
+ * is not teaching vocabulary.
+ */
+function notesByLine(lines: readonly ClassifiedLine[], lexicon: Lexicon | undefined): { line: number; notes: readonly VocabNote[] }[] {
+  const asides = lines.map((l) => (WITHOUT_ASIDES.has(l.kind) ? [] : asideNotes(l.text, lexicon)));
+  const teaching = asides.some((notes) => notes.some(glossesCommonWord));
+  // A word the article also lists (`surplus n. 顺差`) is one item, whichever side the list makes the term.
+  const listed = new Set(lines.flatMap((l) => (l.vocab ?? []).flatMap((n) => [sideKey(n, 'zh'), sideKey(n, 'en')])));
+  const fresh = (n: VocabNote) => !listed.has(sideKey(n, 'zh')) && !listed.has(sideKey(n, 'en'));
+  return lines.map((l, i) => ({ line: l.line, notes: l.vocab ?? (teaching ? asides[i]!.filter(fresh) : []) }));
+}
+
+function sideKey(note: VocabNote, side: Lang): string {
+  const text = note.lang === side ? note.term : note.gloss;
+  return `${side}:${text.normalize('NFKC').toLowerCase()}`;
 }
 
 /**

@@ -1,0 +1,28 @@
+import { HAN } from '../text/script.js';
+
+/**
+ * Word tables saved as Markdown carry the page's inline HTML and emphasis in their cells
+ * (`<span style="…">lantern</span>`, `灯笼<br/>灯`, `&emsp;`, `**calligraphy**`): none of it is part
+ * of a term or its gloss.
+ */
+export function withoutMarkup(text: string): string {
+  if (!/[<&*_]/.test(text)) return text;
+  return text
+    .replace(/(.?)<br\s*\/?>(.?)/gi, (_m, a: string, b: string) => `${a}${HAN.test(a) && HAN.test(b) ? '；' : ' '}${b}`)
+    .replace(/<\/?[A-Za-z][^<>]{0,200}>/g, '')
+    .replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (whole, name: string) => entity(name) ?? whole)
+    .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2')
+    .replace(/(^|[\s\t])[*_](?=[^\s*_])([^*_\t]+?)(?<=\S)[*_](?=$|[\s\t])/g, '$1$2')
+    .replace(/[ \u00a0\u2002\u2003\u2009]+/g, ' ')
+    .trim();
+}
+
+const NAMED: Readonly<Record<string, string>> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ensp: ' ', emsp: ' ', thinsp: ' ',
+};
+
+function entity(name: string): string | undefined {
+  if (name[0] !== '#') return NAMED[name.toLowerCase()];
+  const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+  return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : undefined;
+}
