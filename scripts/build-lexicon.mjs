@@ -13,9 +13,12 @@ const STOP = new Set(
     'are was were been being has have had having not but nor yet also too very used use ones sth sb ' +
     'something someone somebody etc its it\'s his her their our your them they she him you all any some ' +
     'such than then there here out off over under more most less least much many other another each ' +
-    'form bound variant abbr old see surname name kind type way thing make made get got ' +
-    'can could may might must shall should will would let lit fig esp radical').split(/\s+/),
+    'form bound variant abbr old surname kind type ' +
+    'can could may might must shall should will would lit fig esp radical').split(/\s+/),
 );
+
+// Two-letter words that are content words: "went" reaches "go" through the English lemma table.
+const SHORT = new Set(['go', 'ox']);
 
 function contentWords(sense) {
   if (/^(CL:|variant of|old variant|see |also written|surname |abbr\. for|used in )/i.test(sense)) return [];
@@ -23,7 +26,7 @@ function contentWords(sense) {
   return plain
     .toLowerCase()
     .split(/[^a-z]+/)
-    .filter((w) => w.length >= 3 && !STOP.has(w));
+    .filter((w) => (w.length >= 3 || SHORT.has(w)) && !STOP.has(w));
 }
 
 export async function buildLexicon(base = `${root}/dist/lexicon`) {
