@@ -38,7 +38,7 @@ export async function buildLexicon(base = `${root}/dist/lexicon`) {
     const words = byHeadword.get(simplified) ?? new Set();
     const senses = Array.isArray(meanings) ? meanings : [meanings];
     // A single character's later senses are mostly rare readings that would only add noise.
-    for (const sense of simplified.length === 1 ? senses.slice(0, 3) : senses) {
+    for (const sense of simplified.length === 1 ? senses.slice(0, 5) : senses) {
       for (const w of contentWords(sense)) if (words.size < MAX_WORDS) words.add(w);
     }
     byHeadword.set(simplified, words);
