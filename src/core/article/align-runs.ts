@@ -2,7 +2,7 @@ import type { Lexicon } from '../text/lexicon.js';
 import { type Block, type Unit, blockUnits } from './block.js';
 import { type Bead, alignUnits } from './bead/align.js';
 import { BeadCost, type Side } from './bead/cost.js';
-import { type UnitFeatures, chineseFeatures, englishFeatures } from './bead/features.js';
+import { type Syllable, type UnitFeatures, chineseFeatures, englishFeatures } from './bead/features.js';
 import type { Run } from './layout.js';
 
 export interface AlignedBead {
@@ -21,6 +21,8 @@ export interface AlignedBead {
 export interface AlignContext {
   blocks: readonly Block[];
   lexicon?: Lexicon;
+  /** Pinyin of single characters, to find names spelled out in the English. */
+  syllable?: Syllable;
   ratio: number;
   byLine: boolean;
   onUnits: (count: number) => void;
@@ -67,7 +69,7 @@ function paragraphSide(run: Run, ctx: AlignContext): Side {
     const text = block.lines.map((l) => l.text).join(block.lang === 'zh' ? '' : ' ');
     return { text, line: block.lines[0]!.line, block: i, headline: block.headline };
   });
-  const side = { units, features: featuresOf(units, run.blocks.length > 0 && ctx.blocks[run.blocks[0]!]!.lang === 'zh', ctx.lexicon) };
+  const side = { units, features: featuresOf(units, run.blocks.length > 0 && ctx.blocks[run.blocks[0]!]!.lang === 'zh', ctx) };
   paragraphSides.set(run, side);
   return side;
 }
@@ -75,11 +77,11 @@ function paragraphSide(run: Run, ctx: AlignContext): Side {
 // Units are made once per analysis (see blockUnits), so their features can be kept for the second pass.
 const featureCache = new WeakMap<Unit, UnitFeatures>();
 
-function featuresOf(units: readonly Unit[], zh: boolean, lexicon?: Lexicon): UnitFeatures[] {
+function featuresOf(units: readonly Unit[], zh: boolean, ctx: AlignContext): UnitFeatures[] {
   return units.map((u) => {
     let f = featureCache.get(u);
     if (!f) {
-      f = zh ? chineseFeatures(u.text, lexicon) : englishFeatures(u.text);
+      f = zh ? chineseFeatures(u.text, ctx.lexicon, ctx.syllable) : englishFeatures(u.text);
       featureCache.set(u, f);
     }
     return f;
@@ -89,8 +91,8 @@ function featuresOf(units: readonly Unit[], zh: boolean, lexicon?: Lexicon): Uni
 function alignSentences(zhBlocks: readonly number[], enBlocks: readonly number[], ctx: AlignContext): AlignedBead[] {
   const zhUnits = zhBlocks.flatMap((b) => blockUnits(ctx.blocks[b]!, b, ctx.byLine));
   const enUnits = enBlocks.flatMap((b) => blockUnits(ctx.blocks[b]!, b, ctx.byLine));
-  const zh: Side = { units: zhUnits, features: featuresOf(zhUnits, true, ctx.lexicon) };
-  const en: Side = { units: enUnits, features: featuresOf(enUnits, false) };
+  const zh: Side = { units: zhUnits, features: featuresOf(zhUnits, true, ctx) };
+  const en: Side = { units: enUnits, features: featuresOf(enUnits, false, ctx) };
   const model = new BeadCost(zh, en, ctx.ratio);
   const guide = lengthGuide(model, zhUnits.length, enUnits.length);
   let reported = 0;

@@ -5,6 +5,7 @@ import { isHanScript } from '../text/script.js';
 import { type AlignContext, type AlignedBead, alignRunPair, skipCost } from './align-runs.js';
 import { type Block, blockUnits, groupBlocks } from './block.js';
 import { PRIOR_RATIO } from './bead/cost.js';
+import { syllablesFrom } from './bead/features.js';
 import { type ClassifiedLine, classifyLines } from './classify.js';
 import { unrelatedBeads } from './evidence.js';
 import { type Run, describeLayout, detectLayout } from './layout.js';
@@ -61,6 +62,7 @@ export function analyseArticle(text: string, options: AnalyseOptions = {}): Anal
   const base = {
     blocks,
     lexicon: options.lexicon,
+    syllable: options.pinyin && syllablesFrom(options.pinyin),
     byLine,
     onUnits: (count: number) => {
       done = Math.min(total, done + count);

@@ -80,7 +80,9 @@ export function stem(word: string): string {
 /** Lower-cased content words of an English text, stemmed. */
 export function contentStems(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.toLowerCase().matchAll(/[a-z]+/g)) {
+  // don't, she'd, we'll: the clitic is a function word, and "don" or "ll" would be taken for content.
+  const plain = text.toLowerCase().replace(/n['’]t\b/g, ' ').replace(/['’](?:s|d|ll|re|ve|m)\b/g, ' ');
+  for (const m of plain.matchAll(/[a-z]+/g)) {
     const w = m[0];
     if ((w.length >= 3 || SHORT_CONTENT.has(w)) && !STOP.has(w)) out.push(stem(w));
   }

@@ -24,6 +24,7 @@ const SHAPE_PRIOR: readonly (readonly number[])[] = [
 const COVERAGE_WEIGHT = 12;
 const NUMBER_MISMATCH = 0.8;
 const QUESTION_MISMATCH = 1.5;
+const QUOTE_MISMATCH = 1;
 const CROSSES_BLOCK = 3;
 const PARAGRAPH_LOG_SD = 0.3;
 const ZH_CHANNEL = 4096;
@@ -59,13 +60,13 @@ export class BeadCost implements BeadScorer {
       han: prefixSum(zh.features.map((f) => f.han)),
       other: prefixSum(zh.features.map((f) => f.other)),
       enLen: prefixSum(en.features.map((f) => f.other)),
-      enKeys: prefixSum(en.features.map((f) => f.keys.size)),
+      enKeys: prefixSum(en.features.map((f) => f.words)),
       zhWords: prefixSum(zh.features.map((f) => f.words)),
       enJudgeable: prefixSum(en.features.map((f) => f.judgeable)),
       zhNumbers: prefixSum(zh.features.map((f) => f.numbers.length)),
       enNumbers: prefixSum(en.features.map((f) => f.numbers.length)),
     };
-    this.stamp = new Int32Array(zh.features.reduce((m, f) => Math.max(m, f.words), 1));
+    this.stamp = new Int32Array(zh.features.reduce((m, f) => Math.max(m, f.slots), 1));
   }
 
   /** Expected English length of zh[from, to). */
@@ -146,7 +147,7 @@ export class BeadCost implements BeadScorer {
     const zhShared = Math.floor(affinity / ZH_CHANNEL);
     const [shared, words] = zh
       ? [zhShared, this.zh.features[unit]!.words]
-      : [affinity - zhShared * ZH_CHANNEL, this.en.features[unit]!.keys.size];
+      : [affinity - zhShared * ZH_CHANNEL, this.en.features[unit]!.words];
     // A unit with hardly any matchable words says nothing either way.
     return words < MEMBER_MIN_WORDS ? 1 : shared / (words + COVERAGE_SMOOTHING);
   }
@@ -182,6 +183,9 @@ export class BeadCost implements BeadScorer {
     }
     if (some(this.zh.features, zhFrom, zhTo, (f) => f.question) !== some(this.en.features, enFrom, enTo, (f) => f.question)) {
       cost += QUESTION_MISMATCH;
+    }
+    if (some(this.zh.features, zhFrom, zhTo, (f) => f.quote) !== some(this.en.features, enFrom, enTo, (f) => f.quote)) {
+      cost += QUOTE_MISMATCH;
     }
     return cost;
   }
