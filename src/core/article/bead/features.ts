@@ -1,5 +1,6 @@
 import { contentStems, isStopWord, stem } from '../../text/english.js';
 import type { Lexicon } from '../../text/lexicon.js';
+import { chineseNumbers, englishNumbers } from '../../text/numbers.js';
 import { isHan } from '../../text/script.js';
 
 /** What the cost model needs to know about one unit, computed once. */
@@ -120,6 +121,8 @@ export function chineseFeatures(text: string, lexicon?: Lexicon, syllable?: Syll
   for (const n of numbers) addWord([n]);
   const counted = words;
   for (const keys of names) addWord(keys);
+  // Numbers in words are often rendered otherwise (两个 "a couple"): like names, they count only when found.
+  for (const n of chineseNumbers(text)) addWord([n]);
   return {
     han,
     other,
@@ -173,6 +176,7 @@ export function englishFeatures(text: string): UnitFeatures {
   for (const m of text.matchAll(/\b[A-Z]{2,}\b/g)) keys.add(stem(m[0]));
   const numbers = numbersIn(text);
   for (const n of numbers) keys.add(n);
+  for (const n of englishNumbers(text)) keys.add(n);
   const counted = keys.size;
   // Capitalised words, alone and with the next (Chen Qingyang, Ye Zhetai), as a Chinese name would spell them.
   for (const m of text.matchAll(/\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*/g)) {

@@ -40,6 +40,11 @@ describe('chineseFeatures and englishFeatures', () => {
     expect(syllable('某')).toBeUndefined();
   });
 
+  it('meet on a number written in words, which counts on the Chinese side only when found', () => {
+    expect(shared('她二十一岁。', 'She was twenty-one.')).toEqual(['21']);
+    expect(chineseFeatures('她二十一岁。', LEXICON).words).toBe(0);
+  });
+
   it('does not count clitics of contractions as words', () => {
     const en = englishFeatures("I don't know, and she'd never say.");
     expect([...en.keys]).toEqual(['know', 'never', 'say']);
