@@ -52,8 +52,11 @@ export function syllablesFrom(pinyin: (zh: string) => string | undefined): Sylla
   };
 }
 
-/** Name syllables longest first: a given name is two, a whole Chinese name three, a transliteration up to four. */
-const NAME_CHARS = [4, 3, 2];
+/**
+ * Name lengths in characters: a given name is two, a whole Chinese name three. Longer
+ * transliterations (爱因斯坦) are dictionary entries; windows of four cost memory and found nothing more.
+ */
+const NAME_CHARS = [3, 2];
 
 /**
  * Words by greedy longest match against the lexicon; every sense of every word becomes a key, since
@@ -137,7 +140,7 @@ export function chineseFeatures(text: string, lexicon?: Lexicon, syllable?: Syll
   };
 }
 
-/** `NAME_PREFIX` + the pinyin run together of every stretch of two to four characters in `chars`. */
+/** `NAME_PREFIX` + the pinyin run together of every stretch of two or three characters in `chars`. */
 function nameKeys(chars: string, syllable: Syllable): string[] {
   const read = [...chars].map(syllable);
   const keys: string[] = [];
