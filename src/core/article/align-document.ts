@@ -2,6 +2,7 @@ import type { Lexicon } from '../text/lexicon.js';
 import { isHanScript } from '../text/script.js';
 import { type AlignContext, type AlignedBead, alignRunPair, emptyMemo, skipCost } from './align-runs.js';
 import { PRIOR_RATIO } from './bead/cost.js';
+import type { Syllable } from './bead/features.js';
 import type { Block } from './block.js';
 import type { Layout, Run } from './layout.js';
 import type { Unit } from './sentence.js';
@@ -25,7 +26,7 @@ export function alignArticle(
   blocks: readonly Block[],
   units: readonly (readonly Unit[])[],
   layout: Layout,
-  lexicon: Lexicon | undefined,
+  evidence: { lexicon?: Lexicon; syllable?: Syllable },
   onProgress?: (done: number, total: number) => void,
 ): DocumentAlignment {
   const total = blocks.reduce((n, b, i) => n + (b.lang === 'zh' ? units[i]!.length : 0), 0);
@@ -33,7 +34,7 @@ export function alignArticle(
   const base = {
     blocks,
     units,
-    lexicon,
+    ...evidence,
     wholeRuns: layout.kind === 'blocks',
     memo: emptyMemo(),
     onUnits: (count: number) => {

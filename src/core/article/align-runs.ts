@@ -2,7 +2,7 @@ import type { Lexicon } from '../text/lexicon.js';
 import type { Block } from './block.js';
 import { type Bead, alignUnits } from './bead/align.js';
 import { BeadCost, type Side } from './bead/cost.js';
-import { type UnitFeatures, chineseFeatures, englishFeatures } from './bead/features.js';
+import { type Syllable, type UnitFeatures, chineseFeatures, englishFeatures } from './bead/features.js';
 import type { Run } from './layout.js';
 import type { Unit } from './sentence.js';
 
@@ -29,6 +29,8 @@ export interface AlignContext {
   /** Each block's sentences (see splitBlocks). */
   units: readonly (readonly Unit[])[];
   lexicon?: Lexicon;
+  /** Pinyin of single characters, to find names spelled out in the English. */
+  syllable?: Syllable;
   ratio: number;
   onUnits: (count: number) => void;
   /** Features of units and paragraph sides, made once for both passes over one article. */
@@ -91,7 +93,7 @@ function featuresOf(units: readonly Unit[], zh: boolean, ctx: AlignContext): Uni
   return units.map((u) => {
     let f = ctx.memo.features.get(u);
     if (!f) {
-      f = zh ? chineseFeatures(u.text, ctx.lexicon) : englishFeatures(u.text);
+      f = zh ? chineseFeatures(u.text, ctx.lexicon, ctx.syllable) : englishFeatures(u.text);
       ctx.memo.features.set(u, f);
     }
     return f;

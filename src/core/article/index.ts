@@ -1,6 +1,7 @@
 import { UserError } from '../errors.js';
 import type { Lexicon } from '../text/lexicon.js';
 import { alignArticle } from './align-document.js';
+import { syllablesFrom } from './bead/features.js';
 import { groupBlocks, requireBilingual } from './block.js';
 import { classifyLines } from './classify.js';
 import { lostCharacters } from './copy-artefacts.js';
@@ -42,7 +43,8 @@ export function analyseArticle(text: string, options: AnalyseOptions = {}): Anal
   requireBilingual(blocks);
   const units = splitBlocks(blocks);
   const layout = detectLayout(blocks);
-  const alignment = alignArticle(blocks, units, layout, options.lexicon, options.onProgress);
+  const syllable = options.pinyin && syllablesFrom(options.pinyin);
+  const alignment = alignArticle(blocks, units, layout, { lexicon: options.lexicon, syllable }, options.onProgress);
   const { pairs, skipped } = readBeads(alignment, units, layout.kind);
   const setAside = lines.filter((l) => l.reason !== undefined).map((l) => ({ text: l.text, reason: l.reason!, line: l.line }));
   const vocab = collectVocab(lines, pairs, options);

@@ -13,7 +13,8 @@ export interface Lexicon {
   glosses(headword: string): readonly string[] | undefined;
 }
 
-const MAX_HEADWORD = 3;
+/** Three for words, four for names (see scripts/build-lexicon.mjs). */
+const MAX_HEADWORD = 4;
 
 /** Reads `headword<TAB>word word…` lines sorted by headword; `#` lines are comments. */
 export function parseLexicon(text: string): Lexicon {

@@ -32,7 +32,7 @@ const NO_LEAKS: Bars = { noise: 0, unal: 0 };
  * table runs with NO_LEAKS only: it must import or refuse with a UserError, and leak nothing.
  */
 const BARS: Record<string, Bars> = {
-  bible_genesis_block:                   { strict: 77.4, merge: 91.5, vocabP: 100, vocabR: 100 },
+  bible_genesis_block:                   { strict: 79.1, merge: 93.2, vocabP: 100, vocabR: 100 },
   real_cdvoice_tianshui:                 { strict: 100,  merge: 100,  vocabP: 100, vocabR: 100 },
   real_cet_trade_surplus:                { strict: 100,  merge: 100,  vocabP: 100, vocabR: 93.7 },
   real_chinadaily_hotwords:              { strict: 100,  merge: 100,  vocabP: 100, vocabR: 100 },

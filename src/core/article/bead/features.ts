@@ -1,5 +1,6 @@
 import { contentStems, isStopWord, stem } from '../../text/english.js';
 import type { Lexicon } from '../../text/lexicon.js';
+import { chineseNumbers, englishNumbers } from '../../text/numbers.js';
 import { isHan } from '../../text/script.js';
 
 /** What the cost model needs to know about one unit, computed once. */
@@ -14,6 +15,8 @@ export interface UnitFeatures {
   keyWords?: ReadonlyMap<string, readonly number[]>;
   /** Words that can be matched at all: dictionary words that are not particles, Latin words, numbers. */
   words: number;
+  /** Word indices in `keyWords`: `words` and then the name spellings, which count only when found. */
+  slots: number;
   /**
    * Of those, the ones a translation would be expected to share (for English, all but names; for
    * Chinese, all): how far the dictionary can judge whether two units translate each other.
@@ -21,6 +24,8 @@ export interface UnitFeatures {
   judgeable: number;
   numbers: readonly string[];
   question: boolean;
+  /** Holds quoted speech: dialogue is translated as dialogue. */
+  quote: boolean;
 }
 
 const NUMBER = /\d+(?:[.,]\d+)*/g;
@@ -32,11 +37,34 @@ function numbersIn(text: string): string[] {
 /** Grammatical characters whose dictionary senses would only add noise as words. */
 const PARTICLES = new Set([...'的了在是和与及也都而就又对把被将从为以于之其这那个们等着过并或但却所很更最已还让向由即则']);
 
+/** Toneless pinyin of one Chinese character, or undefined when unknown. */
+export type Syllable = (char: string) => string | undefined;
+
+/** Syllables from a pinyin reader (tone marks and all), each character read once. */
+export function syllablesFrom(pinyin: (zh: string) => string | undefined): Syllable {
+  const known = new Map<string, string | undefined>();
+  return (char) => {
+    if (!known.has(char)) {
+      const plain = pinyin(char)?.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+      known.set(char, plain !== undefined && /^[a-z]+$/.test(plain) ? plain : undefined);
+    }
+    return known.get(char);
+  };
+}
+
+/**
+ * Name lengths in characters: a given name is two, a whole Chinese name three. Longer
+ * transliterations (爱因斯坦) are dictionary entries; windows of four cost memory and found nothing more.
+ */
+const NAME_CHARS = [3, 2];
+
 /**
  * Words by greedy longest match against the lexicon; every sense of every word becomes a key, since
- * the aligner does not know which sense the translator chose.
+ * the aligner does not know which sense the translator chose. With `syllable`, characters the
+ * dictionary took one at a time also give their pinyin, run together, as keys: a name (陈清扬,
+ * 哲泰) is spelled that way in the English (Chen Qingyang, Zhetai; see `englishFeatures`).
  */
-export function chineseFeatures(text: string, lexicon?: Lexicon): UnitFeatures {
+export function chineseFeatures(text: string, lexicon?: Lexicon, syllable?: Syllable): UnitFeatures {
   const keyWords = new Map<string, number[]>();
   let words = 0;
   const addWord = (glosses: readonly string[]) => {
@@ -47,12 +75,24 @@ export function chineseFeatures(text: string, lexicon?: Lexicon): UnitFeatures {
     }
     words++;
   };
+  // Name spellings are words past the end of the counted ones: a name found is evidence, a name
+  // missing (the translator wrote "she") is no evidence against.
+  const names: string[][] = [];
+  let singles = '';
+  const endSingles = () => {
+    if (syllable && singles.length >= 2) {
+      const keys = nameKeys(singles, syllable);
+      if (keys.length > 0) names.push(keys);
+    }
+    singles = '';
+  };
   let han = 0;
   let other = 0;
   for (let i = 0; i < text.length; ) {
     const cp = text.charCodeAt(i);
     if (!isHan(cp)) {
       if (countsAsOther(cp)) other++;
+      endSingles();
       i++;
       continue;
     }
@@ -72,15 +112,49 @@ export function chineseFeatures(text: string, lexicon?: Lexicon): UnitFeatures {
       }
     }
     if (glosses && glosses.length > 0 && !(taken === 1 && PARTICLES.has(text[i]!))) addWord(glosses);
+    if (taken === 1) singles += text[i];
+    else endSingles();
     han += taken;
     i += taken;
   }
+  endSingles();
   const latin = text.normalize('NFKC').match(/[A-Za-z]+/g) ?? [];
   for (const word of latin) if (!isStopWord(word.toLowerCase())) addWord([stem(word)]);
   const numbers = numbersIn(text);
   for (const n of numbers) addWord([n]);
-  return { han, other, keys: new Set(keyWords.keys()), keyWords, words, judgeable: words, numbers, question: /[？?]/.test(text) };
+  const counted = words;
+  for (const keys of names) addWord(keys);
+  // Numbers in words are often rendered otherwise (两个 "a couple"): like names, they count only when found.
+  for (const n of chineseNumbers(text)) addWord([n]);
+  return {
+    han,
+    other,
+    keys: new Set(keyWords.keys()),
+    keyWords,
+    words: counted,
+    slots: words,
+    judgeable: counted,
+    numbers,
+    question: /[？?]/.test(text),
+    quote: /[“”「」『』"]/.test(text),
+  };
 }
+
+/** `NAME_PREFIX` + the pinyin run together of every stretch of two or three characters in `chars`. */
+function nameKeys(chars: string, syllable: Syllable): string[] {
+  const read = [...chars].map(syllable);
+  const keys: string[] = [];
+  for (let from = 0; from < read.length; from++) {
+    for (const length of NAME_CHARS) {
+      const part = read.slice(from, from + length);
+      if (part.length === length && part.every((s) => s !== undefined)) keys.push(NAME_PREFIX + part.join(''));
+    }
+  }
+  return keys;
+}
+
+/** Marks name keys apart from dictionary words, so a pinyin spelling never meets a common English word. */
+const NAME_PREFIX = '@';
 
 const PUNCTUATION_OR_SPACE = /[\s\p{P}\p{S}]/u;
 /** The punctuation Chinese text is full of, known without compiling the Unicode classes above. */
@@ -105,8 +179,18 @@ export function englishFeatures(text: string): UnitFeatures {
   for (const m of text.matchAll(/\b[A-Z]{2,}\b/g)) keys.add(stem(m[0]));
   const numbers = numbersIn(text);
   for (const n of numbers) keys.add(n);
+  for (const n of englishNumbers(text)) keys.add(n);
+  const counted = keys.size;
+  // Capitalised words, alone and with the next (Chen Qingyang, Ye Zhetai), as a Chinese name would spell them.
+  for (const m of text.matchAll(/\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*/g)) {
+    const parts = m[0].toLowerCase().split(/[ -]/);
+    for (let i = 0; i < parts.length; i++) {
+      keys.add(NAME_PREFIX + parts[i]);
+      if (i + 1 < parts.length) keys.add(NAME_PREFIX + parts[i] + parts[i + 1]);
+    }
+  }
   const judgeable = plainStems(text).size + new Set(numbers).size;
-  return { han: 0, other: text.length, keys, words: keys.size, judgeable, numbers, question: text.includes('?') };
+  return { han: 0, other: text.length, keys, words: counted, slots: 0, judgeable, numbers, question: text.includes('?'), quote: /["“”]/.test(text) };
 }
 
 /**
