@@ -50,10 +50,10 @@ const NUMBERED = /^(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:\s+|[.、
 
 /**
  * `02 为什么我们爱上跑步` between paragraphs written one a line with no blank lines: short, no
- * sentence end, after a line that ended a sentence, and before a line of the other language, a
- * line of its own language at least twice as long (the paragraph it heads) or none. A numbered one
- * needs only the first three. A hard-wrapped paragraph's short last line fails the last test, its
- * middle lines the first two.
+ * sentence end, after a line that ended a sentence, and before a line of the other language or
+ * none — or, after a line of the other language, before a line of its own that is at least twice
+ * as long (the paragraph it heads), or numbered. A hard-wrapped paragraph's short last line fails
+ * the before-and-after tests, its middle lines the first two.
  */
 function isInlineHeading(lines: readonly ClassifiedLine[], i: number): boolean {
   const line = lines[i]!;
@@ -64,7 +64,10 @@ function isInlineHeading(lines: readonly ClassifiedLine[], i: number): boolean {
   const afterSentence = before === undefined || before.kind !== lang || ENDS_SENTENCE.test(before.text);
   if (!afterSentence) return false;
   if (after === undefined || after.kind !== lang) return true;
-  return before !== undefined && before.kind !== 'blank' && (NUMBERED.test(line.text) || after.text.length >= 2 * line.text.length);
+  // Before its own language it heads a paragraph only where lines alternate languages: in a list of
+  // one sentence a line, a sentence that goes on in the next line (`…of this century—`) looks the same.
+  const alternating = before !== undefined && before.kind !== lang && (before.kind === 'zh' || before.kind === 'en');
+  return alternating && (NUMBERED.test(line.text) || after.text.length >= 2 * line.text.length);
 }
 
 function isHeadline(block: Block): boolean {
