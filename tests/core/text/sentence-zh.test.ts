@@ -42,8 +42,10 @@ describe('splitChinese', () => {
 });
 
 describe('an ellipsis inside a Chinese sentence', () => {
-  it('is a pause, not an end, unless the text ends or a stronger mark follows', () => {
-    expect(texts('他想了想……还是没有说出口。后来他走了。')).toEqual(['他想了想……还是没有说出口。', '后来他走了。']);
+  it('is a pause where the sentence plainly goes on, and an end elsewhere', () => {
+    expect(texts('他想了想……嗯，还是算了吧。后来他走了。')).toEqual(['他想了想……嗯，还是算了吧。', '后来他走了。']);
+    expect(texts('这个办法……的确不太好。')).toEqual(['这个办法……的确不太好。']);
+    expect(texts('天慢慢黑了……她终于回到了家。')).toEqual(['天慢慢黑了……', '她终于回到了家。']);
     expect(texts('我只记得“那天下雨……”这几个字。')).toEqual(['我只记得“那天下雨……”这几个字。']);
     expect(texts('雨一直下……')).toEqual(['雨一直下……']);
     expect(texts('他等了很久……。天黑了。')).toEqual(['他等了很久……。', '天黑了。']);
