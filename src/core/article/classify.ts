@@ -32,6 +32,8 @@ const BYLINE = /^((written |translated |photo(graph)? )?by\s+\p{Lu}|(source|auth
 const URL = /^(https?:\/\/|www\.)\S+$/i;
 const DATE_ONLY = /^[\d\s年月日:：/.\-]+$/;
 const SECTION_LABEL = /^[【[]\s*[^【】[\]]{1,20}\s*[】\]]$/;
+/** `【注：…】`, `（译者注：…）`, `编者按：…`, `Note: …`: a note on the text, never its translation. */
+const NOTE = /^[【[（(]?\s*(?:注|译注|译者注|编注|编者注|编者按|小编注|按|note|translator'?s note|editor'?s note)\s*[:：]/i;
 const ZH_HEADING = /^[一二三四五六七八九十百]+\s*[、.．]\s*\S/;
 const ATTRIBUTION = /^(——|--|—|――)/;
 const DEFINITION = new RegExp(`^[${HAN_RANGES}][^=＝]{0,15}[=＝]`, 'u');
@@ -118,6 +120,7 @@ function classify(line: SourceLine, setting: VocabSetting): ClassifiedLine {
   const noise = noiseReason(text, han, latin, digits);
   if (noise) return { ...base, kind: 'noise', reason: noise };
   if (startsWithOneOf(text, ATTRIBUTION_START) && ATTRIBUTION.test(text)) return { ...base, kind: 'structure', reason: 'attribution line' };
+  if (text.length <= 400 && NOTE.test(text)) return { ...base, kind: 'annotation', reason: "translator's or editor's note" };
   if (startsWithOneOf(text, SECTION_LABEL_START) && SECTION_LABEL.test(text)) return { ...base, kind: 'structure', reason: 'section heading' };
   if (han > 0 && (han * 3 >= latin || isChineseAroundAsides(text))) {
     if (startsWithOneOf(text, ZH_HEADING_START) && ZH_HEADING.test(text) && text.length <= 40 && !TERMINAL.test(text)) {

@@ -26,7 +26,8 @@ const PLACED_ODDS = 3;
 const MIN_JUDGEABLE = 3;
 
 const paired = (b: AlignedBead) => b.zh.length > 0 && b.en.length > 0;
-const sharesWords = (b: AlignedBead) => paired(b) && b.zhShared > 0;
+/** Whether a bead pairs two sides that share a dictionary word, number or Latin name. */
+export const sharesWords = (b: AlignedBead | undefined) => b !== undefined && paired(b) && b.zhShared > 0;
 
 /**
  * For each bead, whether it pairs two sentences that are plainly not translations of each other.

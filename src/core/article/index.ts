@@ -32,6 +32,9 @@ export interface AnalyseOptions {
   pinyin?: (zh: string) => string | undefined;
 }
 
+/** Vocabulary lines enough to make a page a word list worth a deck with no sentence pair. */
+const WORD_LIST = 3;
+
 /**
  * Article text (decoded, possibly Markdown) -> aligned sentence pairs, vocabulary notes, what was
  * skipped: lines (split into script runs) -> classified lines -> title -> blocks -> sentences ->
@@ -40,7 +43,8 @@ export interface AnalyseOptions {
 export function analyseArticle(text: string, options: AnalyseOptions = {}): Analysis {
   const lines = markBilingualTitle(classifyLines(readLines(text)));
   const blocks = groupBlocks(lines);
-  requireBilingual(blocks);
+  // A word list alone (a vocabulary post) is a deck; text in one language alone is not.
+  if (lines.filter((l) => l.kind === 'vocab').length < WORD_LIST) requireBilingual(blocks);
   const units = splitBlocks(blocks);
   const layout = detectLayout(blocks);
   const syllable = options.pinyin && syllablesFrom(options.pinyin);

@@ -1,6 +1,6 @@
 import type { AlignedBead } from './align-runs.js';
 import { CONVINCING_COVERAGE, type DocumentAlignment } from './align-document.js';
-import { unrelatedBeads } from './evidence.js';
+import { sharesWords, unrelatedBeads } from './evidence.js';
 import type { LayoutKind } from './layout.js';
 import type { Unit } from './sentence.js';
 
@@ -41,7 +41,7 @@ export function readBeads(
     const textOf = () => [...bead.zh, ...bead.en].map((u) => u.text).join(' / ');
     if (bead.zh.length === 0 || bead.en.length === 0) {
       for (const u of [...bead.zh, ...bead.en]) skipped.push({ text: u.text, reason: 'no translation found', line: u.line });
-    } else if (unrelated[i] || unvouchedHeadline(bead)) {
+    } else if (unrelated[i] || (isHeadline(bead) && !sharesWords(bead) && !(sharesWords(beads[i - 1]) && sharesWords(beads[i + 1])))) {
       skipped.push({ text: textOf(), reason: 'not a translation of each other', line: bead.zh[0]!.line });
     } else if (!isConfident(bead)) {
       skipped.push({ text: textOf(), reason: 'alignment uncertain', line: bead.zh[0]!.line });
@@ -62,11 +62,12 @@ export function readBeads(
 }
 
 /**
- * A headline pairs only 1-1 and has no neighbours to place it, so a title next to a site's slogan
- * (`甘肃…通报` beside `Join the conversation!`) would pair on length alone: it needs a shared word.
+ * A headline pairs only 1-1, on length alone, so it needs a shared word (`甘肃…通报` beside `Join the
+ * conversation!` shares none) unless pairs that share words stand on both sides of it, as the
+ * unpunctuated lines of a subtitle transcript do.
  */
-function unvouchedHeadline(bead: AlignedBead): boolean {
-  return (bead.zh[0]!.headline || bead.en[0]!.headline) && bead.zhShared === 0;
+function isHeadline(bead: AlignedBead): boolean {
+  return bead.zh[0]!.headline || bead.en[0]!.headline;
 }
 
 function isConfident(bead: AlignedBead): boolean {

@@ -1,6 +1,7 @@
 import { UserError } from '../errors.js';
 import { HAN, HAN_RANGES, countScripts } from '../text/script.js';
 import { closeHanGaps, joinHyphenatedLines } from './copy-artefacts.js';
+import { withoutMarkup } from './markup.js';
 import { scriptRuns } from './script-run.js';
 
 /**
@@ -65,12 +66,76 @@ function tooManySwitches(line: number, runs: number): UserError {
   );
 }
 
+/**
+ * A blog's own syntax on a line of its own: Hugo and Jekyll shortcodes (`{{< figure … >}}`,
+ * `{% include … %}`) and the markers of admonition blocks (`::: note`, `!!! tip`, `??? info`).
+ */
+const BLOG_SYNTAX = /^\s*(?:\{\{[<%].{0,500}[>%]\}\}|\{%.{0,500}%\}|(?::::|!!!|\?\?\?\+?)(?:\s.{0,200})?)\s*$/;
+const MATTER_FENCE = /^(?:---|\+\+\+)\s*$/;
+
+/** The index of the line closing a YAML or TOML front matter block that opens the file, or -1. */
+function frontMatterEnd(lines: readonly string[]): number {
+  if (lines.length === 0 || !MATTER_FENCE.test(lines[0]!)) return -1;
+  for (let i = 1; i < Math.min(lines.length, 80); i++) {
+    const line = lines[i]!;
+    if (MATTER_FENCE.test(line) || line.trim() === '...') return i;
+    // A rule (`---`) above the article, not front matter, when a line is no key, list item or continuation.
+    if (line.trim() !== '' && !MATTER_LINE.test(line)) return -1;
+  }
+  return -1;
+}
+
+const MATTER_LINE = /^(?:[\w-]{1,40}\s*[:=]|\s+\S|-\s)/;
+
+/** `【注：…】`, `（译者注：…）` inside a line: a note on the sentence before it, never part of one. */
+const INLINE_NOTE = /[【（(]\s*(?:注|译注|译者注|编注|编者注)\s*[:：](?:[^【】（）()]|[（(][^【】（）()]{0,100}[）)]){0,300}[】）)]/g;
+
+/** The text with each inline note a piece of its own, so the note is set aside and the sentence kept. */
+function withNotesApart(text: string): string[] {
+  if (!text.includes('注')) return [text];
+  const pieces: string[] = [];
+  let from = 0;
+  for (const note of text.matchAll(INLINE_NOTE)) {
+    pieces.push(text.slice(from, note.index).trim(), note[0]);
+    from = note.index + note[0].length;
+  }
+  pieces.push(text.slice(from).trim());
+  const kept = pieces.filter(Boolean);
+  return kept.length > 0 ? kept : [text];
+}
+
+/** `1 The students…` / `1 学生们…`: a bare paragraph number, and what may follow it. */
+const BARE_NUMBER = new RegExp(`^(\\d{1,2})\\s+(?=["“‘(（]?[A-Z${HAN_RANGES}])(?![年月日号时点分秒个岁天周次名位元度])`, 'u');
+
+/**
+ * Textbooks number each paragraph and its translation alike, with no dot (`1 The students…` /
+ * `1 学生们…`). A bare number is a marker only when the same number starts a line close by, and
+ * the page numbers more than one pair so: alone it may be the sentence's own (`3 孩子在院子里玩`)
+ * or an exercise's.
+ */
+function withoutPairedNumbers(lines: SourceLine[]): void {
+  const numbers = lines.map((l) => (l.syntax || l.number !== undefined ? undefined : BARE_NUMBER.exec(l.text)?.[1]));
+  const paired = lines.map((_, i) => {
+    const n = numbers[i];
+    if (n === undefined) return false;
+    for (let j = Math.max(0, i - 3); j <= Math.min(lines.length - 1, i + 3); j++) if (j !== i && numbers[j] === n) return true;
+    return false;
+  });
+  if (new Set(numbers.filter((_, i) => paired[i])).size < 2) return;
+  lines.forEach((line, i) => {
+    if (!paired[i]) return;
+    line.text = line.text.replace(BARE_NUMBER, '');
+    line.number = numbers[i];
+  });
+}
+
 export function readLines(text: string): SourceLine[] {
   const out: SourceLine[] = [];
   const raw = joinHyphenatedLines(text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/));
-  for (const { text: rawText, line: number } of raw) {
+  const matterEnd = frontMatterEnd(raw.map((r) => r.text));
+  for (const [index, { text: rawText, line: number }] of raw.entries()) {
     const line = closeHanGaps(rawText.replace(/[\u200b-\u200d\u2060\ufeff]/g, ''));
-    if (FENCE.test(line) || TABLE_RULER.test(line.trim())) {
+    if (index <= matterEnd || FENCE.test(line) || TABLE_RULER.test(line.trim()) || BLOG_SYNTAX.test(line)) {
       out.push({ text: line.trim(), line: number, markdownHeading: false, syntax: true });
       continue;
     }
@@ -88,13 +153,11 @@ export function readLines(text: string): SourceLine[] {
     if (unlabelled && (isChineseSentence(unlabelled) || isEnglishSentence(unlabelled))) entry.text = unlabelled;
     const runs = heading !== undefined ? undefined : scriptRuns(entry.text);
     if (runs && runs.length > MAX_LINE_RUNS) throw tooManySwitches(number, runs.length);
-    if (runs) {
-      out.push({ ...entry, text: runs[0]! });
-      for (const run of runs.slice(1)) out.push({ text: run, line: number, markdownHeading: false, syntax: false });
-    } else {
-      out.push(entry);
-    }
+    const pieces = (runs ?? [entry.text]).flatMap(withNotesApart);
+    out.push({ ...entry, text: pieces[0]! });
+    for (const piece of pieces.slice(1)) out.push({ text: piece, line: number, markdownHeading: false, syntax: false });
   }
+  withoutPairedNumbers(out);
   return out;
 }
 
@@ -130,6 +193,9 @@ function stripMarkdown(line: string): string {
   let s = line.replace(/^\s*(>\s*)+/, '');
   // Table rows become tab-separated columns, the shape two-column glossaries have anyway.
   if (/^\s*\|.*\|\s*$/.test(s)) s = s.trim().slice(1, -1).split('|').map((c) => c.trim()).join('\t');
-  s = s.replace(/^\s*[-+•·]\s+/, '').replace(/^\s*\*\s+/, '');
-  return s.replace(/\*\*(.+?)\*\*|__(.+?)__/g, (_m, a: string | undefined, b: string | undefined) => a ?? b ?? '');
+  s = s.replace(/^\s*[-+•·]\s+/, '').replace(/^\s*\*\s+/, '').replace(TASK_BOX, '');
+  return withoutMarkup(s);
 }
+
+/** A task list's box (`- [ ] word`, `- [x] word`): the bullet is gone by now. */
+const TASK_BOX = /^\[[ xX]\]\s+/;

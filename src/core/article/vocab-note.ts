@@ -1,6 +1,5 @@
 import type { Lang } from '../deck/note.js';
 import { HAN, HAN_RANGES } from '../text/script.js';
-import { withoutMarkup } from './vocab-markup.js';
 
 /** One vocabulary note as the article wrote it, before context and pinyin are added. */
 export interface VocabNote {
@@ -110,7 +109,7 @@ export type VocabSetting = 'list' | 'glossary' | 'prose';
  */
 export function parseVocabLine(text: string, setting: VocabSetting): VocabNote[] | undefined {
   if (text.length > 600) return undefined;
-  const line = withoutMarkup(text.trim());
+  const line = text.trim();
   const items = line.split(INLINE_BULLET);
   return items.length >= 3 ? inlineList(items) : parseEntry(line, setting);
 }

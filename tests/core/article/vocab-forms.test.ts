@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { classifyLines } from '../../../src/core/article/classify.js';
 import { readLines } from '../../../src/core/article/source-line.js';
 import { isVocabularyHeader, parseVocabLine } from '../../../src/core/article/vocab-note.js';
-import { withoutMarkup } from '../../../src/core/article/vocab-markup.js';
+import { withoutMarkup } from '../../../src/core/article/markup.js';
 
 const kinds = (text: string) => classifyLines(readLines(text)).map((l) => l.kind);
 const notes = (text: string) =>

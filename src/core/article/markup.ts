@@ -1,0 +1,36 @@
+import { HAN } from '../text/script.js';
+
+/**
+ * Pages saved as Markdown carry inline HTML and emphasis (`<u>grapple with</u>`, `<span style="…">
+ * lantern</span>`, `灯笼<br/>灯`, `&emsp;`, `**calligraphy**`, `==argued==`, `` `code` ``, links
+ * with a URL and a title): none of it is part of a sentence, a term or its gloss. Every quantifier
+ * is bounded, so a long line of unclosed marks costs linear time.
+ */
+export function withoutMarkup(text: string): string {
+  if (!/[<&*_=`\]~]/.test(text)) return text;
+  return text
+    .replace(/!\[[^\]]{0,300}\]\([^()\s]{0,2000}(?:\s+"[^"]{0,300}")?\)/g, '')
+    .replace(/\[([^\]]{1,300})\]\([^()\s]{0,2000}(?:\s+"[^"]{0,300}")?\)/g, '$1')
+    .replace(/(.?)<br\s*\/?>(.?)/gi, (_m, a: string, b: string) => `${a}${HAN.test(a) && HAN.test(b) ? '；' : ' '}${b}`)
+    .replace(/<\/?[A-Za-z][^<>]{0,200}>/g, '')
+    .replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (whole, name: string) => entity(name) ?? whole)
+    .replace(EMPHASIS, '$2')
+    // Once more for emphasis nested in emphasis (`==was **proposed** by==`).
+    .replace(EMPHASIS, '$2')
+    .replace(/`([^`]{1,300})`/g, '$1')
+    .replace(/(^|[\s\t])[*_](?=[^\s*_])([^*_\t]{1,300}?)(?<=\S)[*_](?=$|[\s\t,.;:!?，。；：！？])/g, '$1$2')
+    .replace(/[ \u00a0\u2002\u2003\u2009]+/g, ' ')
+    .trim();
+}
+
+const EMPHASIS = /(\*\*|__|==|~~)(?=\S)(.{1,300}?)(?<=\S)\1/g;
+
+const NAMED: Readonly<Record<string, string>> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ensp: ' ', emsp: ' ', thinsp: ' ',
+};
+
+function entity(name: string): string | undefined {
+  if (name[0] !== '#') return NAMED[name.toLowerCase()];
+  const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+  return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : undefined;
+}
