@@ -41,7 +41,7 @@ export function readBeads(
     const textOf = () => [...bead.zh, ...bead.en].map((u) => u.text).join(' / ');
     if (bead.zh.length === 0 || bead.en.length === 0) {
       for (const u of [...bead.zh, ...bead.en]) skipped.push({ text: u.text, reason: 'no translation found', line: u.line });
-    } else if (unrelated[i] || (isHeadline(bead) && !sharesWords(bead) && !(sharesWords(beads[i - 1]) && sharesWords(beads[i + 1])))) {
+    } else if (unrelated[i] || unvouchedHeadline(beads, i)) {
       skipped.push({ text: textOf(), reason: 'not a translation of each other', line: bead.zh[0]!.line });
     } else if (!isConfident(bead)) {
       skipped.push({ text: textOf(), reason: 'alignment uncertain', line: bead.zh[0]!.line });
@@ -66,8 +66,10 @@ export function readBeads(
  * conversation!` shares none) unless pairs that share words stand on both sides of it, as the
  * unpunctuated lines of a subtitle transcript do.
  */
-function isHeadline(bead: AlignedBead): boolean {
-  return bead.zh[0]!.headline || bead.en[0]!.headline;
+function unvouchedHeadline(beads: readonly AlignedBead[], i: number): boolean {
+  const bead = beads[i]!;
+  const headline = bead.zh[0]!.headline || bead.en[0]!.headline;
+  return headline && !sharesWords(bead) && !(sharesWords(beads[i - 1]) && sharesWords(beads[i + 1]));
 }
 
 function isConfident(bead: AlignedBead): boolean {

@@ -14,7 +14,7 @@ export interface SourceLine {
   line: number;
   /** A Markdown `#` heading: a title candidate that never merges with neighbouring sentences. */
   markdownHeading: boolean;
-  /** Syntax only (fence markers, table rulers): nothing to read. */
+  /** Syntax only (fence markers, table rulers, front matter, shortcodes, admonition markers): nothing to read. */
   syntax: boolean;
   /**
    * A numbered-list marker taken off the front (`1.`, `2)`, `(3)`): not part of any sentence, but it
