@@ -33,10 +33,11 @@ const URL = /^(https?:\/\/|www\.)\S+$/i;
 const DATE_ONLY = /^[\d\s年月日:：/.\-]+$/;
 const SECTION_LABEL = /^[【[]\s*[^【】[\]]{1,20}\s*[】\]]$/;
 /** `【注：…】`, `（译者注：…）`, `编者按：…`, `Note: …`: a note on the text, never its translation. */
-const NOTE = /^[【[（(]?\s*(?:注|译注|译者注|编注|编者注|编者按|小编注|按|note|translator'?s note|editor'?s note)\s*[:：]/i;
+const NOTE = /^[【[（(]?\s*(?:注|译注|译者注|编注|编者注|编者按|小编注|按|translator'?s note|editor'?s note)\s*[:：]/i;
 const ZH_HEADING = /^[一二三四五六七八九十百]+\s*[、.．]\s*\S/;
 const ATTRIBUTION = /^(——|--|—|――)/;
-const DEFINITION = new RegExp(`^[${HAN_RANGES}][^=＝]{0,15}[=＝]`, 'u');
+/** `一轨=官方外交`; not `如果 x=y，…`, where the sign stands between Latin letters or digits. */
+const DEFINITION = new RegExp(`^[${HAN_RANGES}][^=＝]{0,15}(?<![A-Za-z0-9\\s])[=＝](?![=A-Za-z0-9])`, 'u');
 /** After a list number (see SourceLine.number): `1.探路试水:…` explains a term rather than translating. */
 const EXPLANATION = new RegExp(`^[${HAN_RANGES}][^:：]{0,12}[:：]`, 'u');
 const TERMINAL = /[。！？!?.…”"’）)]\s*$/;

@@ -9,10 +9,10 @@ import { HAN } from '../text/script.js';
 export function withoutMarkup(text: string): string {
   if (!/[<&*_=`\]~]/.test(text)) return text;
   return text
-    .replace(/!\[[^\]]{0,300}\]\([^()\s]{0,2000}(?:\s+"[^"]{0,300}")?\)/g, '')
-    .replace(/\[([^\]]{1,300})\]\([^()\s]{0,2000}(?:\s+"[^"]{0,300}")?\)/g, '$1')
+    .replace(/!\[[^\]]{0,300}\]\([^()\s]{0,1000}[/.#:][^()\s]{0,1000}(?:\s+"[^"]{0,300}")?\)/g, '')
+    .replace(/\[([^\]]{1,300})\]\([^()\s]{0,1000}[/.#:][^()\s]{0,1000}(?:\s+"[^"]{0,300}")?\)/g, '$1')
     .replace(/(.?)<br\s*\/?>(.?)/gi, (_m, a: string, b: string) => `${a}${HAN.test(a) && HAN.test(b) ? '；' : ' '}${b}`)
-    .replace(/<\/?[A-Za-z][^<>]{0,200}>/g, '')
+    .replace(TAG, '')
     .replace(/&(#x[0-9a-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (whole, name: string) => entity(name) ?? whole)
     .replace(EMPHASIS, '$2')
     // Once more for emphasis nested in emphasis (`==was **proposed** by==`).
@@ -23,7 +23,11 @@ export function withoutMarkup(text: string): string {
     .trim();
 }
 
-const EMPHASIS = /(\*\*|__|==|~~)(?=\S)(.{1,300}?)(?<=\S)\1/g;
+/** Emphasis marks not between letters or digits: `a==b`, `2**10` and `__init__` are not emphasis. */
+const EMPHASIS = /(?<![A-Za-z0-9])(\*\*|__|==|~~)(?=\S)(.{1,300}?)(?<=\S)\1(?![A-Za-z0-9])/g;
+/** Tags by name, so that `x<y and y>z`, `<Enter>` and `<john@example.com>` stay text. */
+const TAG =
+  /<\/?(?:a|b|i|u|s|p|br|hr|em|strong|span|div|font|mark|small|big|sup|sub|del|ins|code|center|section|article|h[1-6]|li|ul|ol|table|thead|tbody|tr|td|th|img|blockquote|pre|label|figure|figcaption)(?:\s[^<>]{0,200})?\/?>/gi;
 
 const NAMED: Readonly<Record<string, string>> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ensp: ' ', emsp: ' ', thinsp: ' ',

@@ -70,7 +70,7 @@ function tooManySwitches(line: number, runs: number): UserError {
  * A blog's own syntax on a line of its own: Hugo and Jekyll shortcodes (`{{< figure … >}}`,
  * `{% include … %}`) and the markers of admonition blocks (`::: note`, `!!! tip`, `??? info`).
  */
-const BLOG_SYNTAX = /^\s*(?:\{\{[<%].{0,500}[>%]\}\}|\{%.{0,500}%\}|(?::::|!!!|\?\?\?\+?)(?:\s.{0,200})?)\s*$/;
+const BLOG_SYNTAX = /^\s*(?:\{\{[<%].{0,500}[>%]\}\}|\{%.{0,500}%\}|:::(?:\s.{0,200})?|(?:!!!|\?\?\?\+?)\s+[a-z][\w-]{0,20}(?:\s.{0,200})?)\s*$/;
 const MATTER_FENCE = /^(?:---|\+\+\+)\s*$/;
 
 /** The index of the line closing a YAML or TOML front matter block that opens the file, or -1. */
@@ -90,18 +90,13 @@ const MATTER_LINE = /^(?:[\w-]{1,40}\s*[:=]|\s+\S|-\s)/;
 /** `【注：…】`, `（译者注：…）` inside a line: a note on the sentence before it, never part of one. */
 const INLINE_NOTE = /[【（(]\s*(?:注|译注|译者注|编注|编者注)\s*[:：](?:[^【】（）()]|[（(][^【】（）()]{0,100}[）)]){0,300}[】）)]/g;
 
-/** The text with each inline note a piece of its own, so the note is set aside and the sentence kept. */
+/** The text without its inline notes, then each note as a piece of its own, so the note is set aside and the sentence kept whole. */
 function withNotesApart(text: string): string[] {
   if (!text.includes('注')) return [text];
-  const pieces: string[] = [];
-  let from = 0;
-  for (const note of text.matchAll(INLINE_NOTE)) {
-    pieces.push(text.slice(from, note.index).trim(), note[0]);
-    from = note.index + note[0].length;
-  }
-  pieces.push(text.slice(from).trim());
-  const kept = pieces.filter(Boolean);
-  return kept.length > 0 ? kept : [text];
+  const notes = [...text.matchAll(INLINE_NOTE)].map((m) => m[0]);
+  if (notes.length === 0) return [text];
+  const rest = text.replace(INLINE_NOTE, '').trim();
+  return rest ? [rest, ...notes] : notes;
 }
 
 /** `1 The students…` / `1 学生们…`: a bare paragraph number, and what may follow it. */

@@ -56,9 +56,8 @@ describe('nested emphasis', () => {
 describe('a note inside a line', () => {
   it('is a line of its own, set aside as a note', () => {
     expect(texts('她唱完了最后一首歌。【注：这首歌（《夏夜》）写于她十六岁那年。】大家都站了起来。')).toEqual([
-      '她唱完了最后一首歌。',
+      '她唱完了最后一首歌。大家都站了起来。',
       '【注：这首歌（《夏夜》）写于她十六岁那年。】',
-      '大家都站了起来。',
     ]);
   });
 });
