@@ -1,4 +1,4 @@
-import { HAN } from '../text/script.js';
+import { HAN, HAN_RANGES } from '../text/script.js';
 
 /**
  * Pages saved as Markdown carry inline HTML and emphasis (`<u>grapple with</u>`, `<span style="…">
@@ -18,13 +18,18 @@ export function withoutMarkup(text: string): string {
     // Once more for emphasis nested in emphasis (`==was **proposed** by==`).
     .replace(EMPHASIS, '$2')
     .replace(/`([^`]{1,300})`/g, '$1')
-    .replace(/(^|[\s\t])[*_](?=[^\s*_])([^*_\t]{1,300}?)(?<=\S)[*_](?=$|[\s\t,.;:!?，。；：！？])/g, '$1$2')
+    .replace(SINGLE_EMPHASIS, '$1$2')
     .replace(/[ \u00a0\u2002\u2003\u2009]+/g, ' ')
     .trim();
 }
 
 /** Emphasis marks not between letters or digits: `a==b`, `2**10` and `__init__` are not emphasis. */
 const EMPHASIS = /(?<![A-Za-z0-9])(\*\*|__|==|~~)(?=\S)(.{1,300}?)(?<=\S)\1(?![A-Za-z0-9])/g;
+/** `*real*`, `_real_`, `*实际*`: a single mark after a space or a Chinese character, closing before one or punctuation. */
+const SINGLE_EMPHASIS = new RegExp(
+  `(^|[\\s\\t${HAN_RANGES}])[*_](?=[^\\s*_])([^*_\\t]{1,300}?)(?<=\\S)[*_](?=$|[\\s\\t,.;:!?，。；：！？${HAN_RANGES}])`,
+  'gu',
+);
 /** Tags by name, so that `x<y and y>z`, `<Enter>` and `<john@example.com>` stay text. */
 const TAG =
   /<\/?(?:a|b|i|u|s|p|br|hr|em|strong|span|div|font|mark|small|big|sup|sub|del|ins|code|center|section|article|h[1-6]|li|ul|ol|table|thead|tbody|tr|td|th|img|blockquote|pre|label|figure|figcaption)(?:\s[^<>]{0,200})?\/?>/gi;

@@ -61,3 +61,11 @@ describe('a note inside a line', () => {
     ]);
   });
 });
+
+describe('single-mark emphasis in Chinese', () => {
+  it('is taken off as in English, and leaves arithmetic alone', () => {
+    expect(texts('这是一个*真实*的故事。')).toEqual(['这是一个真实的故事。']);
+    expect(texts('*真实*的故事')).toEqual(['真实的故事']);
+    expect(texts('2*3*4 equals 24.')).toEqual(['2*3*4 equals 24.']);
+  });
+});
