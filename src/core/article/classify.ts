@@ -1,7 +1,7 @@
 import { HAN, HAN_RANGES, countScripts } from '../text/script.js';
 import { textsContaining } from '../text/term-index.js';
 import { chromeReason } from './chrome.js';
-import type { SourceLine } from './source-line.js';
+import { NOTE_LABELS, type SourceLine } from './source-line.js';
 import { type VocabNote, type VocabSetting, isColumnHeader, isVocabularyHeader, parseVocabLine } from './vocab-note.js';
 
 
@@ -33,7 +33,7 @@ const URL = /^(https?:\/\/|www\.)\S+$/i;
 const DATE_ONLY = /^[\d\s年月日:：/.\-]+$/;
 const SECTION_LABEL = /^[【[]\s*[^【】[\]]{1,20}\s*[】\]]$/;
 /** `【注：…】`, `（译者注：…）`, `编者按：…`, `Note: …`: a note on the text, never its translation. */
-const NOTE = /^[【[（(]?\s*(?:注|译注|译者注|编注|编者注|编者按|小编注|按|translator'?s note|editor'?s note)\s*[:：]/i;
+const NOTE = new RegExp(`^[【[（(]?\\s*(?:${NOTE_LABELS}|编者按|小编注|按|translator'?s note|editor'?s note)\\s*[:：]`, 'i');
 const ZH_HEADING = /^[一二三四五六七八九十百]+\s*[、.．]\s*\S/;
 const ATTRIBUTION = /^(——|--|—|――)/;
 /** `一轨=官方外交`; not `如果 x=y，…`, where the sign stands between Latin letters or digits. */

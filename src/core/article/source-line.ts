@@ -87,8 +87,11 @@ function frontMatterEnd(lines: readonly string[]): number {
 
 const MATTER_LINE = /^(?:[\w-]{1,40}\s*[:=]|\s+\S|-\s)/;
 
+/** The labels that open a note on the text (`注：`, `译者注：`), inside a line or on one of its own (see classify). */
+export const NOTE_LABELS = '注|译注|译者注|编注|编者注';
+
 /** `【注：…】`, `（译者注：…）` inside a line: a note on the sentence before it, never part of one. */
-const INLINE_NOTE = /[【（(]\s*(?:注|译注|译者注|编注|编者注)\s*[:：](?:[^【】（）()]|[（(][^【】（）()]{0,100}[）)]){0,300}[】）)]/g;
+const INLINE_NOTE = new RegExp(`[【（(]\\s*(?:${NOTE_LABELS})\\s*[:：](?:[^【】（）()]|[（(][^【】（）()]{0,100}[）)]){0,300}[】）)]`, 'g');
 
 /** The text without its inline notes, then each note as a piece of its own, so the note is set aside and the sentence kept whole. */
 function withNotesApart(text: string): string[] {
