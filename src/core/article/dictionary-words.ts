@@ -20,29 +20,24 @@ export interface Word {
 
 /** Words by longest dictionary match from the start. */
 export function wordsAfter(text: string, lexicon: Lexicon): Word[] {
-  const chars = [...text];
-  const words: Word[] = [];
-  for (let start = 0; start < chars.length; ) {
-    let length = Math.min(lexicon.maxHeadword, chars.length - start);
-    while (length > 1 && !lexicon.glosses(chars.slice(start, start + length).join(''))) length--;
-    const word = chars.slice(start, start + length).join('');
-    words.push({ text: word, senses: sensesOf(word, lexicon) });
-    start += length;
-  }
-  return words;
+  return longestMatches([...text], lexicon, false);
 }
 
 /** Words by longest dictionary match from the end backwards (where a bracket closes a term); unknown characters stand alone. */
 export function wordsBefore(run: string, lexicon: Lexicon): Word[] {
-  const chars = [...run];
+  return longestMatches([...run], lexicon, true).reverse();
+}
+
+/** Greedy longest matches, from the start or from the end; from the end, the words come last first. */
+function longestMatches(chars: readonly string[], lexicon: Lexicon, fromEnd: boolean): Word[] {
   const words: Word[] = [];
-  let end = chars.length;
-  while (end > 0) {
-    let length = Math.min(lexicon.maxHeadword, end);
-    while (length > 1 && !lexicon.glosses(chars.slice(end - length, end).join(''))) length--;
-    const text = chars.slice(end - length, end).join('');
-    words.unshift({ text, senses: sensesOf(text, lexicon) });
-    end -= length;
+  for (let done = 0; done < chars.length; ) {
+    const piece = (length: number) => (fromEnd ? chars.slice(chars.length - done - length, chars.length - done) : chars.slice(done, done + length)).join('');
+    let length = Math.min(lexicon.maxHeadword, chars.length - done);
+    while (length > 1 && !lexicon.glosses(piece(length))) length--;
+    const text = piece(length);
+    words.push({ text, senses: sensesOf(text, lexicon) });
+    done += length;
   }
   return words;
 }
