@@ -36,6 +36,23 @@ describe('splitEnglish', () => {
     expect(texts('“It is late.” She nodded.')).toEqual(['“It is late.”', 'She nodded.']);
   });
 
+  it('keeps single-quoted speech whole but leaves apostrophes alone', () => {
+    expect(texts("He said, 'Stop here. Wait for me.' Then he left.")).toEqual(["He said, 'Stop here. Wait for me.'", 'Then he left.']);
+    expect(texts('‘It is late.’ She nodded.')).toEqual(['‘It is late.’', 'She nodded.']);
+    expect(texts("We don't know. The students' books are here. It's fine.")).toEqual([
+      "We don't know.",
+      "The students' books are here.",
+      "It's fine.",
+    ]);
+    expect(texts("They love rock 'n' roll. So do I.")).toEqual(["They love rock 'n' roll.", 'So do I.']);
+  });
+
+  it('holds speech whose closing quote was lost at the end of the text, but not a long stretch', () => {
+    expect(texts('He cried, "Help! Help!')).toEqual(['He cried, "Help! Help!']);
+    const long = "She wrote 'Dear Tom. This letter has taken me a long time. I hope you are well. We miss you here.";
+    expect(texts(long)).toHaveLength(4);
+  });
+
   it('does not split before a lower-case word', () => {
     expect(texts('The film ran 2 hrs. and then ended.')).toEqual(['The film ran 2 hrs. and then ended.']);
   });
