@@ -123,7 +123,7 @@ function classify(line: SourceLine, setting: VocabSetting): ClassifiedLine {
   if (startsWithOneOf(text, ATTRIBUTION_START) && ATTRIBUTION.test(text)) return { ...base, kind: 'structure', reason: 'attribution line' };
   if (text.length <= 400 && NOTE.test(text)) return { ...base, kind: 'annotation', reason: "translator's or editor's note" };
   if (startsWithOneOf(text, SECTION_LABEL_START) && SECTION_LABEL.test(text)) return { ...base, kind: 'structure', reason: 'section heading' };
-  if (han > 0 && (han * 3 >= latin || isChineseAroundAsides(text))) {
+  if (han > 0 && (han * 3 >= latin || isChineseAroundAsides(text)) && !isEnglishAroundAsides(text)) {
     if (startsWithOneOf(text, ZH_HEADING_START) && ZH_HEADING.test(text) && text.length <= 40 && !TERMINAL.test(text)) {
       return { ...base, kind: 'structure', reason: 'section heading' };
     }
@@ -148,6 +148,16 @@ function isChineseAroundAsides(text: string): boolean {
   if (!text.includes('(') && !text.includes('（')) return false;
   const { han, latin } = countScripts(text.replace(ASIDE, ''));
   return han >= 4 && han * 3 >= latin;
+}
+
+/**
+ * `Part V Reading 10%（选出正确的答案）`: Chinese only in brackets, around English, is a gloss of
+ * the English however long it is — the line is English.
+ */
+function isEnglishAroundAsides(text: string): boolean {
+  if (!text.includes('(') && !text.includes('（')) return false;
+  const { han, latin } = countScripts(text.replace(ASIDE, ''));
+  return han === 0 && latin >= 4;
 }
 
 /**
