@@ -230,7 +230,7 @@ function bilingual(left: string, right: string, cell = false): VocabNote | undef
   // A whole sentence on either side is an example or a sentence pair, not a term and its gloss.
   if (/[.!?。！？]["”’]?$/.test(a) && (HAN.test(a) || a.split(/\s+/).length > 2)) return undefined;
   if (/[。！？]["”’」]?$/.test(right.trim())) return undefined;
-  const b = right.trim().replace(/[;；。.]$/, '');
+  const b = right.trim().replace(/(?<!\.)[;；。.]$/, '');
   if (!a || !b || a.length > 60 || b.length > 120) return undefined;
   if (COLUMN_NAME.test(a) && COLUMN_NAME.test(b)) return undefined;
   if (isChineseTerm(a) && !HAN.test(b) && LATIN.test(b)) return chineseTermGloss(a, b);

@@ -29,6 +29,11 @@ describe('word-list entries', () => {
     ]);
   });
 
+  it('take a closing full stop off the gloss but keep an ellipsis whole', () => {
+    expect(parseVocabLine('stay focused on ：专注于.', 'list')).toEqual([{ term: 'stay focused on', gloss: '专注于', lang: 'en' }]);
+    expect(parseVocabLine('stay focused on ：专注于...', 'list')).toEqual([{ term: 'stay focused on', gloss: '专注于...', lang: 'en' }]);
+  });
+
   it('keep a remark in brackets after the gloss as a note', () => {
     expect(parseVocabLine('winding [ˈwaɪndɪŋ] adj. 弯曲的 (wind v. 缠绕)', 'prose')).toEqual([
       { term: 'winding', gloss: '弯曲的', lang: 'en', pos: 'adj.', note: 'wind v. 缠绕' },
