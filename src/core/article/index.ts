@@ -7,6 +7,7 @@ import { classifyLines } from './classify.js';
 import { lostCharacters } from './copy-artefacts.js';
 import { describeLayout, detectLayout } from './layout.js';
 import { type Pair, type Skipped, readBeads } from './pairs.js';
+import { setAsideQuotedParts } from './quoted-parts.js';
 import { splitBlocks } from './sentence.js';
 import { readLines } from './source-line.js';
 import { findTitle, markBilingualTitle } from './title.js';
@@ -49,7 +50,8 @@ export function analyseArticle(text: string, options: AnalyseOptions = {}): Anal
   const layout = detectLayout(blocks);
   const syllable = options.pinyin && syllablesFrom(options.pinyin);
   const alignment = alignArticle(blocks, units, layout, { lexicon: options.lexicon, syllable }, options.onProgress);
-  const { pairs, skipped } = readBeads(alignment, units, layout.kind);
+  const beads = readBeads(alignment, units, layout.kind);
+  const { pairs, skipped: quotedParts } = setAsideQuotedParts(beads.pairs);
   const setAside = lines.filter((l) => l.reason !== undefined).map((l) => ({ text: l.text, reason: l.reason!, line: l.line }));
   const vocab = collectVocab(lines, pairs, options);
   // A term post (a glossary under a short text) is worth a deck with no sentence pair; nothing at all is not.
@@ -63,7 +65,7 @@ export function analyseArticle(text: string, options: AnalyseOptions = {}): Anal
     layout: describeLayout(layout.kind, alignment.pairedRuns[0]?.[0].lang ?? 'zh'),
     pairs,
     vocab,
-    skipped: [...setAside, ...lostCharacters(lines), ...skipped].sort((a, b) => a.line - b.line),
+    skipped: [...setAside, ...lostCharacters(lines), ...beads.skipped, ...quotedParts].sort((a, b) => a.line - b.line),
   };
   const title = findTitle(lines, blocks);
   if (title !== undefined) analysis.title = title;
