@@ -1,7 +1,7 @@
 // In-process parts of `npm run bench`, bundled by scripts/bench.mjs from the real sources.
 import { randomUUID } from 'node:crypto';
 import { cardId } from '../src/core/deck/note.js';
-import { buildQueue } from '../src/core/srs/queue.js';
+import { buildQueue, cardsOfDeck } from '../src/core/srs/queue.js';
 import { makeScheduler } from '../src/core/srs/scheduler.js';
 import { startSession, step, type SessionState } from '../src/core/srs/session.js';
 import { listDeckSlugs, readDeck } from '../src/store/deck-files.js';
@@ -36,7 +36,7 @@ export function nextCardLatencies(home: string, now: Date, count: number): numbe
   const settings = store.settings.all();
   const decks = listDeckSlugs(store.paths).map((slug) => readDeck(store.paths, slug));
   store.loadDecks(decks.map((d) => d.slug));
-  const cards = decks.map((d) => ({ slug: d.slug, name: d.name, notes: d.notes, states: store.states(d.slug) }));
+  const cards = decks.map((d) => cardsOfDeck(d, store.states(d.slug)));
   const queue = buildQueue(cards, store.journal(), settings, { direction: 'both', newLimit: count, reviewLimit: count }, now);
   let state: SessionState = startSession(queue, { scheduler: makeScheduler(settings), idGen: randomUUID, dayStartsAt: 4, typeAnswers: false }, { pinyin: false }, now);
   const out: number[] = [];

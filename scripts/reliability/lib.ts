@@ -14,7 +14,7 @@ import { UserError } from '../../src/core/errors.js';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.js';
 import type { CardState, Grade, JournalEntry } from '../../src/core/srs/card-state.js';
 import { dayStart, isDueToday, nextDayStart } from '../../src/core/srs/day.js';
-import { buildQueue, type QueuedCard } from '../../src/core/srs/queue.js';
+import { buildQueue, cardsOfDeck, type QueuedCard } from '../../src/core/srs/queue.js';
 import { applyEntry, sameState } from '../../src/core/srs/replay.js';
 import { makeScheduler, type Outcome } from '../../src/core/srs/scheduler.js';
 import { startSession, step, type SessionEvent, type SessionState } from '../../src/core/srs/session.js';
@@ -285,7 +285,7 @@ function reducerProperty(): fc.IProperty<[number, { kind: number; gap: number }[
         states.set(cardId(note.id, 'zh-en'), { due, stability: 3 + i, difficulty: 5, elapsed_days: 3, scheduled_days: 4, learning_steps: 0, reps: 2, lapses: i % 9, state: 2, last_review: new Date(now.getTime() - 5 * DAY).toISOString() });
       }
     });
-    const deck = { slug: 'd', name: 'D', notes, states };
+    const deck = cardsOfDeck({ slug: 'd', name: 'D', notes }, states);
     const queue = buildQueue([deck], [], { ...DEFAULT_SETTINGS, dayStartsAt }, { direction: 'both' }, now);
     let n = 0;
     const config = { scheduler: makeScheduler(DEFAULT_SETTINGS), idGen: () => `e${n++}`, dayStartsAt, typeAnswers: false };
@@ -533,7 +533,7 @@ async function cli(argv: string[]): Promise<void> {
         return { type: 'review', id: `clock-${i}`, at: after.last_review!, deck: 'clock', cardId: cardId(note.id, 'zh-en'), rating: 3, durationMs: 1000, before: null, after };
       });
       store.commit(entries);
-      await store.compact(true);
+      await store.save(true);
       process.stdout.write(JSON.stringify(entries.map((e) => (e as { after: CardState }).after.due)));
       return;
     }

@@ -20,6 +20,8 @@ export interface Context {
   store(): Promise<Store>;
   /** What the store has to tell the user (a torn journal line dropped, a cache ignored), once. */
   takeWarnings(): string[];
+  /** After a command that succeeded: brings the derived state file up to date, when worth it. */
+  close(): Promise<void>;
 }
 
 export function parseNow(value: string | undefined): () => Date {
@@ -60,5 +62,8 @@ export function createContext(options: GlobalOptions, env: NodeJS.ProcessEnv): C
       return store;
     },
     takeWarnings: () => store?.takeWarnings() ?? [],
+    async close() {
+      await store?.save();
+    },
   };
 }

@@ -62,6 +62,7 @@ function lazy(load: () => Promise<{ run: Action }>) {
     await finishPendingWork(ctx.paths);
     const { run } = await load();
     await run(command.opts(), command.args, ctx);
+    await ctx.close();
     // Every command, writing ones above all: a torn journal line a write cut off must not go unsaid.
     for (const warning of ctx.takeWarnings()) ctx.io.err(`parley: ${warning}`);
   };

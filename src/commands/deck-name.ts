@@ -1,8 +1,9 @@
+import { existsSync } from 'node:fs';
 import type { Deck } from '../core/deck/note.js';
 import { isSlug, slugify } from '../core/deck/slug.js';
 import { UserError } from '../core/errors.js';
 import { HAN } from '../core/text/script.js';
-import { findDeck, listDeckSlugs } from '../store/deck-files.js';
+import { deckPath, findDeck, listDeckSlugs, readDeck } from '../store/deck-files.js';
 import type { HomeLayout } from '../store/home.js';
 
 /**
@@ -12,21 +13,23 @@ import type { HomeLayout } from '../store/home.js';
  * deck made is an-quan-2. A name two decks share is refused rather than guessed.
  */
 export function resolveDeck(paths: HomeLayout, name: string): Deck {
-  if (isSlug(name)) {
-    const bySlug = findDeck(paths, name);
-    if (bySlug) return bySlug;
-  }
+  return readDeck(paths, resolveDeckSlug(paths, name, (slug) => findDeck(paths, slug)?.name));
+}
+
+/** The slug of the deck a user named (see resolveDeck), with each deck's display name from `nameOf`. */
+export function resolveDeckSlug(paths: HomeLayout, name: string, nameOf: (slug: string) => string | undefined): string {
+  if (isSlug(name) && existsSync(deckPath(paths, name))) return name;
   const slugs = listDeckSlugs(paths);
-  const decks = slugs.map((slug) => findDeck(paths, slug)!);
+  const decks = slugs.map((slug) => ({ slug, name: nameOf(slug) ?? '' }));
   const latin = HAN.test(name) ? undefined : slugify(name, () => undefined);
   const matchers = [
-    (d: Deck) => d.name === name,
-    (d: Deck) => d.name.toLowerCase() === name.toLowerCase(),
-    (d: Deck) => latin !== undefined && d.slug === latin,
+    (d: { name: string }) => d.name === name,
+    (d: { name: string }) => d.name.toLowerCase() === name.toLowerCase(),
+    (d: { slug: string }) => latin !== undefined && d.slug === latin,
   ];
   for (const matches of matchers) {
     const found = decks.filter(matches);
-    if (found.length === 1) return found[0]!;
+    if (found.length === 1) return found[0]!.slug;
     if (found.length > 1) {
       throw new UserError(`${found.length} decks are named "${name}"`, `name one by its file name: ${found.map((d) => d.slug).join(', ')}`);
     }

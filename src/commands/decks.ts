@@ -1,44 +1,23 @@
 import type { Context } from '../cli/context.js';
-import { deckFacts, summarise, type DeckFacts, type DeckSummary } from '../core/deck/summary.js';
+import { summarise, type DeckSummary } from '../core/deck/summary.js';
 import { nextDayStart } from '../core/srs/day.js';
-import { listDeckSlugs, readDeck } from '../store/deck-files.js';
-import { SettingsFile } from '../store/settings.js';
-import { SummaryCache } from '../store/summary-cache.js';
+import { listDeckSlugs } from '../store/deck-files.js';
 
 export interface DecksOptions {
   json?: boolean;
-}
-
-/** Each deck's facts: from the cache when its files are unchanged, else read through the store. */
-async function factsOf(ctx: Context, slugs: string[]): Promise<DeckFacts[]> {
-  const cache = new SummaryCache(ctx.paths);
-  const looked = slugs.map((slug) => ({ slug, found: cache.lookup(slug) }));
-  const misses = looked.flatMap(({ slug, found }) => ('stamps' in found ? [{ slug, stamps: found.stamps }] : []));
-  const computed = new Map<string, DeckFacts>();
-  if (misses.length) {
-    const store = await ctx.store();
-    const decks = misses.map(({ slug }) => readDeck(ctx.paths, slug));
-    store.loadDecks(misses.map((m) => m.slug));
-    for (const warning of store.takeWarnings()) ctx.io.err(`parley: ${warning}`);
-    decks.forEach((deck, i) => {
-      const facts = deckFacts(deck, store.states(deck.slug));
-      computed.set(deck.slug, facts);
-      cache.set(deck.slug, misses[i]!.stamps, facts);
-    });
-    cache.save(slugs);
-  }
-  return looked.map(({ slug, found }) => ('facts' in found ? found.facts : computed.get(slug)!));
 }
 
 export async function run(options: DecksOptions, _args: string[], ctx: Context): Promise<void> {
   const slugs = ctx.homeExists() ? listDeckSlugs(ctx.paths) : [];
   let summaries: DeckSummary[] = [];
   if (slugs.length) {
-    const facts = await factsOf(ctx, slugs);
+    const store = await ctx.store();
     const now = ctx.now();
-    // Settings straight from their file: with every deck cached, the store need not load at all.
-    const dayEnd = nextDayStart(now, new SettingsFile(ctx.paths.root, ctx.paths.settings).all().dayStartsAt);
-    summaries = facts.map((f) => summarise(f, now, dayEnd));
+    const dayEnd = nextDayStart(now, store.settings.all().dayStartsAt);
+    summaries = slugs.flatMap((slug) => {
+      const cards = store.deckCards(slug);
+      return cards ? [summarise(cards, now, dayEnd)] : [];
+    });
   }
   if (options.json) {
     ctx.io.out(JSON.stringify(summaries, null, 2));

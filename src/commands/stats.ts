@@ -2,10 +2,11 @@ import { default_w } from 'ts-fsrs';
 import type { Context } from '../cli/context.js';
 import { DEFAULT_SETTINGS } from '../core/settings.js';
 import type { JournalEntry } from '../core/srs/card-state.js';
+import type { NoteRef } from '../core/deck/outline.js';
 import type { DeckCards } from '../core/srs/queue.js';
 import type { RetentionCount } from '../core/stats/retention.js';
 import { buildStats, type StatsReport } from '../core/stats/report.js';
-import { listDeckSlugs, readDeck } from '../store/deck-files.js';
+import { listDeckSlugs } from '../store/deck-files.js';
 import type { StoredSettings } from '../store/settings.js';
 import { resolveDeck } from './deck-name.js';
 
@@ -24,16 +25,18 @@ const percent = (rate: number | null) => (rate === null ? '—' : `${(rate * 100
 
 export async function run(options: StatsOptions, args: string[], ctx: Context): Promise<void> {
   const only = args[0];
-  const decks = only ? [resolveDeck(ctx.paths, only)] : ctx.homeExists() ? listDeckSlugs(ctx.paths).map((s) => readDeck(ctx.paths, s)) : [];
+  const slugs = only ? [resolveDeck(ctx.paths, only).slug] : ctx.homeExists() ? listDeckSlugs(ctx.paths) : [];
   let settings: StoredSettings = { ...DEFAULT_SETTINGS };
   let journal: JournalEntry[] = [];
-  const cards: DeckCards[] = [];
+  const cards: DeckCards<NoteRef>[] = [];
   if (ctx.homeExists()) {
     const store = await ctx.store();
     settings = store.settings.all();
     journal = store.journal();
-    store.loadDecks(decks.map((d) => d.slug));
-    for (const deck of decks) cards.push({ slug: deck.slug, name: deck.name, notes: deck.notes, states: store.states(deck.slug) });
+    for (const slug of slugs) {
+      const deck = store.deckCards(slug);
+      if (deck) cards.push(deck);
+    }
     for (const warning of store.takeWarnings()) ctx.io.err(`parley: ${warning}`);
   }
   const report = buildStats({

@@ -73,6 +73,16 @@ function refuseLink(path: string): void {
   if (isLink(path)) throw new UserError(`${path} is a symbolic link`, 'parley does not write through links: replace the link with the file it points to');
 }
 
+/** Replaces a conf-managed file that is derived, not edited: whatever it held goes. */
+export function writeConf<T extends Stored>(Conf: ConfClass, path: string, options: Options<T>, value: T): void {
+  refuseLink(path);
+  try {
+    new Conf<T>(options).store = value;
+  } catch (error) {
+    throw unusable(path, error) ?? error;
+  }
+}
+
 /**
  * Writes through conf. The file is validated first (conf would run its migrations,
  * which write, before validating), so a damaged file is refused untouched.

@@ -23,7 +23,10 @@ export interface HomeLayout {
   /** Present only while a deck rename runs, or after a kill cut one short. */
   pendingRename: string;
   decks: string;
-  state: string;
+  /** The derived card state (see state-file.ts). */
+  stateFile: string;
+  /** Where releases before the state file kept their snapshots and caches: removed once the state file is written. */
+  legacyState: string;
 }
 
 export function layout(root: string): HomeLayout {
@@ -34,7 +37,8 @@ export function layout(root: string): HomeLayout {
     lock: join(root, '.lock'),
     pendingRename: join(root, 'rename.pending'),
     decks: join(root, 'decks'),
-    state: join(root, 'state'),
+    stateFile: join(root, 'state.json'),
+    legacyState: join(root, 'state'),
   };
 }
 

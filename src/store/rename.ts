@@ -1,5 +1,4 @@
 import { readFileSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { mergeNotes } from '../core/deck/merge.js';
 import { isSlug } from '../core/deck/slug.js';
 import { UserError } from '../core/errors.js';
@@ -50,8 +49,6 @@ function finish(paths: HomeLayout, pending: Pending): void {
     writeDeck(paths, { ...deck, name: pending.name, slug: pending.to, notes });
     removeDeck(paths, pending.from);
   }
-  // The old snapshot is a cache of states the rename line now carries to the new slug.
-  rmSync(join(paths.state, `${pending.from}.json`), { force: true });
   rmSync(paths.pendingRename, { force: true });
 }
 

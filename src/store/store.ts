@@ -1,46 +1,49 @@
+import { existsSync, readdirSync, readFileSync, rmdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { noteSpans, parseNote } from '../core/deck/file.js';
+import type { Deck, Note } from '../core/deck/note.js';
+import { noteRefs, outlineDeck, type NoteRef } from '../core/deck/outline.js';
+import { isSlug } from '../core/deck/slug.js';
+import { UserError } from '../core/errors.js';
 import type { CardEntry, CardState, JournalEntry, RenameEntry } from '../core/srs/card-state.js';
+import type { DeckCards } from '../core/srs/queue.js';
 import { applyEntry, sameState } from '../core/srs/replay.js';
 import { loadConf } from './conf-file.js';
+import { deckPath, findDeck } from './deck-files.js';
 import { layout, makeDirectory, type HomeLayout } from './home.js';
 import { withLock } from './lock.js';
-import { appendJournal, readJournal, readJournalSince, type JournalMark } from './journal.js';
-import { ScheduleFile } from './schedule.js';
+import { appendJournal, atLineBoundary, JOURNAL_START, readJournal, readJournalSince, type JournalMark } from './journal.js';
 import { SettingsFile } from './settings.js';
-
-interface LoadedDeck {
-  file: ScheduleFile;
-  watermark: JournalMark;
-  states: Map<string, CardState>;
-  /** Journal offset up to which this deck's states have been applied. */
-  applied: number;
-  /** Entries replayed past the snapshot: when many, the snapshot is worth rewriting. */
-  tail: number;
-}
+import { type FiledOutline, type HomeState, readState, writeState } from './state-file.js';
+import { sameStamp, stamp } from './stamp.js';
 
 export type CommitResult =
   | { ok: true }
   | { ok: false; conflicts: string[] };
 
-/** Entries past a snapshot after which closing the store rewrites it, so loads stay fast. */
-const COMPACT_AFTER = 200;
+/** Journal entries past the state file after which even a reading command rewrites it. */
+const REWRITE_AFTER = 200;
+
+const NO_STATES: ReadonlyMap<string, CardState> = new Map();
 
 /**
- * The only way into parley's state: settings, per-deck schedule snapshots and the review journal.
- * The journal is the truth; snapshots are caches of it. Writes take the home lock, catch up with
- * whatever another process appended meanwhile, then append and fsync.
+ * The only way into parley's state: settings, the review journal (the truth) and the one state file
+ * derived from it and from the deck files (see state-file.ts). Writes take the home lock, catch up
+ * with whatever another process appended meanwhile, then append and fsync.
  */
 export class Store {
   readonly paths: HomeLayout;
   #settings: SettingsFile | undefined;
-  #decks = new Map<string, LoadedDeck>();
-  #end: JournalMark = { offset: 0, line: 1 };
+  #state: HomeState | undefined;
+  /** Where the state file on disk stands in the journal, or undefined when it must be written. */
+  #filed: JournalMark | undefined;
+  /** Outlines found stale or missing and made anew: the state file is worth writing. */
+  #outlined = false;
   #tornBytes = 0;
   #warnings: string[] = [];
   /** Renames read since this process first read the journal: old slug → new slug (see `current`). */
   #renamed = new Map<string, string>();
   #holding = false;
-  /** Whether this process has read the journal yet. */
-  #read = false;
 
   constructor(root: string) {
     this.paths = layout(root);
@@ -58,19 +61,64 @@ export class Store {
     return out;
   }
 
-  /** The journal position the loaded decks' states are up to date with. */
+  /** The journal position the card states are up to date with. */
   get end(): JournalMark {
-    return this.#end;
+    return this.#open().journal;
   }
 
-  /** Card states of a deck: its snapshot plus the journal past the snapshot's watermark. */
+  /** A deck's card states, caught up with the journal as of the last read. */
   states(slug: string): ReadonlyMap<string, CardState> {
-    return this.#load([slug]).get(slug)!.states;
+    return this.#open().cards.get(slug) ?? NO_STATES;
   }
 
-  /** Loads several decks with one read of the journal. */
-  loadDecks(slugs: readonly string[]): void {
-    this.#load(slugs);
+  /** Loads the state (kept for callers that name the decks they are about to use). */
+  loadDecks(_slugs: readonly string[]): void {
+    this.#open();
+  }
+
+  /**
+   * A deck's cards as the queue wants them: its outline (remade from the deck file when the file
+   * changed since) and its states; undefined when there is no such deck file.
+   */
+  deckCards(slug: string): DeckCards<NoteRef> | undefined {
+    const outline = this.#outline(slug);
+    if (!outline) return undefined;
+    return { slug, name: outline.name, notes: noteRefs(outline), pairs: outline.pairs, states: this.states(slug) };
+  }
+
+  /**
+   * The notes at these positions of a deck's outline, read alone from the deck file where the
+   * state knows their place, else from the whole file.
+   */
+  notes(slug: string, positions: readonly number[]): Map<number, Note> {
+    const outline = this.#outline(slug);
+    const found = new Map<number, Note>();
+    if (!outline) return found;
+    let bytes: Buffer | undefined;
+    try {
+      bytes = readFileSync(deckPath(this.paths, slug));
+    } catch {
+      return found;
+    }
+    if (outline.spans && sameStamp(stamp(deckPath(this.paths, slug)), outline.stamp)) {
+      for (const n of positions) {
+        const note = parseNote(bytes.toString('utf8', outline.spans[2 * n], outline.spans[2 * n + 1]));
+        if (note && note.id === outline.ids[n]) found.set(n, note);
+      }
+    }
+    if (found.size < positions.length) {
+      const byId = new Map((findDeck(this.paths, slug)?.notes ?? []).map((note) => [note.id, note]));
+      for (const n of positions) {
+        const note = byId.get(outline.ids[n]!);
+        if (note && !found.has(n)) found.set(n, note);
+      }
+    }
+    return found;
+  }
+
+  /** Records a deck file just written: its outline is made now, from the deck in hand. */
+  wrote(deck: Deck): void {
+    this.#setOutline(deck.slug, deck);
   }
 
   /** The entries made since `since` (today's, for the daily limits), oldest first. */
@@ -115,16 +163,14 @@ export class Store {
     if (entries.length === 0) return { ok: true };
     makeDirectory(this.paths.root);
     return this.locked(() => {
-      this.#load([...new Set(entries.map((e) => e.deck))]);
+      const state = this.#open();
       this.#sync();
       const moved = entries.map((e) => (e.type === 'rename' ? e : { ...e, deck: this.current(e.deck) }));
-      this.#load(moved.map((e) => e.deck));
       const conflicts = this.#conflicts(moved);
       if (conflicts.length) return { ok: false, conflicts };
-      this.#end = appendJournal(this.paths.journal, this.#end, this.#tornBytes, moved);
+      state.journal = appendJournal(this.paths.journal, state.journal, this.#tornBytes, moved);
       this.#tornBytes = 0;
-      for (const entry of moved) this.#apply(entry);
-      for (const deck of this.#decks.values()) deck.applied = this.#end.offset;
+      for (const entry of moved) this.#apply(entry, true);
       return { ok: true };
     });
   }
@@ -135,28 +181,69 @@ export class Store {
    */
   commitRename(from: string, to: string, id: string, at: string): number {
     return this.locked(() => {
-      this.#load([from, to]);
+      this.#open();
       this.#sync();
-      const cards = Object.fromEntries(this.#decks.get(from)!.states);
+      const cards = Object.fromEntries(this.states(from));
       this.commit([{ type: 'rename', id, at, deck: to, from, cards }]);
       return Object.keys(cards).length;
     });
   }
 
-  /** Rewrites the snapshots of decks with a long journal tail; safe to skip, it only saves time. */
-  async compact(force = false): Promise<void> {
-    const due = [...this.#decks.values()].filter((d) => (force ? d.tail > 0 : d.tail >= COMPACT_AFTER));
-    if (due.length === 0) return;
+  /**
+   * Writes the state file when it lags the journal (by `REWRITE_AFTER` entries, or at all with
+   * `force`) or an outline was remade, and then removes what releases before it kept in state/.
+   * Safe to skip: it only saves the next start some time.
+   */
+  async save(force = false): Promise<void> {
+    const state = this.#state;
+    if (!state) return;
+    const lag = this.#filed === undefined ? Infinity : state.journal.line - this.#filed.line;
+    if (!this.#outlined && (force ? lag === 0 : lag < REWRITE_AFTER)) return;
     const Conf = await loadConf();
-    makeDirectory(this.paths.state);
-    this.locked(() => {
-      this.#sync();
-      for (const deck of due) {
-        deck.file.write(Conf, { watermark: this.#end, cards: Object.fromEntries(deck.states) });
-        deck.watermark = this.#end;
-        deck.tail = 0;
-      }
-    });
+    try {
+      this.locked(() => {
+        this.#sync();
+        writeState(Conf, this.paths, state);
+        this.#filed = { ...state.journal };
+        this.#outlined = false;
+        removeLegacyState(this.paths.legacyState);
+      });
+    } catch (error) {
+      // Every grade is in the journal: a state file not written only costs the next start a replay.
+      if (!(error instanceof UserError)) throw error;
+      this.#warnings.push(`${error.message}: every review is saved, only ${this.paths.stateFile} was not brought up to date`);
+    }
+  }
+
+  #open(): HomeState {
+    if (this.#state) return this.#state;
+    const read = readState(this.paths);
+    let state: HomeState = { journal: JOURNAL_START, outlines: new Map(), cards: new Map() };
+    if ('state' in read && atLineBoundary(this.paths.journal, read.state.journal)) {
+      // A journal shorter than the state is refused by the read below, naming the journal.
+      state = read.state;
+      this.#filed = { ...state.journal };
+    } else if ('damaged' in read && !existsSync(this.paths.journal)) {
+      throw new UserError(`${this.paths.stateFile} ${read.damaged}, and there is no journal to rebuild it from`, 'move it away to start afresh, or put journal.jsonl back');
+    } else if (!('missing' in read)) {
+      const why = 'damaged' in read ? read.damaged : `names a place that is not where a line of ${this.paths.journal} starts`;
+      this.#warnings.push(`${this.paths.stateFile} ${why}: rebuilt it from the journal`);
+    }
+    this.#state = state;
+    this.#sync(true);
+    return state;
+  }
+
+  /** Applies journal entries that other processes (or older sessions) appended. */
+  #sync(first = false): void {
+    const state = this.#state!;
+    const read = readJournal(this.paths.journal, state.journal);
+    for (const { entry } of read.entries) this.#apply(entry, !first);
+    if (read.tornBytes > 0 && this.#tornBytes === 0) {
+      this.#warnings.push(`dropped a torn last line of ${this.paths.journal} (a write cut short by a crash, never acknowledged)`);
+    }
+    this.#tornBytes = read.tornBytes;
+    state.journal = read.end;
   }
 
   #conflicts(entries: readonly JournalEntry[]): string[] {
@@ -165,81 +252,94 @@ export class Store {
     for (const entry of entries) {
       if (entry.type === 'rename') continue;
       const key = `${entry.deck}\u0000${entry.cardId}`;
-      const current = pending.has(key) ? pending.get(key)! : this.#decks.get(entry.deck)!.states.get(entry.cardId) ?? null;
+      const current = pending.has(key) ? pending.get(key)! : this.states(entry.deck).get(entry.cardId) ?? null;
       if (!sameState(entry.before, current)) conflicts.push(entry.cardId);
       pending.set(key, entry.type === 'undo' ? entry.restored : entry.after);
     }
     return conflicts;
   }
 
-  #apply(entry: JournalEntry): void {
-    if (entry.type === 'rename') return this.#applyRename(entry, this.#end.offset, true);
-    const deck = this.#decks.get(entry.deck)!;
-    applyEntry(deck.states, entry as CardEntry);
-    deck.tail++;
+  /**
+   * One entry onto the states. A rename gives the new deck the states its line carries, and the old
+   * slug starts empty, as a fresh deck; one this process had not read before (`news`) also moves
+   * the entries it makes later for the old slug, through any chain of renames.
+   */
+  #apply(entry: JournalEntry, news: boolean): void {
+    const cards = this.#state!.cards;
+    if (entry.type === 'rename') return this.#applyRename(entry, news);
+    let states = cards.get(entry.deck);
+    if (!states) cards.set(entry.deck, (states = new Map()));
+    applyEntry(states, entry as CardEntry);
   }
 
-  /**
-   * The new deck takes the states the line carries; the old slug starts empty, as a fresh deck.
-   * A line this process had not read before (`news`) also moves the entries it makes later for the
-   * old slug, through any chain of renames; an older line met while loading a deck from its
-   * snapshot is only history: a deck made since under the old name is another deck.
-   */
-  #applyRename(entry: RenameEntry, offset: number, news: boolean): void {
-    const target = this.#decks.get(entry.deck);
-    if (target && offset >= target.applied) {
-      for (const [id, state] of Object.entries(entry.cards)) target.states.set(id, state);
-      target.tail++;
-    }
-    const source = this.#decks.get(entry.from);
-    if (source && offset >= source.applied) {
-      // A new map, not a cleared one: a session holding the old one keeps the states it started with.
-      source.states = new Map();
-      source.tail++;
-    }
+  #applyRename(entry: RenameEntry, news: boolean): void {
+    const cards = this.#state!.cards;
+    const target = new Map(cards.get(entry.deck));
+    for (const [id, state] of Object.entries(entry.cards)) target.set(id, state);
+    cards.set(entry.deck, target);
+    // A new map, not a cleared one: a session holding the old one keeps the states it started with.
+    cards.set(entry.from, new Map());
     if (news) {
       this.#renamed.set(entry.from, entry.deck);
       this.#renamed.delete(entry.deck);
     }
   }
 
-  #load(slugs: readonly string[]): Map<string, LoadedDeck> {
-    const fresh = slugs.filter((s) => !this.#decks.has(s));
-    if (fresh.length === 0) return this.#decks;
-    let from: JournalMark | undefined = this.#decks.size > 0 ? this.#end : undefined;
-    for (const slug of fresh) {
-      const file = new ScheduleFile(this.paths.state, slug);
-      const { watermark, cards, ignored } = file.read(this.paths.journal);
-      if (ignored) this.#warnings.push(ignored);
-      // An ignored snapshot is rewritten by the next compaction.
-      this.#decks.set(slug, { file, watermark, states: new Map(Object.entries(cards)), applied: watermark.offset, tail: ignored ? COMPACT_AFTER : 0 });
-      if (!from || watermark.offset < from.offset) from = watermark;
+  /** The outline of a deck as its file is now; undefined when there is no such file. */
+  #outline(slug: string): FiledOutline | undefined {
+    const state = this.#open();
+    const now = stamp(deckPath(this.paths, slug));
+    const known = state.outlines.get(slug);
+    if (!now) {
+      if (known) {
+        state.outlines.delete(slug);
+        this.#outlined = true;
+      }
+      return undefined;
     }
-    this.#sync(from);
-    return this.#decks;
+    if (known && sameStamp(known.stamp, now)) return known;
+    const deck = findDeck(this.paths, slug);
+    return deck && this.#setOutline(slug, deck);
   }
 
-  /** Applies journal entries that other processes (or older sessions) appended. */
-  #sync(from: JournalMark = this.#end): void {
-    const read = readJournal(this.paths.journal, from);
-    // Before its first read this process held nothing a rename could move.
-    const known = this.#read ? this.#end.offset : Infinity;
-    for (const { entry, offset } of read.entries) {
-      if (entry.type === 'rename') {
-        this.#applyRename(entry, offset, offset >= known);
-        continue;
-      }
-      const deck = this.#decks.get(entry.deck);
-      if (!deck || offset < deck.applied) continue;
-      applyEntry(deck.states, entry);
-      deck.tail++;
+  #setOutline(slug: string, deck: Deck): FiledOutline | undefined {
+    const file = deckPath(this.paths, slug);
+    // Stamped before reading: a change made meanwhile shows up next time as a mismatch.
+    const before = stamp(file);
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(file);
+    } catch {
+      return undefined;
     }
-    if (read.tornBytes > 0 && this.#tornBytes === 0) {
-      this.#warnings.push(`dropped a torn last line of ${this.paths.journal} (a write cut short by a crash, never acknowledged)`);
+    if (!before) return undefined;
+    const outline: FiledOutline = { ...outlineDeck(deck), stamp: before };
+    const spans = noteSpans(bytes);
+    if (spans && spans.length === deck.notes.length * 2) {
+      const order = deck.notes.map((_, i) => i).sort((a, b) => deck.notes[a]!.order - deck.notes[b]!.order);
+      outline.spans = order.flatMap((i) => [spans[2 * i]!, spans[2 * i + 1]!]);
     }
-    this.#tornBytes = read.tornBytes;
-    this.#end = read.end;
-    this.#read = true;
-    for (const deck of this.#decks.values()) deck.applied = read.end.offset;
+    this.#open().outlines.set(slug, outline);
+    this.#outlined = true;
+    return outline;
+  }
+}
+
+/** The per-deck snapshots and caches of releases before the state file: only files parley named. */
+function removeLegacyState(dir: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const slug = name.endsWith('.json') ? name.slice(0, -5) : '';
+    if (name === '_queue.json' || name === '_summaries.json' || isSlug(slug)) rmSync(join(dir, name), { force: true });
+  }
+  try {
+    rmdirSync(dir);
+  } catch {
+    // Something else is in there: not ours to remove.
   }
 }

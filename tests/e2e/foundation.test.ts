@@ -127,14 +127,23 @@ describe('damaged files are refused and kept', () => {
     expect(readFileSync(file, 'utf8')).toBe('{"desiredRetention": 5}');
   });
 
-  it('a corrupt schedule snapshot', async () => {
+  it('a damaged state file is rebuilt from the journal, with a warning; with no journal it is refused and kept', async () => {
     const home = tempHome();
     await makeHome(home, { decks: 1, notesPerDeck: 5, reviewed: 3, now: new Date('2026-11-29T10:00:00Z') });
-    const file = join(home, 'state', 'deck-0.json');
+    const file = join(home, 'state.json');
+    const before = parley(['decks', '--json'], { home }).stdout;
     writeFileSync(file, '{"cards": {');
-    const result = parley(['decks'], { home });
-    expect(result.status).toBe(1);
-    expect(oneLine(result.stderr)).toContain(file);
+    const rebuilt = parley(['decks', '--json'], { home });
+    expect(rebuilt.status).toBe(0);
+    expect(rebuilt.stderr).toBe(`parley: ${file} is not valid JSON (line 1): rebuilt it from the journal\n`);
+    expect(rebuilt.stdout).toBe(before);
+    expect(JSON.parse(readFileSync(file, 'utf8')).format).toBe('parley-state/1');
+
+    writeFileSync(file, '{"cards": {');
+    rmSync(join(home, 'journal.jsonl'));
+    const refused = parley(['decks'], { home });
+    expect(refused.status).toBe(1);
+    expect(oneLine(refused.stderr)).toContain(`${file} is not valid JSON (line 1), and there is no journal to rebuild it from`);
     expect(readFileSync(file, 'utf8')).toBe('{"cards": {');
   });
 
@@ -166,10 +175,11 @@ describe('damaged files are refused and kept', () => {
     expect(torn.stderr).toContain('torn last line');
     expect(JSON.parse(torn.stdout)[0].review).toBe(3);
 
-    // Without its snapshot a deck is rebuilt from the whole journal, which must then be readable.
-    rmSync(join(home, 'state'), { recursive: true });
+    // Without the state file the state is rebuilt from the whole journal, which must then be readable.
+    rmSync(join(home, 'state.json'));
     writeFileSync(journal, good);
     expect(JSON.parse(parley(['decks', '--json'], { home }).stdout)[0].review).toBe(3);
+    rmSync(join(home, 'state.json'));
     const lines = good.split('\n');
     lines[1] = 'garbage';
     writeFileSync(journal, lines.join('\n'));
@@ -195,7 +205,7 @@ describe('decks', () => {
   });
 });
 
-describe('the decks cache', () => {
+describe('the state file', () => {
   it('gives the same counts as a full read, and notices grades, edits and damage', async () => {
     const home = tempHome();
     const now = new Date('2026-11-29T10:00:00Z');
@@ -203,7 +213,7 @@ describe('the decks cache', () => {
     const env = { PARLEY_NOW: now.toISOString(), TZ: 'UTC' };
     const decks = () => JSON.parse(parley(['decks', '--json'], { home, env }).stdout);
     const first = decks();
-    expect(readFileSync(join(home, 'state', '_summaries.json'), 'utf8')).toContain('deck-0');
+    expect(Object.keys(JSON.parse(readFileSync(join(home, 'state.json'), 'utf8')).decks)).toEqual(['deck-0', 'deck-1']);
     expect(decks()).toEqual(first);
 
     const grader = await bundleHelper('grader');
@@ -213,7 +223,7 @@ describe('the decks cache', () => {
     expect(graded[0]).toMatchObject({ new: 57, review: 3 });
     expect(graded[1]).toEqual(first[1]);
 
-    writeFileSync(join(home, 'state', '_summaries.json'), '{"deck-0": {"facts": 7}');
+    writeFileSync(join(home, 'state.json'), '{"format": "parley-state/1", "decks": 7}');
     expect(decks()).toEqual(graded);
     rmSync(join(home, 'decks', 'deck-1.json'));
     expect(decks()).toHaveLength(1);

@@ -23,7 +23,7 @@ export function reviewState(now: Date, i: number): CardState {
 
 /**
  * A home with `decks` decks of `notesPerDeck` notes (two cards each); `reviewed` of every deck's
- * notes have review history in the journal, compacted into snapshots as a long-used home would be.
+ * notes have review history in the journal, with the state file written as a long-used home has it.
  */
 export async function makeHome(root: string, options: { decks: number; notesPerDeck: number; reviewed: number; now: Date }): Promise<Store> {
   const store = new Store(root);
@@ -31,6 +31,7 @@ export async function makeHome(root: string, options: { decks: number; notesPerD
     const notes = Array.from({ length: options.notesPerDeck }, (_, i) => fakeNote(d, i));
     const deck: Deck = { format: DECK_FORMAT, name: `Deck ${d}`, slug: `deck-${d}`, source: { sha256: `${d}` }, notes };
     writeDeck(store.paths, deck);
+    store.wrote(deck);
     const entries: JournalEntry[] = notes.slice(0, options.reviewed).map((note, i) => {
       const after = reviewState(options.now, i);
       return {
@@ -40,6 +41,6 @@ export async function makeHome(root: string, options: { decks: number; notesPerD
     });
     for (let i = 0; i < entries.length; i += 1000) store.commit(entries.slice(i, i + 1000));
   }
-  await store.compact(true);
+  await store.save(true);
   return store;
 }

@@ -88,14 +88,14 @@ describe('journal lines with bad content are refused with file:line', () => {
     expect(said[0]).toContain(`journal.jsonl:${lines + 1}:`);
   });
 
-  it('the tail reader review counts today with refuses a null line behind the snapshot instead of crashing', async () => {
+  it('the tail reader review counts today with refuses a null line behind the state file instead of crashing', async () => {
     const { home, journal, lines } = await homeWithHistory();
-    // The bad line sits before the snapshot's watermark, where only the tail reader looks.
+    // The bad line sits before the state file's place in the journal, where only the tail reader looks.
     appendFileSync(journal, 'null\n');
-    const state = join(home, 'state', 'deck-0.json');
-    const snapshot = JSON.parse(readFileSync(state, 'utf8'));
-    snapshot.watermark = { offset: readFileSync(journal).length, line: lines + 2 };
-    writeFileSync(state, JSON.stringify(snapshot));
+    const file = join(home, 'state.json');
+    const filed = JSON.parse(readFileSync(file, 'utf8'));
+    filed.journal = { offset: readFileSync(journal).length, line: lines + 2 };
+    writeFileSync(file, JSON.stringify(filed));
 
     expect(() => readJournalSince(journal, new Date('2026-11-29T00:00:00Z'))).toThrow(UserError);
     expect(() => readJournalSince(journal, new Date('2026-11-29T00:00:00Z'))).toThrow(`journal.jsonl:${lines + 1}:`);

@@ -1,8 +1,8 @@
 // Attack (issue 10, item 20, the files part): kill -9 parley mid-write and it leaves
-// `settings.json.tmp-*` and `state/<slug>.json.tmp-*` (conf's atomic writes), `.lock.<pid>` (the
+// `settings.json.tmp-*` and `state.json.tmp-*` (conf's atomic writes), `.lock.<pid>` (the
 // lock's pid file) and `.<name>.<pid>.tmp` (writeFileAtomic) behind, for ever.
 // Fix: the first time a process takes the home's lock (a write path, so `--version` and `decks`
-// pay nothing), it removes parley's own leftovers in the home, its state/ and decks/: pid-named
+// pay nothing), it removes parley's own leftovers in the home and its decks/: pid-named
 // files whose process is gone, and conf temp files older than a minute (no write takes that
 // long). Files of a live process, fresh conf temp files and anything not named like parley's own
 // are left alone.
@@ -22,7 +22,7 @@ function deadPid(): number {
 }
 
 function files(home: string): string[] {
-  return ['', 'state', 'decks'].flatMap((dir) => readdirSync(join(home, dir)).map((n) => (dir ? `${dir}/${n}` : n))).sort();
+  return ['', 'decks'].flatMap((dir) => readdirSync(join(home, dir)).map((n) => (dir ? `${dir}/${n}` : n))).sort();
 }
 
 describe('leftovers of a killed parley are cleaned up on the next write', () => {
@@ -39,8 +39,8 @@ describe('leftovers of a killed parley are cleaned up on the next write', () => 
     const stale = [
       `.lock.${dead}`,
       `settings.json.tmp-4409123456a1b2c3`,
-      `state/deck-0.json.tmp-4409123456d4e5f6`,
-      `state/._queue.json.${dead}.tmp`,
+      `state.json.tmp-4409123456d4e5f6`,
+      `.journal.jsonl.${dead}.tmp`,
       `decks/.deck-0.json.${dead}.tmp`,
     ];
     const kept = [
@@ -49,7 +49,7 @@ describe('leftovers of a killed parley are cleaned up on the next write', () => 
       `settings.json.tmp-4409999999abcdef`,
       `notes.tmp`,
       `decks/我的笔记.txt`,
-      `state/.lock.${dead}.bak`,
+      `decks/.lock.${dead}.bak`,
     ];
     for (const name of stale) put(name, old);
     for (const name of kept) put(name, name.startsWith('settings') ? undefined : old);
@@ -59,7 +59,7 @@ describe('leftovers of a killed parley are cleaned up on the next write', () => 
     for (const args of [['--version'], ['decks', '--json'], ['show', 'deck-0']]) {
       expect(parley(args, { home, env: { PARLEY_NOW: NOW } }).status).toBe(0);
     }
-    expect(files(home).filter((f) => f !== 'state/_summaries.json')).toEqual(everything);
+    expect(files(home)).toEqual(everything);
 
     const noteId = JSON.parse(readFileSync(join(home, 'decks', 'deck-0.json'), 'utf8')).notes[15].id as string;
     const result = parley(['suspend', noteId], { home, env: { PARLEY_NOW: NOW } });

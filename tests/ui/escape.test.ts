@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { Note } from '../../src/core/deck/note.js';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.js';
-import { buildQueue } from '../../src/core/srs/queue.js';
+import { buildQueue, cardsOfDeck } from '../../src/core/srs/queue.js';
 import { makeScheduler } from '../../src/core/srs/scheduler.js';
 import { startSession, step } from '../../src/core/srs/session.js';
 import { SEQUENCES, terminalSafe, visible } from '../../src/ui/escape.js';
@@ -60,7 +60,7 @@ describe('the data path: text from a deck through the renderers and the writer',
 
   function screenFor(text: string, color: boolean, typed: string): string {
     const note: Note = { id: 'n1', kind: 'vocab', order: 1, lang: 'zh', zh: `春${text}`, en: `spring${text}`, note: text, pos: text, context: { zh: text, en: text } };
-    const queue = buildQueue([{ slug: 'd', name: `deck${text}`, notes: [note], states: new Map() }], [], DEFAULT_SETTINGS, { direction: 'zh-en' }, now);
+    const queue = buildQueue([cardsOfDeck({ slug: 'd', name: `deck${text}`, notes: [note] }, new Map())], [], DEFAULT_SETTINGS, { direction: 'zh-en' }, now);
     const state = startSession(queue, { scheduler: makeScheduler(DEFAULT_SETTINGS), idGen: () => 'x', dayStartsAt: 4, typeAnswers: true }, { pinyin: true }, now);
     const question = renderReview(state, { columns: 60, rows: 30, color, typed, pinyin: () => text });
     const answer = renderReview(step(state, { type: 'typed-answer', text: typed }, now).state, { columns: 60, rows: 30, color, pinyin: () => text });

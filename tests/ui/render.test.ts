@@ -1,7 +1,7 @@
 import stringWidth from 'string-width';
 import { describe, expect, test } from 'vitest';
 import type { Note } from '../../src/core/deck/note.js';
-import { buildQueue } from '../../src/core/srs/queue.js';
+import { buildQueue, cardsOfDeck } from '../../src/core/srs/queue.js';
 import { makeScheduler } from '../../src/core/srs/scheduler.js';
 import { startSession, step, type SessionEvent, type SessionState } from '../../src/core/srs/session.js';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.js';
@@ -22,7 +22,7 @@ const word: Note = {
 };
 
 function session(note: Note, direction: 'zh-en' | 'en-zh', deckName = 'AI 安全对话', typeAnswers = false): SessionState {
-  const queue = buildQueue([{ slug: 'ai', name: deckName, notes: [note], states: new Map() }], [], DEFAULT_SETTINGS, { direction }, now);
+  const queue = buildQueue([cardsOfDeck({ slug: 'ai', name: deckName, notes: [note] }, new Map())], [], DEFAULT_SETTINGS, { direction }, now);
   return startSession(queue, { scheduler: makeScheduler(DEFAULT_SETTINGS), idGen: () => 'x', dayStartsAt: 4, typeAnswers }, { pinyin: false }, now);
 }
 

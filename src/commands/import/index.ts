@@ -160,7 +160,10 @@ export async function run(options: ImportOptions, args: string[], ctx: Context):
       source: sourceOf(p.articles[0]!),
       notes: p.merge.notes,
     };
-    return { plan: p, file: writeDeck(ctx.paths, deck) };
+    const file = writeDeck(ctx.paths, deck);
+    // Its outline (the queue's view, sibling pairs and all) is worked out now, once, not at every start.
+    store.wrote(deck);
+    return { plan: p, file };
   }));
   await printSummary(ctx, written, options.json === true);
 }

@@ -1,26 +1,20 @@
 import type { Context } from '../../cli/context.js';
-import type { Deck } from '../../core/deck/note.js';
-import { isSlug } from '../../core/deck/slug.js';
+import type { NoteRef } from '../../core/deck/outline.js';
 import { UserError } from '../../core/errors.js';
 import type { Settings, StudyDirection } from '../../core/settings.js';
 import { dayStart, nextDayStart } from '../../core/srs/day.js';
-import { buildQueue, countDueTomorrow, type DeckCards, type QueueOptions } from '../../core/srs/queue.js';
-import { indexDecks, queueFromIndex } from '../../core/srs/queue-index.js';
+import { buildQueue, countDueTomorrow, type DeckCards, type Queue, type QueuedCard, type QueueOptions } from '../../core/srs/queue.js';
 import { makeScheduler } from '../../core/srs/scheduler.js';
 import { startSession, step, summarise, type SessionConfig, type SessionEvent, type SessionState } from '../../core/srs/session.js';
-import { siblingPairs } from '../../core/srs/siblings.js';
-import { listDeckSlugs, readDeck, writeDeck } from '../../store/deck-files.js';
+import { listDeckSlugs, writeDeck } from '../../store/deck-files.js';
 import { DiskFull } from '../../store/disk.js';
-import { readJournalSince } from '../../store/journal.js';
-import { deckStamps, readIndexedNote, readQueueIndex, saveQueueIndex } from '../../store/queue-index-file.js';
-import { SettingsFile, type StoredSettings } from '../../store/settings.js';
-import type { Stamp } from '../../store/stamp.js';
+import type { StoredSettings } from '../../store/settings.js';
 import type { Store } from '../../store/store.js';
 import { readKeys, type KeyReader } from '../../ui/keys.js';
 import { eventForKey, typingAnswer, typingInput } from '../../ui/review/bindings.js';
 import { loadPinyin } from '../../ui/review/pinyin.js';
 import { renderReview, renderSummary } from '../../ui/review/render.js';
-import { resolveDeck } from '../deck-name.js';
+import { resolveDeckSlug } from '../deck-name.js';
 import { entryId } from '../entry-id.js';
 import { openScreen, type Screen } from './screen.js';
 import { sampleDeck } from './sample.js';
@@ -34,20 +28,15 @@ export interface ReviewOptions {
 }
 
 /** On an empty home, the first `parley review` offers the bundled sample so there is something to learn. */
-async function offerSample(ctx: Context): Promise<Deck[]> {
+async function offerSample(ctx: Context): Promise<string[]> {
   const { confirm } = await import('@inquirer/prompts');
   const sample = sampleDeck();
   const yes = await confirm({ message: `No decks yet. Add the sample deck "${sample.name}" (${sample.notes.length} notes) and review it?`, default: true });
   if (!yes) return [];
-  await ctx.store();
+  const store = await ctx.store();
   writeDeck(ctx.paths, sample);
-  return [sample];
-}
-
-/** A preview before the real session, and where it came from. */
-interface Preview {
-  state: SessionState;
-  pairs: [string, string][];
+  store.wrote(sample);
+  return [sample.slug];
 }
 
 function queueOptions(options: ReviewOptions, settings: Settings): QueueOptions {
@@ -63,25 +52,31 @@ function sessionConfig(options: ReviewOptions, settings: StoredSettings): Sessio
   };
 }
 
+/** The slugs of the decks to review: all of them, or those named (by slug or display name, each once). */
+function chosenDecks(ctx: Context, store: Store, names: readonly string[]): string[] {
+  if (!ctx.homeExists()) return [];
+  if (names.length === 0) return listDeckSlugs(ctx.paths);
+  return [...new Set(names.map((name) => resolveDeckSlug(ctx.paths, name, (slug) => store.deckCards(slug)?.name)))];
+}
+
 /**
- * The session's first screen from the queue index, before decks and schedules load: the queue is
- * ordered and counted from the index, and only the first card's note is read from its deck file.
- * The real session replaces it a moment later; undefined when there is no usable index.
+ * The queue with its notes' text: only the queued notes are read, each alone from its deck file,
+ * so a session over a big home starts without parsing every deck. A note gone from its file meanwhile leaves the queue.
  */
-function preview(ctx: Context, options: ReviewOptions, slugs: readonly string[], stamps: Record<string, Stamp>, start: Date): Preview | undefined {
-  const found = readQueueIndex(ctx.paths, slugs, stamps);
-  if (!found) return undefined;
-  const settings = new SettingsFile(ctx.paths.root, ctx.paths.settings).all();
-  const today = readJournalSince(ctx.paths.journal, dayStart(start, settings.dayStartsAt));
-  const queue = queueFromIndex(found.index, found.later, today, settings, queueOptions(options, settings), start);
-  const state = startSession(queue, sessionConfig(options, settings), { pinyin: settings.showPinyin }, start);
-  const showing = state.showing;
-  if (!showing) return undefined;
-  const { deck, note: hollow } = showing.card;
-  const indexed = found.index.decks.find((d) => d.slug === deck)!;
-  const note = readIndexedNote(ctx.paths, indexed, hollow.order, hollow.id) ?? readDeck(ctx.paths, deck).notes.find((n) => n.id === hollow.id);
-  if (!note) return undefined;
-  return { state: { ...state, showing: { ...showing, card: { ...showing.card, note } } }, pairs: found.index.pairs };
+function withText(store: Store, queue: Queue<NoteRef>): Queue {
+  const wanted = new Map<string, number[]>();
+  for (const card of [...queue.learning, ...queue.review, ...queue.fresh]) {
+    const list = wanted.get(card.deck) ?? [];
+    list.push(card.note.order);
+    wanted.set(card.deck, list);
+  }
+  const text = new Map([...wanted].map(([slug, positions]) => [slug, store.notes(slug, positions)]));
+  const fill = (cards: readonly QueuedCard<NoteRef>[]): QueuedCard[] =>
+    cards.flatMap((card) => {
+      const note = text.get(card.deck)?.get(card.note.order);
+      return note ? [{ ...card, note }] : [];
+    });
+  return { learning: fill(queue.learning), review: fill(queue.review), fresh: fill(queue.fresh) };
 }
 
 export async function run(options: ReviewOptions, names: string[], ctx: Context): Promise<void> {
@@ -89,74 +84,40 @@ export async function run(options: ReviewOptions, names: string[], ctx: Context)
     throw new UserError('review needs an interactive terminal', 'run `parley review` in a terminal; scripts can use `parley decks --json`');
   }
   const start = ctx.now();
-  // Reviewing every deck (the daily habit) keeps the queue index that lets the next session start at once.
-  const slugs = names.length === 0 && ctx.homeExists() ? listDeckSlugs(ctx.paths) : undefined;
-  const stamps = slugs && deckStamps(ctx.paths, slugs);
-  let early: Preview | undefined;
-  try {
-    // Named decks start from the index too when each name is a deck's slug (not its display name,
-    // which may give another deck's slug).
-    const from = slugs ?? (names.every(isSlug) ? [...new Set(names)] : []);
-    const fromStamps = slugs ? stamps : deckStamps(ctx.paths, from);
-    early = from.length && fromStamps ? preview(ctx, options, from, fromStamps, start) : undefined;
-  } catch {
-    // Whatever the preview tripped on, the full load below meets again and reports properly.
+  const store = ctx.homeExists() ? await ctx.store() : undefined;
+  let slugs = store ? chosenDecks(ctx, store, names) : [];
+  if (slugs.length === 0 && names.length === 0) slugs = await offerSample(ctx);
+  if (slugs.length === 0) {
+    ctx.io.out('Nothing to review. Make a deck with `parley import article.txt`.');
+    return;
   }
-  let terminal = early ? openTerminal(ctx, early.state) : undefined;
-  const warnings: string[] = [];
+  const home = store ?? (await ctx.store());
+  const settings = home.settings.all();
+  const decks = (): DeckCards<NoteRef>[] => slugs.flatMap((slug) => home.deckCards(home.current(slug)) ?? []);
+  const queue = buildQueue(decks(), home.journalSince(dayStart(start, settings.dayStartsAt)), settings, queueOptions(options, settings), start);
+  const warnings = home.takeWarnings();
+  let terminal: Terminal | undefined;
   try {
-    let decks = slugs ? slugs.map((slug) => readDeck(ctx.paths, slug)) : ctx.homeExists() ? names.map((name) => resolveDeck(ctx.paths, name)) : [];
-    // A deck named twice (by slug and by name) is still one deck.
-    decks = decks.filter((deck, i) => decks.findIndex((d) => d.slug === deck.slug) === i);
-    if (decks.length === 0 && names.length === 0) decks = await offerSample(ctx);
-    if (decks.length === 0) {
-      ctx.io.out('Nothing to review. Make a deck with `parley import article.txt`.');
-      return;
-    }
-    const store = await ctx.store();
-    const settings = store.settings.all();
-    store.loadDecks(decks.map((d) => d.slug));
-    warnings.push(...store.takeWarnings());
-    if (!terminal) warnings.splice(0).forEach((w) => ctx.io.err(`parley: ${w}`));
-    // A deck renamed meanwhile by another parley has its states under its new slug.
-    const deckCards = (): DeckCards[] => decks.map((d) => ({ slug: d.slug, name: d.name, notes: d.notes, states: store.states(store.current(d.slug)) }));
-    const queue = buildQueue(deckCards(), store.journalSince(dayStart(start, settings.dayStartsAt)), settings, queueOptions(options, settings), start);
     if (queue.learning.length + queue.review.length + queue.fresh.length === 0) {
-      terminal?.close();
-      terminal = undefined;
-      const tomorrow = countDueTomorrow(deckCards(), start, settings.dayStartsAt);
+      warnings.splice(0).forEach((w) => ctx.io.err(`parley: ${w}`));
+      const tomorrow = countDueTomorrow(decks(), start, settings.dayStartsAt);
       ctx.io.out(`Nothing due now. ${tomorrow} card${tomorrow === 1 ? '' : 's'} due tomorrow (from ${nextDayStart(start, settings.dayStartsAt).toLocaleString()}).`);
       return;
     }
-    const initial = startSession(queue, early?.state.config ?? sessionConfig(options, settings), { pinyin: settings.showPinyin }, start);
-    terminal ??= openTerminal(ctx);
-    const state = await runSession(ctx, store, initial, terminal);
+    const initial = startSession(withText(home, queue), sessionConfig(options, settings), { pinyin: settings.showPinyin }, start);
+    terminal = openTerminal(ctx);
+    const state = await runSession(ctx, home, initial, terminal);
     terminal.close();
     terminal = undefined;
-    try {
-      await store.compact();
-    } catch (error) {
-      // Every grade is in the journal; the snapshot only saves the next start some time.
-      if (!(error instanceof DiskFull)) throw error;
-      warnings.push(`${error.message}: every grade is saved, only the schedule cache was not updated`);
-    }
-    // An index that started this session and saw no grade is still as good as new.
-    if (stamps && decks.every((d) => d.slug in stamps) && (!early || state.tally.done > 0)) saveIndex(ctx, store, decks, stamps, early?.pairs);
     const now = ctx.now();
     ctx.io.out(renderSummary(
-      { ...summarise(state), dueTomorrow: countDueTomorrow(deckCards(), now, settings.dayStartsAt) },
+      { ...summarise(state), dueTomorrow: countDueTomorrow(decks(), now, settings.dayStartsAt) },
       { columns: ctx.io.columns, color: ctx.io.color },
     ));
   } finally {
     terminal?.close();
     warnings.forEach((w) => ctx.io.err(`parley: ${w}`));
   }
-}
-
-/** The queue index for the next session, from this one's decks and states; `pairs` when the decks are unchanged since the last. */
-function saveIndex(ctx: Context, store: Store, decks: readonly Deck[], stamps: Record<string, Stamp>, pairs: [string, string][] | undefined): void {
-  const loaded = decks.map((deck) => ({ deck, states: store.states(deck.slug) }));
-  saveQueueIndex(ctx.paths, stamps, store.end, indexDecks(loaded, pairs ?? siblingPairs(decks.flatMap((d) => d.notes))));
 }
 
 /** The alternate screen and raw keys, opened together so no key typed meanwhile is echoed or lost. */
@@ -170,11 +131,10 @@ interface Terminal {
   close(): void;
 }
 
-function openTerminal(ctx: Context, preview?: SessionState): Terminal {
+function openTerminal(ctx: Context): Terminal {
   const dumb = ctx.env.TERM === 'dumb';
   const screen = openScreen(ctx.io, dumb);
   const keys = readKeys(ctx.io.stdin, ctx.io.stdout);
-  if (preview) screen.draw(renderReview(preview, { ...screen.size(), color: ctx.io.color, typed: dumb ? undefined : '' }));
   return {
     screen,
     keys,

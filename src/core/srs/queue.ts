@@ -1,21 +1,31 @@
-import { cardId, DIRECTIONS, inArticleOrder, splitCardId, type Direction, type Note } from '../deck/note.js';
+import { outlineDeck, type NoteRef } from '../deck/outline.js';
+import { cardId, DIRECTIONS, inArticleOrder, splitCardId, type Deck, type Direction, type Note } from '../deck/note.js';
 import type { Settings, StudyDirection } from '../settings.js';
 import type { CardState, JournalEntry } from './card-state.js';
 import { dayStart, LEARN_AHEAD_MS, nextDayStart } from './day.js';
-import { givesAway } from './siblings.js';
 
-/** One deck's notes and stored card states (absent state: a new card). */
-export interface DeckCards {
+/**
+ * One deck's notes in article order, which of them give each other away (positions in `notes`,
+ * see DeckOutline), and its stored card states (absent state: a new card). The notes may be bare
+ * references: the queue orders and counts without their text.
+ */
+export interface DeckCards<N extends NoteRef = Note> {
   slug: string;
   name: string;
-  notes: readonly Note[];
+  notes: readonly N[];
+  pairs: readonly (readonly [number, number])[];
   states: ReadonlyMap<string, CardState>;
 }
 
-export interface QueuedCard {
+/** A deck in hand, text and all, as the queue wants it. */
+export function cardsOfDeck(deck: Pick<Deck, 'slug' | 'name' | 'notes'>, states: ReadonlyMap<string, CardState>): DeckCards<Note> {
+  return { slug: deck.slug, name: deck.name, notes: inArticleOrder(deck.notes), pairs: outlineDeck(deck as Deck).pairs, states };
+}
+
+export interface QueuedCard<N extends NoteRef = Note> {
   deck: string;
   deckName: string;
-  note: Note;
+  note: N;
   direction: Direction;
   cardId: string;
   state: CardState | null;
@@ -24,10 +34,10 @@ export interface QueuedCard {
 }
 
 /** Today's cards: learning ones come back within the session; reviews and new ones are shown once. */
-export interface Queue {
-  learning: readonly QueuedCard[];
-  review: readonly QueuedCard[];
-  fresh: readonly QueuedCard[];
+export interface Queue<N extends NoteRef = Note> {
+  learning: readonly QueuedCard<N>[];
+  review: readonly QueuedCard<N>[];
+  fresh: readonly QueuedCard<N>[];
 }
 
 export interface QueueOptions {
@@ -110,25 +120,25 @@ export function dueList(state: CardState['state'], due: number, window: QueueWin
 }
 
 /** A card with its due time as a number, for sorting. */
-export interface Dated {
+interface Dated<N extends NoteRef> {
   due: number;
-  card: QueuedCard;
+  card: QueuedCard<N>;
 }
 
 /** What today's queue is chosen from, each list in the order it is taken. */
-export interface Candidates {
+interface Candidates<N extends NoteRef> {
   /** Learning cards due today, soonest first. */
-  learning: QueuedCard[];
+  learning: QueuedCard<N>[];
   /** Reviews due today, most overdue first, then those `--ahead` reaches. */
-  review: Iterable<QueuedCard>;
+  review: Iterable<QueuedCard<N>>;
   /** New cards in article order. */
-  fresh: Iterable<QueuedCard>;
+  fresh: Iterable<QueuedCard<N>>;
   /** Notes with a card graded today. */
-  studied: Note[];
+  studied: N[];
 }
 
 /** Soonest first; cards due at the same moment by id, so the order never depends on how they were found. */
-export const earlier = (a: Dated, b: Dated): number => a.due - b.due || (a.card.cardId < b.card.cardId ? -1 : 1);
+const earlier = <N extends NoteRef>(a: Dated<N>, b: Dated<N>): number => a.due - b.due || (a.card.cardId < b.card.cardId ? -1 : 1);
 
 /**
  * Today's queue: learning cards due today, then due reviews (most overdue first), then new cards in
@@ -136,69 +146,22 @@ export const earlier = (a: Dated, b: Dated): number => a.due - b.due || (a.card.
  * (its other direction, or a vocabulary item and its sentence) waits for another day, and does not
  * use up a limit.
  */
-export function buildQueue(
-  decks: readonly DeckCards[],
+export function buildQueue<N extends NoteRef>(
+  decks: readonly DeckCards<N>[],
   journal: readonly JournalEntry[],
   settings: Pick<Settings, 'newPerDay' | 'reviewsPerDay' | 'dayStartsAt'>,
   options: QueueOptions,
   now: Date,
-): Queue {
+): Queue<N> {
   const today = studiedToday(journal, now, settings.dayStartsAt);
-  return pickQueue(candidates(decks, today, queueWindow(settings, options, now)), today, settings, options, givesAway);
-}
-
-/**
- * Only cards with a stored state can be learning or due: a big home is mostly new cards, so the
- * scan goes over states, and new cards are made in article order only as far as the limit reaches.
- */
-function candidates(decks: readonly DeckCards[], today: StudiedToday, window: QueueWindow): Candidates {
-  const lists: Record<'learning' | 'due' | 'cram', Dated[]> = { learning: [], due: [], cram: [] };
-  const studied: Note[] = [];
-  for (const deck of decks) {
-    const notes = new Map(deck.notes.map((note) => [note.id, note]));
-    for (const [id, state] of deck.states) {
-      const card = splitCardId(id);
-      const note = card && notes.get(card.noteId);
-      if (!note) continue;
-      if (today.cards.size > 0 && today.cards.has(key(deck.slug, id))) studied.push(note);
-      if (state.state === 0 || !window.directions.includes(card.direction) || isHidden(state, window.now)) continue;
-      const due = Date.parse(state.due);
-      const list = dueList(state.state, due, window);
-      if (list) lists[list].push({ due, card: { deck: deck.slug, deckName: deck.name, note, direction: card.direction, cardId: id, state, cram: list === 'cram' } });
-    }
-  }
-  const inOrder = (list: Dated[]) => list.sort(earlier).map((d) => d.card);
-  return { learning: inOrder(lists.learning), review: [...inOrder(lists.due), ...inOrder(lists.cram)], fresh: fresh(decks, window), studied };
-}
-
-function* fresh(decks: readonly DeckCards[], window: QueueWindow): Generator<QueuedCard> {
-  for (const deck of decks) {
-    for (const note of inArticleOrder(deck.notes)) {
-      for (const direction of window.directions) {
-        const id = cardId(note.id, direction);
-        const state = deck.states.get(id);
-        if ((state && state.state !== 0) || isHidden(state, window.now)) continue;
-        yield { deck: deck.slug, deckName: deck.name, note, direction, cardId: id, state: state ?? null, cram: false };
-      }
-    }
-  }
-}
-
-/** Takes the candidates in their order within the day's limits, keeping notes that give each other away apart. */
-export function pickQueue(
-  from: Candidates,
-  today: StudiedToday,
-  settings: Pick<Settings, 'newPerDay' | 'reviewsPerDay'>,
-  options: QueueOptions,
-  siblings: (a: Note, b: Note) => boolean,
-): Queue {
-  const taken = new TakenNotes(siblings);
+  const from = candidates(decks, today, queueWindow(settings, options, now));
+  const taken = new TakenNotes(decks);
   for (const note of from.studied) taken.add(note);
   for (const card of from.learning) taken.add(card.note);
-  const pick = (candidates: Iterable<QueuedCard>, limit: number): QueuedCard[] => {
-    const out: QueuedCard[] = [];
+  const pick = (list: Iterable<QueuedCard<N>>, limit: number): QueuedCard<N>[] => {
+    const out: QueuedCard<N>[] = [];
     if (limit <= 0) return out;
-    for (const card of candidates) {
+    for (const card of list) {
       if (taken.givesAway(card.note)) continue;
       out.push(card);
       taken.add(card.note);
@@ -212,29 +175,74 @@ export function pickQueue(
 }
 
 /**
+ * Only cards with a stored state can be learning or due: a big home is mostly new cards, so the
+ * scan goes over states, and new cards are made in article order only as far as the limit reaches.
+ */
+function candidates<N extends NoteRef>(decks: readonly DeckCards<N>[], today: StudiedToday, window: QueueWindow): Candidates<N> {
+  const lists: Record<'learning' | 'due' | 'cram', Dated<N>[]> = { learning: [], due: [], cram: [] };
+  const studied: N[] = [];
+  for (const deck of decks) {
+    if (deck.states.size === 0) continue;
+    const notes = new Map(deck.notes.map((note) => [note.id, note]));
+    for (const [id, state] of deck.states) {
+      const card = splitCardId(id);
+      const note = card && notes.get(card.noteId);
+      if (!note) continue;
+      if (today.cards.size > 0 && today.cards.has(key(deck.slug, id))) studied.push(note);
+      if (state.state === 0 || !window.directions.includes(card.direction) || isHidden(state, window.now)) continue;
+      const due = Date.parse(state.due);
+      const list = dueList(state.state, due, window);
+      if (list) lists[list].push({ due, card: { deck: deck.slug, deckName: deck.name, note, direction: card.direction, cardId: id, state, cram: list === 'cram' } });
+    }
+  }
+  const inOrder = (list: Dated<N>[]) => list.sort(earlier).map((d) => d.card);
+  return { learning: inOrder(lists.learning), review: [...inOrder(lists.due), ...inOrder(lists.cram)], fresh: fresh(decks, window), studied };
+}
+
+function* fresh<N extends NoteRef>(decks: readonly DeckCards<N>[], window: QueueWindow): Generator<QueuedCard<N>> {
+  for (const deck of decks) {
+    for (const note of deck.notes) {
+      for (const direction of window.directions) {
+        const id = cardId(note.id, direction);
+        const state = deck.states.get(id);
+        if ((state && state.state !== 0) || isHidden(state, window.now)) continue;
+        yield { deck: deck.slug, deckName: deck.name, note, direction, cardId: id, state: state ?? null, cram: false };
+      }
+    }
+  }
+}
+
+/**
  * The notes studied today, kept so that a candidate is checked in constant time against its own
- * note and only against the vocabulary or sentences that could give it away.
+ * note and the notes that give it away.
  */
 class TakenNotes {
-  readonly #siblings: (a: Note, b: Note) => boolean;
-  #ids = new Set<string>();
-  #vocab: Note[] = [];
-  #sentences: Note[] = [];
+  readonly #partners = new Map<string, string[]>();
+  readonly #ids = new Set<string>();
 
-  constructor(siblings: (a: Note, b: Note) => boolean) {
-    this.#siblings = siblings;
+  constructor(decks: readonly DeckCards<NoteRef>[]) {
+    const link = (a: string, b: string) => {
+      const list = this.#partners.get(a);
+      if (list) list.push(b);
+      else this.#partners.set(a, [b]);
+    };
+    for (const deck of decks) {
+      for (const [vocab, sentence] of deck.pairs) {
+        const a = deck.notes[vocab]?.id;
+        const b = deck.notes[sentence]?.id;
+        if (a === undefined || b === undefined) continue;
+        link(a, b);
+        link(b, a);
+      }
+    }
   }
 
-  add(note: Note): void {
-    if (this.#ids.has(note.id)) return;
+  add(note: NoteRef): void {
     this.#ids.add(note.id);
-    (note.kind === 'vocab' ? this.#vocab : this.#sentences).push(note);
   }
 
-  givesAway(note: Note): boolean {
-    if (this.#ids.has(note.id)) return true;
-    const others = note.kind === 'vocab' ? this.#sentences : this.#vocab;
-    return others.some((other) => this.#siblings(other, note));
+  givesAway(note: NoteRef): boolean {
+    return this.#ids.has(note.id) || (this.#partners.get(note.id)?.some((other) => this.#ids.has(other)) ?? false);
   }
 }
 
@@ -244,7 +252,7 @@ export type QueueList = keyof Queue;
  * The card to show now: a learning card whose step is over, then a review, then a new card; when
  * nothing else is left, a learning card up to 20 minutes early rather than a wait.
  */
-export function pickNext(queue: Queue, now: Date): { list: QueueList; index: number } | null {
+export function pickNext(queue: Queue<NoteRef>, now: Date): { list: QueueList; index: number } | null {
   const soonest = (until: number) => {
     let best = -1;
     queue.learning.forEach((card, i) => {
@@ -262,7 +270,7 @@ export function pickNext(queue: Queue, now: Date): { list: QueueList; index: num
 }
 
 /** Cards that will be due at tomorrow's session (including today's left-overs), for the summary. */
-export function countDueTomorrow(decks: readonly DeckCards[], now: Date, dayStartsAt: number): number {
+export function countDueTomorrow(decks: readonly Pick<DeckCards<NoteRef>, 'states'>[], now: Date, dayStartsAt: number): number {
   const tomorrowEnd = nextDayStart(nextDayStart(now, dayStartsAt), dayStartsAt).getTime();
   let count = 0;
   for (const deck of decks) {

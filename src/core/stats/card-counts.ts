@@ -14,7 +14,7 @@ export function emptyCounts(): StateCounts {
   return { new: 0, learning: 0, review: 0, relearning: 0, suspended: 0 };
 }
 
-export function countByState(notes: readonly Note[], states: ReadonlyMap<string, CardState>): StateCounts {
+export function countByState(notes: readonly Pick<Note, 'id'>[], states: ReadonlyMap<string, CardState>): StateCounts {
   const counts = emptyCounts();
   for (const note of notes) {
     for (const direction of DIRECTIONS) {

@@ -2,6 +2,7 @@ import { cardId, DIRECTIONS } from '../deck/note.js';
 import type { Settings } from '../settings.js';
 import type { JournalEntry } from '../srs/card-state.js';
 import { dayStart } from '../srs/day.js';
+import type { NoteRef } from '../deck/outline.js';
 import { buildQueue, type DeckCards } from '../srs/queue.js';
 import { activityToday, streak } from './activity.js';
 import { addCounts, countByState, emptyCounts, type StateCounts } from './card-counts.js';
@@ -32,7 +33,7 @@ export interface StatsReport {
 }
 
 export interface StatsInput {
-  decks: readonly DeckCards[];
+  decks: readonly DeckCards<NoteRef>[];
   journal: readonly JournalEntry[];
   settings: Settings;
   /** FSRS weights the scheduler uses, for retrievability. */

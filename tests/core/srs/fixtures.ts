@@ -1,7 +1,7 @@
 import type { Direction, Note } from '../../../src/core/deck/note.js';
 import { cardId } from '../../../src/core/deck/note.js';
 import type { CardState } from '../../../src/core/srs/card-state.js';
-import type { DeckCards } from '../../../src/core/srs/queue.js';
+import { cardsOfDeck, type DeckCards } from '../../../src/core/srs/queue.js';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/core/settings.js';
 
 export const settings: Settings = { ...DEFAULT_SETTINGS };
@@ -27,7 +27,7 @@ export function learningState(due: string, extra: Partial<CardState> = {}): Card
 }
 
 export function deck(notes: Note[], states: Record<string, CardState> = {}, slug = 'demo'): DeckCards {
-  return { slug, name: slug, notes, states: new Map(Object.entries(states)) };
+  return cardsOfDeck({ slug, name: slug, notes }, new Map(Object.entries(states)));
 }
 
 export const id = (noteId: string, direction: Direction) => cardId(noteId, direction);

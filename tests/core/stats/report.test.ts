@@ -2,6 +2,7 @@ import { default_w } from 'ts-fsrs';
 import { describe, expect, it } from 'vitest';
 import { cardId, type Note } from '../../../src/core/deck/note.js';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings.js';
+import { cardsOfDeck } from '../../../src/core/srs/queue.js';
 import { buildStats } from '../../../src/core/stats/report.js';
 import { local, review, state } from './journal-fixture.js';
 
@@ -17,7 +18,7 @@ describe('buildStats', () => {
     review(cardId('n1', 'zh-en'), local(1, 8), 3, state({ state: 2, scheduled_days: 30 }), 7000),
     review('gone:zh-en', local(28, 8, 0, 1), 1, state({ state: 2 })), // a card of a deleted deck
   ];
-  const input = { decks: [{ slug: 'd', name: 'Deck', notes, states }], journal, settings: DEFAULT_SETTINGS, weights: default_w, now };
+  const input = { decks: [cardsOfDeck({ slug: 'd', name: 'Deck', notes }, states)], journal, settings: DEFAULT_SETTINGS, weights: default_w, now };
 
   it('sums today, cards by state, retention, recall, forecast and heatmap', () => {
     const report = buildStats({ ...input, wholeHome: true });

@@ -1,0 +1,173 @@
+import { readFileSync } from 'node:fs';
+import type { NoteKind } from '../core/deck/note.js';
+import type { DeckOutline } from '../core/deck/outline.js';
+import type { CardState } from '../core/srs/card-state.js';
+import { jsonErrorLine } from '../core/json-error.js';
+import { type ConfClass, unusable, writeConf } from './conf-file.js';
+import type { HomeLayout } from './home.js';
+import { cardStateProblem } from './journal-entry.js';
+import type { JournalMark } from './journal.js';
+import type { Stamp } from './stamp.js';
+
+/** A deck's outline, with what it needs of its file: the stamp it was made from and where each note lies. */
+export interface FiledOutline extends DeckOutline {
+  stamp: Stamp;
+  /** Byte offsets [start, end, …] of the notes, in article order, in the deck file; absent when the file is not shaped so. */
+  spans?: readonly number[];
+}
+
+/**
+ * Everything parley knows of a home besides the text of its notes, derived from the journal (the
+ * card states, as of `journal`) and from the deck files (their outlines, as of their stamps). It is
+ * only ever rebuilt from those, never the truth of anything.
+ */
+export interface HomeState {
+  journal: JournalMark;
+  outlines: Map<string, FiledOutline>;
+  cards: Map<string, Map<string, CardState>>;
+}
+
+const FORMAT = 'parley-state/1';
+
+/** A card state field by field: one column each, `null` where a card has none. */
+const FIELDS = [
+  'due', 'stability', 'difficulty', 'elapsed_days', 'scheduled_days', 'learning_steps', 'reps', 'lapses', 'state',
+  'last_review', 'suspended', 'buriedUntil', 'tags',
+] as const satisfies readonly (keyof CardState)[];
+
+type Column = (CardState[keyof CardState] | null)[];
+type CardColumns = { id: string[] } & Record<(typeof FIELDS)[number], Column>;
+
+interface FiledDeck {
+  name: string;
+  stamp: [size: number, mtimeMs: number];
+  ids: string;
+  /** One letter a note: `s` sentence, `v` vocabulary. */
+  kinds: string;
+  /** [vocabulary, sentence, vocabulary, sentence, …] positions. */
+  pairs: number[];
+  /** Offsets as base-36 differences from the one before. */
+  spans?: string;
+}
+
+/** The file: columns rather than an object per card, so reading it wakes no garbage collector. */
+interface Filed {
+  format: typeof FORMAT;
+  journal: JournalMark;
+  decks: Record<string, FiledDeck>;
+  cards: Record<string, CardColumns>;
+}
+
+export type StateRead = { state: HomeState } | { missing: true } | { damaged: string };
+
+/** Reads the state file without loading conf; says what is wrong with a damaged one rather than throwing. */
+export function readState(paths: HomeLayout): StateRead {
+  let text: string;
+  try {
+    text = readFileSync(paths.stateFile, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { missing: true };
+    throw unusable(paths.stateFile, error) ?? error;
+  }
+  let filed: Filed;
+  try {
+    filed = JSON.parse(text) as Filed;
+  } catch (error) {
+    return { damaged: `is not valid JSON (line ${jsonErrorLine(error, text)})` };
+  }
+  try {
+    return { state: decode(filed) };
+  } catch (error) {
+    return { damaged: (error as Error).message };
+  }
+}
+
+/** Writes the state through conf, compactly: one line, no indentation. */
+export function writeState(Conf: ConfClass, paths: HomeLayout, state: HomeState): void {
+  writeConf(Conf, paths.stateFile, {
+    cwd: paths.root,
+    configName: 'state',
+    fileExtension: 'json',
+    serialize: (value) => JSON.stringify(value),
+    deserialize: (text) => JSON.parse(text) as Record<string, unknown>,
+    // The file is rebuilt from the journal and the deck files, so whatever was there may go.
+    clearInvalidConfig: true,
+    accessPropertiesByDotNotation: false,
+  }, encode(state) as unknown as Record<string, unknown>);
+}
+
+function encode(state: HomeState): Filed {
+  const decks: Record<string, FiledDeck> = {};
+  for (const [slug, o] of state.outlines) {
+    decks[slug] = {
+      name: o.name,
+      stamp: [o.stamp.size, o.stamp.mtimeMs],
+      ids: o.ids.join('\n'),
+      kinds: o.kinds.map((k) => (k === 'vocab' ? 'v' : 's')).join(''),
+      pairs: o.pairs.flat(),
+      ...(o.spans ? { spans: encodeSpans(o.spans) } : {}),
+    };
+  }
+  const cards: Record<string, CardColumns> = {};
+  for (const [slug, states] of state.cards) {
+    if (states.size === 0) continue;
+    const columns = { id: [...states.keys()] } as CardColumns;
+    for (const field of FIELDS) columns[field] = [...states.values()].map((s) => s[field] ?? null);
+    cards[slug] = columns;
+  }
+  return { format: FORMAT, journal: state.journal, decks, cards };
+}
+
+function decode(filed: Filed): HomeState {
+  const fail = (what: string): never => {
+    throw new Error(what);
+  };
+  if (filed?.format !== FORMAT) fail(`is not a ${FORMAT} file`);
+  const { offset, line } = filed.journal ?? {};
+  if (!Number.isInteger(offset) || offset! < 0 || !Number.isInteger(line) || line! < 1) fail('has no journal position');
+  const outlines = new Map<string, FiledOutline>();
+  for (const [slug, d] of Object.entries(filed.decks ?? fail('has no decks'))) {
+    const ids = d.ids === '' ? [] : String(d.ids).split('\n');
+    const kinds = [...String(d.kinds)].map((k): NoteKind => (k === 'v' ? 'vocab' : 'sentence'));
+    const pairs: [number, number][] = [];
+    for (let i = 0; i + 1 < (d.pairs?.length ?? 0); i += 2) pairs.push([d.pairs[i]!, d.pairs[i + 1]!]);
+    const ok = typeof d.name === 'string' && kinds.length === ids.length && Array.isArray(d.stamp) &&
+      pairs.every((p) => p.every((n) => Number.isInteger(n) && n >= 0 && n < ids.length));
+    if (!ok) fail(`has a damaged outline of deck ${slug}`);
+    const spans = d.spans === undefined ? undefined : decodeSpans(d.spans, ids.length);
+    outlines.set(slug, { name: d.name, ids, kinds, pairs, stamp: { size: d.stamp[0], mtimeMs: d.stamp[1] }, ...(spans ? { spans } : {}) });
+  }
+  const cards = new Map<string, Map<string, CardState>>();
+  for (const [slug, columns] of Object.entries(filed.cards ?? fail('has no cards'))) {
+    const ids = columns.id;
+    if (!Array.isArray(ids) || !FIELDS.every((f) => Array.isArray(columns[f]) && columns[f].length === ids.length)) fail(`has damaged card columns of deck ${slug}`);
+    const states = new Map<string, CardState>();
+    for (let i = 0; i < ids.length; i++) {
+      const state: Record<string, unknown> = {};
+      for (const field of FIELDS) {
+        const value = columns[field][i];
+        if (value !== null) state[field] = value;
+      }
+      const problem = cardStateProblem(state, `cards/${slug}/${i}`);
+      if (problem || typeof ids[i] !== 'string') fail(`has a wrong value (${problem ?? `cards/${slug}/id/${i} must be a card id`})`);
+      states.set(ids[i]!, state as unknown as CardState);
+    }
+    cards.set(slug, states);
+  }
+  return { journal: { offset: offset!, line: line! }, outlines, cards };
+}
+
+function encodeSpans(offsets: readonly number[]): string {
+  let previous = 0;
+  return offsets.map((offset) => {
+    const delta = offset - previous;
+    previous = offset;
+    return delta.toString(36);
+  }).join(',');
+}
+
+function decodeSpans(text: string, notes: number): number[] | undefined {
+  let at = 0;
+  const offsets = String(text).split(',').map((delta) => (at += parseInt(delta, 36)));
+  return offsets.length === notes * 2 && offsets.every(Number.isFinite) ? offsets : undefined;
+}
