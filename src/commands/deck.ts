@@ -32,9 +32,9 @@ export async function rename(_options: Record<string, unknown>, args: string[], 
 }
 
 /**
- * `parley deck delete NAME`: removes the deck file only. The journal keeps every review and the
- * schedule snapshot stays, so importing the same article again brings the cards back with their
- * history.
+ * `parley deck delete NAME`: removes the deck file only. The journal keeps every review (and the
+ * state file every card's state), so importing the same article again brings the cards back with
+ * their history.
  */
 export async function remove(options: { yes?: boolean }, args: string[], ctx: Context): Promise<void> {
   const deck = resolveDeck(ctx.paths, args[0]!);

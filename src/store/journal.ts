@@ -85,7 +85,7 @@ function readBytes(path: string, offset: number): Buffer {
   }
   try {
     const size = fstatSync(fd).size;
-    // A snapshot's watermark (or this process's last read) lies past the end: the journal lost
+    // The state file's journal place (or this process's last read) lies past the end: the journal lost
     // bytes. Appending now would put new reviews where every later load skips them.
     if (size < offset) throw shrunk(path, size, offset);
     const buffer = Buffer.alloc(Math.max(0, size - offset));
