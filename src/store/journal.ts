@@ -210,12 +210,27 @@ function lineNumberAt(fd: number, offset: number): number {
   return line;
 }
 
+/** How parley writes a line's start: its type, id and instant, in that order. */
+const LINE_START = /^\{"type":"[a-z]+","id":"[^"\\]{1,200}","at":"([0-9T:.+Z-]{10,40})"/;
+
+/**
+ * For a line as parley writes it, whether it was made before `since` ('earlier') or a day before
+ * that ('stop'), read from its first bytes alone; undefined for any other line, which is read whole.
+ */
+function datedBefore(bytes: Buffer, start: number, end: number, since: number): 'earlier' | 'stop' | undefined {
+  const match = LINE_START.exec(bytes.toString('latin1', start, Math.min(end, start + 300)));
+  const at = match ? Date.parse(match[1]!) : NaN;
+  if (Number.isNaN(at) || at >= since) return undefined;
+  return at < since - 86_400_000 ? 'stop' : 'earlier';
+}
+
 /**
  * The entries made at or after `since`, read backwards from the end of the journal so that a
  * years-long history costs nothing at the start of a session. Entries are appended in time order;
  * sessions running side by side, or a clock set back, interleave them by minutes, not by a day, so
- * reading stops at the first entry more than a day older than `since`. Lines are checked as
- * `readJournal` checks them.
+ * reading stops at the first entry more than a day older than `since`. The entries returned are
+ * checked as `readJournal` checks them; a line parley wrote before `since` is only dated from its
+ * first bytes (the store's reads check it), which keeps a busy yesterday from costing today's start.
  */
 export function readJournalSince(path: string, since: Date): JournalEntry[] {
   let fd: number;
@@ -247,6 +262,9 @@ export function readJournalSince(path: string, since: Date): JournalEntry[] {
       for (let at = first; at < bytes.length; at = bytes.indexOf(10, at) + 1 || bytes.length) starts.push(at);
       for (let i = starts.length - 1; i >= 0; i--) {
         const lineEnd = i + 1 < starts.length ? starts[i + 1]! : bytes.length;
+        const dated = datedBefore(bytes, starts[i]!, lineEnd, since.getTime());
+        if (dated === 'stop') return found.reverse();
+        if (dated === 'earlier') continue;
         const text = bytes.toString('utf8', starts[i], lineEnd).trim();
         if (!text) continue;
         const parsed = parseEntry(text);

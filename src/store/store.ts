@@ -14,7 +14,7 @@ import { layout, makeDirectory, type HomeLayout } from './home.js';
 import { withLock } from './lock.js';
 import { appendJournal, atLineBoundary, JOURNAL_START, readJournal, readJournalSince, type JournalMark } from './journal.js';
 import { SettingsFile } from './settings.js';
-import { type FiledOutline, type HomeState, readState, writeState } from './state-file.js';
+import { decodeSpans, encodeSpans, type FiledOutline, type HomeState, readState, writeState } from './state-file.js';
 import { sameStamp, stamp } from './stamp.js';
 
 export type CommitResult =
@@ -100,9 +100,10 @@ export class Store {
     } catch {
       return found;
     }
-    if (outline.spans && sameStamp(stamp(deckPath(this.paths, slug)), outline.stamp)) {
+    const spans = outline.spans && sameStamp(stamp(deckPath(this.paths, slug)), outline.stamp) ? decodeSpans(outline.spans, outline.ids.length) : undefined;
+    if (spans) {
       for (const n of positions) {
-        const note = parseNote(bytes.toString('utf8', outline.spans[2 * n], outline.spans[2 * n + 1]));
+        const note = parseNote(bytes.toString('utf8', spans[2 * n], spans[2 * n + 1]));
         if (note && note.id === outline.ids[n]) found.set(n, note);
       }
     }
@@ -317,7 +318,7 @@ export class Store {
     const spans = noteSpans(bytes);
     if (spans && spans.length === deck.notes.length * 2) {
       const order = deck.notes.map((_, i) => i).sort((a, b) => deck.notes[a]!.order - deck.notes[b]!.order);
-      outline.spans = order.flatMap((i) => [spans[2 * i]!, spans[2 * i + 1]!]);
+      outline.spans = encodeSpans(order.flatMap((i) => [spans[2 * i]!, spans[2 * i + 1]!]));
     }
     this.#open().outlines.set(slug, outline);
     this.#outlined = true;

@@ -1,5 +1,5 @@
 import type { NoteRef } from './outline.js';
-import { cardId, DIRECTIONS } from './note.js';
+import { DIRECTIONS, splitCardId } from './note.js';
 import type { DeckCards } from '../srs/queue.js';
 
 export interface DeckSummary {
@@ -26,22 +26,22 @@ export function summarise(deck: DeckCards<NoteRef>, now: Date, dayEnd: Date): De
     new: cards, learning: 0, review: 0, dueToday: 0, suspended: 0,
   };
   const end = dayEnd.getTime();
-  for (const note of deck.notes) {
-    for (const direction of DIRECTIONS) {
-      const state = deck.states.get(cardId(note.id, direction));
-      if (!state) continue;
-      if (state.suspended) {
-        summary.suspended++;
-        summary.new--;
-        continue;
-      }
-      if (state.state === 0) continue;
+  // Over the states, not the cards: a big deck is mostly new cards, which have none.
+  const inDeck = deck.states.size > 0 ? new Set(deck.notes.map((n) => n.id)) : undefined;
+  for (const [id, state] of deck.states) {
+    const card = splitCardId(id);
+    if (!card || !inDeck!.has(card.noteId)) continue;
+    if (state.suspended) {
+      summary.suspended++;
       summary.new--;
-      if (state.state === 2) summary.review++;
-      else summary.learning++;
-      const buried = state.buriedUntil !== undefined && Date.parse(state.buriedUntil) > now.getTime();
-      if (!buried && Date.parse(state.due) < end) summary.dueToday++;
+      continue;
     }
+    if (state.state === 0) continue;
+    summary.new--;
+    if (state.state === 2) summary.review++;
+    else summary.learning++;
+    const buried = state.buriedUntil !== undefined && Date.parse(state.buriedUntil) > now.getTime();
+    if (!buried && Date.parse(state.due) < end) summary.dueToday++;
   }
   return summary;
 }
