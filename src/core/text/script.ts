@@ -1,5 +1,11 @@
-/** Character classes the analyser needs, by code point, without regex per character. */
+/**
+ * Character classes the analyser needs, by code point, without regex per character. Every test
+ * here takes a code point, never a UTF-16 code unit: Han characters outside the BMP (𩽾𩾌) are two
+ * code units, and neither half of the pair is Han. Walk text with `for…of` or `codePointAt`, and
+ * backwards with `codePointBefore`.
+ */
 
+/** The ideographs Chinese sentences are written in (unified, extensions, compatibility, 〇). */
 export function isHan(cp: number): boolean {
   return (
     (cp >= 0x4e00 && cp <= 0x9fff) ||
@@ -21,6 +27,11 @@ export function isLatinLetter(cp: number): boolean {
   );
 }
 
+/** Han, CJK punctuation (、。「」) or full-width forms (，！Ａ): text that wraps with no space between characters. */
+export function isCjk(cp: number): boolean {
+  return isHan(cp) || (cp >= 0x3000 && cp <= 0x303f) || (cp >= 0xff00 && cp <= 0xffef);
+}
+
 export function isDigit(cp: number): boolean {
   return (cp >= 0x30 && cp <= 0x39) || (cp >= 0xff10 && cp <= 0xff19);
 }
@@ -28,6 +39,26 @@ export function isDigit(cp: number): boolean {
 export function isSpace(cp: number): boolean {
   return cp === 0x20 || (cp >= 0x09 && cp <= 0x0d) || cp === 0xa0 || cp === 0x3000 || (cp >= 0x2000 && cp <= 0x200b) || cp === 0xfeff;
 }
+
+/** The code point that ends at code unit `at` (a whole surrogate pair), or undefined at the start. */
+export function codePointBefore(text: string, at: number): number | undefined {
+  if (at <= 0) return undefined;
+  const low = text.charCodeAt(at - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && at >= 2) {
+    const high = text.charCodeAt(at - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return (high - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+  }
+  return low;
+}
+
+/** The whole character (code point) that starts at code unit `at`, for a regex test; '' past the end. */
+export function characterAt(text: string, at: number): string {
+  const cp = text.codePointAt(at);
+  return cp === undefined ? '' : String.fromCodePoint(cp);
+}
+
+/** Code units a code point takes: 2 outside the BMP. */
+export const unitsOf = (cp: number): number => (cp > 0xffff ? 2 : 1);
 
 export interface ScriptCounts {
   han: number;
