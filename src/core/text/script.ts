@@ -81,30 +81,41 @@ export function countScripts(text: string): ScriptCounts {
 }
 
 /**
- * The code points of `\p{Script=Han}` as of Unicode 17, spelled out for a `/u` character class: V8
- * looks a property class up in ICU each time a pattern using it compiles, ~0.4 ms a pattern, and a
- * cold process compiles every pattern it uses. Code points added later are unassigned in older
- * Unicode versions, so no real text tells the two apart (tests/core/text/script.test.ts). Planes 2
- * and 3 hold only Han or unassigned code points, so they are one range: each separate astral range
- * costs a compile several times what all the BMP ones do.
+ * The code points of `\p{Script=Han}` as of Unicode 17, as [first, last] ranges in order. Code points
+ * added later are unassigned in older Unicode versions, so no real text tells the two apart
+ * (tests/core/text/script.test.ts). Planes 2 and 3 hold only Han or unassigned code points, so
+ * they are one range: each separate astral range costs a regex compile several times what all the
+ * BMP ones do.
  */
-export const HAN_RANGES = String.raw`\u{2e80}-\u{2e99}\u{2e9b}-\u{2ef3}\u{2f00}-\u{2fd5}\u{3005}\u{3007}\u{3021}-\u{3029}\u{3038}-\u{303b}\u{3400}-\u{4dbf}\u{4e00}-\u{9fff}\u{f900}-\u{fa6d}\u{fa70}-\u{fad9}\u{16fe2}-\u{16fe3}\u{16ff0}-\u{16ff6}\u{20000}-\u{3ffff}`;
+const HAN_SCRIPT: readonly (readonly [number, number])[] = [
+  [0x2e80, 0x2e99], [0x2e9b, 0x2ef3], [0x2f00, 0x2fd5], [0x3005, 0x3005], [0x3007, 0x3007], [0x3021, 0x3029],
+  [0x3038, 0x303b], [0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xf900, 0xfa6d], [0xfa70, 0xfad9], [0x16fe2, 0x16fe3],
+  [0x16ff0, 0x16ff6], [0x20000, 0x3ffff],
+];
+
+/**
+ * HAN_SCRIPT spelled out for a `/u` character class: V8 looks a property class up in ICU each
+ * time a pattern using it compiles, ~0.4 ms a pattern, and a cold process compiles every pattern
+ * it uses.
+ */
+export const HAN_RANGES = HAN_SCRIPT.map(([first, last]) => {
+  const u = (cp: number) => `\\u{${cp.toString(16)}}`;
+  return first === last ? u(first) : `${u(first)}-${u(last)}`;
+}).join('');
 
 /** One character of `\p{Script=Han}`, spelled out (see HAN_RANGES). */
 export const HAN = new RegExp(`[${HAN_RANGES}]`, 'u');
-const hanScriptByCode = new Map<number, boolean>();
 
 /**
  * Exactly `/\p{Script=Han}/u` for one code point (wider than isHan: radicals, 々, Suzhou numerals),
- * answering the common ranges without compiling the Unicode class, which costs a cold process dearly.
+ * with no regex at all: a few comparisons, the common ranges first.
  */
 export function isHanScript(cp: number): boolean {
   if (cp < 0x2e80) return false;
   if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf)) return true;
-  let known = hanScriptByCode.get(cp);
-  if (known === undefined) {
-    known = HAN.test(String.fromCodePoint(cp));
-    hanScriptByCode.set(cp, known);
+  for (const [first, last] of HAN_SCRIPT) {
+    if (cp < first) return false;
+    if (cp <= last) return true;
   }
-  return known;
+  return false;
 }

@@ -167,19 +167,12 @@ const NAME_PREFIX = '@';
 const PUNCTUATION_OR_SPACE = /[\s\p{P}\p{S}]/u;
 /** The punctuation Chinese text is full of, known without compiling the Unicode classes above. */
 const COMMON_PUNCTUATION = '，。、；：？！“”‘’（）《》〈〉【】「」『』…—·～\u3000';
-/** Non-ASCII answers by code point, so the Unicode class runs once per distinct character. */
-const otherByCode = new Map<number, boolean>();
 
 /** Whether a non-Chinese code point is part of a word or number (not space, punctuation or a symbol). */
 function countsAsOther(cp: number): boolean {
   if (cp < 0x80) return (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a) || cp === 0x7f;
-  let known = otherByCode.get(cp);
-  if (known === undefined) {
-    const char = String.fromCodePoint(cp);
-    known = !COMMON_PUNCTUATION.includes(char) && !PUNCTUATION_OR_SPACE.test(char);
-    otherByCode.set(cp, known);
-  }
-  return known;
+  const char = String.fromCodePoint(cp);
+  return !COMMON_PUNCTUATION.includes(char) && !PUNCTUATION_OR_SPACE.test(char);
 }
 
 export function englishFeatures(text: string): UnitFeatures {
