@@ -2,6 +2,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 
 export { CommanderError };
 import pkg from '../../package.json' with { type: 'json' };
+import { STUDY_DIRECTIONS } from '../core/settings.js';
 import { createContext, finishPendingWork, type Context, type GlobalOptions } from './context.js';
 
 const EXAMPLES = `
@@ -97,7 +98,7 @@ export function buildProgram(write: { out(text: string): void }): Command {
     .command('review')
     .description("today's session: cards that are due, then new ones")
     .argument('[decks...]', 'decks to study (default: all)')
-    .addOption(new Option('--direction <dir>', 'which side prompts').choices(['zh-en', 'en-zh', 'both']))
+    .addOption(new Option('--direction <dir>', 'which side prompts').choices(STUDY_DIRECTIONS))
     .option('--new <n>', 'new cards this session (default: what is left of newPerDay)', count)
     .option('--limit <n>', 'reviews this session (default: what is left of reviewsPerDay)', count)
     .option('--type', 'type the answer and have it checked')

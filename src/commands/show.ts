@@ -2,7 +2,7 @@ import type { Context } from '../cli/context.js';
 import { UserError } from '../core/errors.js';
 import { cardId, DIRECTIONS, inArticleOrder, type Direction, type Note } from '../core/deck/note.js';
 import { termAndGloss } from '../core/export/vocab.js';
-import type { CardState } from '../core/srs/card-state.js';
+import { isLearning, isNew, isRelearning, type CardState } from '../core/srs/card-state.js';
 import { nextDayStart } from '../core/srs/day.js';
 import { resolveDeck } from './deck-name.js';
 
@@ -25,10 +25,12 @@ interface ShownCard {
   dueToday: boolean;
 }
 
+/** Each card says whether it is relearning; counting and `--state learning` take it as learning. */
 function label(state: CardState | undefined): CardLabel {
   if (state?.suspended) return 'suspended';
-  if (!state || state.state === 0) return 'new';
-  return (['new', 'learning', 'review', 'relearning'] as const)[state.state];
+  if (isNew(state?.state)) return 'new';
+  if (isRelearning(state?.state)) return 'relearning';
+  return isLearning(state?.state) ? 'learning' : 'review';
 }
 
 function matches(card: ShownCard, filter: StateFilter | undefined): boolean {
@@ -54,7 +56,7 @@ export async function run(options: ShowOptions, args: string[], ctx: Context): P
     const cards = DIRECTIONS.map((direction): ShownCard => {
       const id = cardId(note.id, direction);
       const state = states.get(id);
-      const scheduled = state && state.state !== 0 ? state : undefined;
+      const scheduled = state && !isNew(state.state) ? state : undefined;
       return {
         id, direction, state: label(state),
         due: scheduled?.due ?? null,

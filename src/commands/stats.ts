@@ -70,12 +70,12 @@ async function render(report: StatsReport, ctx: Context): Promise<string> {
 
   const counts = report.byState;
   const deckRow = (name: string, c: typeof counts.total, recall: number | null) =>
-    [name, String(c.new), String(c.learning), String(c.review), String(c.relearning), String(c.suspended), recall === null ? '—' : `${Math.round(recall * 100)}%`];
+    [name, String(c.new), String(c.learning), String(c.review), String(c.suspended), recall === null ? '—' : `${Math.round(recall * 100)}%`];
   const rows = counts.decks.map((d) => deckRow(d.name, d, d.recall.mean));
   if (counts.decks.length > 1) rows.push(deckRow('Total', counts.total, report.recall.mean));
   out.push('', theme.heading('Cards'));
-  out.push(renderTable(['Deck', 'New', 'Learning', 'Review', 'Relearning', 'Suspended', 'Recall now'], rows,
-    { align: ['left', 'right', 'right', 'right', 'right', 'right', 'right'], maxWidth: width }));
+  out.push(renderTable(['Deck', 'New', 'Learning', 'Review', 'Suspended', 'Recall now'], rows,
+    { align: ['left', 'right', 'right', 'right', 'right', 'right'], maxWidth: width }));
   for (const d of counts.decks) {
     if (d.recall.mean !== null) out.push(theme.dim(truncate(`${d.name}: you would recall about ${Math.round(d.recall.mean * 100)}% of its ${d.recall.cards} studied cards now.`, width)));
   }

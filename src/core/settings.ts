@@ -1,6 +1,7 @@
 import { UserError } from './errors.js';
 
-export type StudyDirection = 'zh-en' | 'en-zh' | 'both';
+export const STUDY_DIRECTIONS = ['zh-en', 'en-zh', 'both'] as const;
+export type StudyDirection = (typeof STUDY_DIRECTIONS)[number];
 
 export interface Settings {
   desiredRetention: number;
@@ -25,12 +26,27 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
 
 export type SettingKey = keyof Settings;
 
+type NumericKey = 'desiredRetention' | 'newPerDay' | 'reviewsPerDay' | 'dayStartsAt' | 'maxIntervalDays';
+
+/**
+ * Each number setting's range, the one place it is written: `config set` checks typed values
+ * against it and the settings file's schema is built from it.
+ */
+export const SETTING_RANGES: Readonly<Record<NumericKey, { min: number; max: number; whole: boolean }>> = {
+  desiredRetention: { min: 0.7, max: 0.99, whole: false },
+  newPerDay: { min: 0, max: 9999, whole: true },
+  reviewsPerDay: { min: 0, max: 99999, whole: true },
+  dayStartsAt: { min: 0, max: 23, whole: true },
+  maxIntervalDays: { min: 1, max: 36500, whole: true },
+};
+
 interface Rule {
   allowed: string;
   parse(raw: string): Settings[SettingKey] | undefined;
 }
 
-function integer(min: number, max: number): Rule {
+function integer(key: NumericKey): Rule {
+  const { min, max } = SETTING_RANGES[key];
   return {
     allowed: `a whole number from ${min} to ${max}`,
     parse(raw) {
@@ -41,27 +57,29 @@ function integer(min: number, max: number): Rule {
   };
 }
 
+const retention = SETTING_RANGES.desiredRetention;
+
 export const SETTING_RULES: Readonly<Record<SettingKey, Rule>> = {
   desiredRetention: {
-    allowed: 'a number from 0.70 to 0.99',
+    allowed: `a number from ${retention.min.toFixed(2)} to ${retention.max.toFixed(2)}`,
     parse(raw) {
       if (!/^\s*(0(\.\d+)?|\.\d+|1(\.0*)?)\s*$/.test(raw)) return undefined;
       const n = Number(raw);
-      return n >= 0.7 && n <= 0.99 ? n : undefined;
+      return n >= retention.min && n <= retention.max ? n : undefined;
     },
   },
-  newPerDay: integer(0, 9999),
-  reviewsPerDay: integer(0, 99999),
-  dayStartsAt: integer(0, 23),
+  newPerDay: integer('newPerDay'),
+  reviewsPerDay: integer('reviewsPerDay'),
+  dayStartsAt: integer('dayStartsAt'),
   direction: {
     allowed: 'zh-en, en-zh or both',
-    parse: (raw) => (['zh-en', 'en-zh', 'both'] as const).find((d) => d === raw.trim()),
+    parse: (raw) => STUDY_DIRECTIONS.find((d) => d === raw.trim()),
   },
   showPinyin: {
     allowed: 'true or false',
     parse: (raw) => ({ true: true, false: false, on: true, off: false, yes: true, no: false })[raw.trim().toLowerCase()],
   },
-  maxIntervalDays: integer(1, 36500),
+  maxIntervalDays: integer('maxIntervalDays'),
 };
 
 export function isSettingKey(key: string): key is SettingKey {

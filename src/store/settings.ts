@@ -1,5 +1,5 @@
 import { UserError } from '../core/errors.js';
-import { DEFAULT_SETTINGS, type SettingKey, type Settings } from '../core/settings.js';
+import { DEFAULT_SETTINGS, SETTING_RANGES, STUDY_DIRECTIONS, type SettingKey, type Settings } from '../core/settings.js';
 import { schedulerWeights, weightsProblem } from '../core/srs/weights.js';
 import { loadConf, readConfFile, updateConf, type ConfOptions } from './conf-file.js';
 import { layout } from './home.js';
@@ -9,16 +9,22 @@ import type { Schema } from './schema.js';
 /** Bumped when the settings file's shape changes; conf runs the migrations up to it. */
 const SETTINGS_VERSION = '1.0.0';
 
-const properties = {
-  desiredRetention: { type: 'number', minimum: 0.7, maximum: 0.99 },
-  newPerDay: { type: 'integer', minimum: 0, maximum: 9999 },
-  reviewsPerDay: { type: 'integer', minimum: 0, maximum: 99999 },
-  dayStartsAt: { type: 'integer', minimum: 0, maximum: 23 },
-  direction: { enum: ['zh-en', 'en-zh', 'both'] },
+/** The ranges are core's (SETTING_RANGES): a value `config set` accepts is one the file may hold. */
+const ranged = (key: keyof typeof SETTING_RANGES): Schema => {
+  const { min, max, whole } = SETTING_RANGES[key];
+  return { type: whole ? 'integer' : 'number', minimum: min, maximum: max };
+};
+
+const properties: Readonly<Record<keyof StoredSettings, Schema>> = {
+  desiredRetention: ranged('desiredRetention'),
+  newPerDay: ranged('newPerDay'),
+  reviewsPerDay: ranged('reviewsPerDay'),
+  dayStartsAt: ranged('dayStartsAt'),
+  direction: { enum: STUDY_DIRECTIONS },
   showPinyin: { type: 'boolean' },
-  maxIntervalDays: { type: 'integer', minimum: 1, maximum: 36500 },
+  maxIntervalDays: ranged('maxIntervalDays'),
   fsrsWeights: { type: 'array', items: { type: 'number' } },
-} as const satisfies Record<string, Schema>;
+};
 
 const schema: Schema = { type: 'object', properties };
 

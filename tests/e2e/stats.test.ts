@@ -82,7 +82,7 @@ describe('parley stats', () => {
     expect(stats.reviews).toEqual({ today: 2, last30Days: 7, total: 7 });
     expect(stats.retention.young).toEqual({ passed: 1, failed: 1, rate: 0.5 });
     expect(stats.retention.mature).toEqual({ passed: 0, failed: 0, rate: null });
-    expect(stats.byState.total).toEqual({ new: 3, learning: 0, review: 3, relearning: 0, suspended: 0 });
+    expect(stats.byState.total).toEqual({ new: 3, learning: 0, review: 3, suspended: 0 });
     expect(stats.forecast).toHaveLength(30);
     expect(stats.forecast.filter((d: { due: number }) => d.due > 0)).toEqual([
       { date: '2026-03-02', due: 1 }, { date: '2026-03-04', due: 1 }, { date: '2026-03-22', due: 1 },
@@ -122,6 +122,18 @@ describe('parley show', () => {
     const bad = parley(['show', 'river-walk', '--state', 'lost'], { home, env: ENV });
     expect(bad.status).toBe(2);
     expect(oneLine(bad.stderr)).toContain("argument 'lost' is invalid");
+  });
+});
+
+describe('a relearning card', () => {
+  it('counts as learning in decks, stats and show alike', () => {
+    const lapsed = review(card(0, 'en-zh'), '2026-03-01T08:40:00Z', 1,
+      state(2, '2026-03-01T08:00:00Z', 9, '2026-02-20T10:00:00Z'), state(3, '2026-03-01T08:50:00Z', 0, '2026-03-01T08:40:00Z'));
+    writeFileSync(join(home, 'journal.jsonl'), [...journal(), lapsed].map((e) => `${JSON.stringify(e)}\n`).join(''));
+    expect(json(['decks'], home)[0].learning).toBe(1);
+    expect(json(['stats'], home).byState.total.learning).toBe(1);
+    const learning = json(['show', 'river-walk', '--state', 'learning'], home);
+    expect(learning.notes.flatMap((x: { cards: { state: string }[] }) => x.cards.map((c) => c.state))).toEqual(['relearning']);
   });
 });
 
@@ -186,7 +198,7 @@ describe('deck management', () => {
     expect(parley(['suspend', notes[1]!.id.slice(0, 8)], { home, env: ENV }).status).toBe(0);
     expect(json(['stats'], home).byState.total.suspended).toBe(2);
     expect(parley(['unsuspend', notes[1]!.id], { home, env: ENV }).status).toBe(0);
-    expect(json(['stats'], home).byState.total).toEqual({ new: 3, learning: 0, review: 3, relearning: 0, suspended: 0 });
+    expect(json(['stats'], home).byState.total).toEqual({ new: 3, learning: 0, review: 3, suspended: 0 });
     expect(parley(['suspend', 'zzzz'], { home, env: ENV }).status).toBe(1);
   });
 

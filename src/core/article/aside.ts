@@ -1,6 +1,6 @@
 import { contentStems } from '../text/english.js';
 import type { Lexicon } from '../text/lexicon.js';
-import { isHan } from '../text/script.js';
+import { codePointBefore, isHan, unitsOf } from '../text/script.js';
 import { type Word, CONJUNCTIONS, coverage, isGrammar, join, sameWord, wordsAfter, wordsBefore } from './dictionary-words.js';
 import type { VocabNote } from './vocab-note.js';
 
@@ -111,7 +111,7 @@ function hanBefore(text: string, bracket: number): string | undefined {
   let end = bracket;
   while (end > 0 && text[end - 1] === ' ') end--;
   let start = end;
-  while (start > 0 && isHan(text.codePointAt(start - 1)!)) start--;
+  for (let cp = codePointBefore(text, start); cp !== undefined && isHan(cp); cp = codePointBefore(text, start)) start -= unitsOf(cp);
   return start < end ? text.slice(start, end) : undefined;
 }
 

@@ -1,4 +1,4 @@
-import { isHanScript, isLatinLetter, isSpace } from '../text/script.js';
+import { codePointBefore, isHanScript, isLatinLetter, isSpace, unitsOf } from '../text/script.js';
 
 /**
  * A line's sentences grouped into runs of one language: `He left.  他走了。She stayed.  她留下了。`
@@ -86,7 +86,7 @@ function sentencePieces(text: string): Piece[] {
     const next = firstLetter(text, end);
     if (next === undefined) break;
     const spaced = end < text.length && isSpace(text.charCodeAt(end));
-    const switches = isHanScript(next.cp) !== isHanScript(text.codePointAt(lastLetterBefore(text, i)) ?? 0);
+    const switches = isHanScript(next.cp) !== isHanScript(lastLetterBefore(text, i));
     if (spaced || switches || ch === '。' || ch === '！' || ch === '？') {
       pieces.push(piece(text.slice(from, end)));
       from = end;
@@ -132,12 +132,13 @@ function firstLetter(text: string, from: number): { cp: number } | undefined {
   return undefined;
 }
 
+/** The last Han or Latin letter before `at`, or 0 when there is none. */
 function lastLetterBefore(text: string, at: number): number {
-  for (let i = at - 1; i >= 0; i--) {
-    const cp = text.charCodeAt(i);
-    if (isHanScript(cp) || isLatinLetter(cp)) return i;
+  for (let i = at, cp = codePointBefore(text, i); cp !== undefined; cp = codePointBefore(text, i)) {
+    if (isHanScript(cp) || isLatinLetter(cp)) return cp;
+    i -= unitsOf(cp);
   }
-  return at;
+  return 0;
 }
 
 /** A table row whose two cells are a sentence and its translation. */

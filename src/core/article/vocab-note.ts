@@ -1,5 +1,5 @@
 import type { Lang } from '../deck/note.js';
-import { HAN, HAN_RANGES } from '../text/script.js';
+import { HAN, HAN_RANGES, isHanScript } from '../text/script.js';
 
 /** One vocabulary note as the article wrote it, before context and pinyin are added. */
 export interface VocabNote {
@@ -149,7 +149,7 @@ function parseEntry(line: string, setting: VocabSetting): VocabNote[] | undefine
   }
 
   m = bracketed ? ZH_THEN_EN.exec(line) : null;
-  if (m && LATIN.test(m[2]!) && !HAN.test(m[2]!.slice(0, 1))) {
+  if (m && LATIN.test(m[2]!) && !isHanScript(m[2]!.codePointAt(0)!)) {
     const { gloss, note } = splitGloss(m[2]!);
     if (gloss) return [withNote({ term: m[1]!, gloss, lang: 'zh', note: joinNotes(note, m[3]) })];
   }
@@ -205,7 +205,7 @@ function isTitleCase(text: string): boolean {
 
 /** False only when no character could be Chinese (all sort below the CJK radicals). */
 function mayHaveHan(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x2e80) return true;
+  for (const ch of text) if (ch.codePointAt(0)! >= 0x2e80) return true;
   return false;
 }
 

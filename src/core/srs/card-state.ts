@@ -20,6 +20,22 @@ export interface CardState {
   tags?: string[];
 }
 
+/** A card's FSRS phase as ts-fsrs numbers it; `undefined` stands for a card with no stored state. */
+type Phase = CardState['state'] | undefined;
+
+/**
+ * The one reading of the phase numbers. Counts, filters and queues all go through these, so a
+ * relearning card (a review card that lapsed and is back on its minute steps) counts as learning
+ * everywhere: it is studied like one, due by the minute, not by the day.
+ */
+export const isNew = (phase: Phase): boolean => phase === undefined || phase === 0;
+/** Learning or relearning: on minute steps. */
+export const isLearning = (phase: Phase): boolean => phase === 1 || phase === 3;
+/** Back on its steps after a lapse; a kind of learning. */
+export const isRelearning = (phase: Phase): boolean => phase === 3;
+/** Graduated: due by the day. */
+export const isReview = (phase: Phase): boolean => phase === 2;
+
 /** 1 Again, 2 Hard, 3 Good, 4 Easy — ts-fsrs's Rating values. */
 export type Grade = 1 | 2 | 3 | 4;
 

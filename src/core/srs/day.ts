@@ -1,4 +1,4 @@
-import type { CardState } from './card-state.js';
+import { isLearning, type CardState } from './card-state.js';
 
 /**
  * The learning day: it begins at `dayStartsAt` local hour, so a late-night session still counts as
@@ -33,7 +33,7 @@ export const LEARN_AHEAD_MS = 20 * 60_000;
  */
 export function isDueToday(state: CardState, now: Date, dayStartsAt: number, learnAheadMs = 0): boolean {
   const due = Date.parse(state.due);
-  if (state.state === 1 || state.state === 3) return due <= now.getTime() + learnAheadMs;
+  if (isLearning(state.state)) return due <= now.getTime() + learnAheadMs;
   return due < nextDayStart(now, dayStartsAt).getTime();
 }
 

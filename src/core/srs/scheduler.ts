@@ -1,6 +1,6 @@
 import { createEmptyCard, fsrs, type Card, type FSRS, type Grade as FsrsGrade } from 'ts-fsrs';
 import type { Settings } from '../settings.js';
-import type { CardState, Grade } from './card-state.js';
+import { isReview, type CardState, type Grade } from './card-state.js';
 
 export const GRADES: readonly Grade[] = [1, 2, 3, 4];
 export const GRADE_NAMES: Readonly<Record<Grade, string>> = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' };
@@ -58,7 +58,7 @@ export function makeScheduler(settings: Pick<Settings, 'desiredRetention' | 'max
  */
 function capInterval(state: CardState, now: Date, maxDays: number): CardState {
   const cap = now.getTime() + maxDays * DAY;
-  if (state.state !== 2 || Date.parse(state.due) <= cap) return state;
+  if (!isReview(state.state) || Date.parse(state.due) <= cap) return state;
   return { ...state, due: new Date(cap).toISOString(), scheduled_days: maxDays };
 }
 

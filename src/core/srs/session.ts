@@ -1,6 +1,6 @@
 import type { Lang } from '../deck/note.js';
 import { acceptedAnswers, checkAnswer, type AnswerCheck } from './answer.js';
-import type { CardEntry, CardState, Grade } from './card-state.js';
+import { isLearning, isNew, type CardEntry, type CardState, type Grade } from './card-state.js';
 import { isDueToday, LEARN_AHEAD_MS, nextDayStart, returnsToday } from './day.js';
 import { pickNext, type Queue, type QueueList, type QueuedCard } from './queue.js';
 import { newCardState, type Preview, type Scheduler } from './scheduler.js';
@@ -188,7 +188,7 @@ function grade(state: SessionState, rating: Grade, now: Date): StepResult {
     ...(card.cram ? { cram: true } : {}),
   };
   effects.unshift({ type: 'append', entries: [entry] });
-  const comesBack = (after.state === 1 || after.state === 3) && !after.suspended && returnsToday(after, now, state.config.dayStartsAt);
+  const comesBack = isLearning(after.state) && !after.suspended && returnsToday(after, now, state.config.dayStartsAt);
   const queue = comesBack ? { ...state.queue, learning: [...state.queue.learning, { ...card, state: after, cram: false }] } : state.queue;
   const next: SessionState = {
     ...state,
@@ -270,7 +270,7 @@ function rebase(state: SessionState, refused: CardEntry, stored: CardState | nul
   // A card reviewed elsewhere is shown again only if it is still due: never studied twice in a day.
   const showable = (card: QueuedCard) => {
     if (stored?.suspended || (stored?.buriedUntil && Date.parse(stored.buriedUntil) > now.getTime())) return false;
-    if (stored === null || stored.state === 0) return true;
+    if (stored === null || isNew(stored.state)) return true;
     return !card.cram && isDueToday(stored, now, next.config.dayStartsAt, LEARN_AHEAD_MS);
   };
   const update = (cards: readonly QueuedCard[]) =>

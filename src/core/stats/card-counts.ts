@@ -1,17 +1,19 @@
 import { cardId, DIRECTIONS, type Note } from '../deck/note.js';
-import type { CardState } from '../srs/card-state.js';
+import { isLearning, isNew, type CardState } from '../srs/card-state.js';
 
-/** Cards by FSRS state; a suspended card counts only as suspended. */
+/**
+ * Cards by FSRS state, counted as `parley decks` counts them: relearning is learning (see
+ * card-state.ts), and a suspended card counts only as suspended.
+ */
 export interface StateCounts {
   new: number;
   learning: number;
   review: number;
-  relearning: number;
   suspended: number;
 }
 
 export function emptyCounts(): StateCounts {
-  return { new: 0, learning: 0, review: 0, relearning: 0, suspended: 0 };
+  return { new: 0, learning: 0, review: 0, suspended: 0 };
 }
 
 export function countByState(notes: readonly Pick<Note, 'id'>[], states: ReadonlyMap<string, CardState>): StateCounts {
@@ -20,10 +22,9 @@ export function countByState(notes: readonly Pick<Note, 'id'>[], states: Readonl
     for (const direction of DIRECTIONS) {
       const state = states.get(cardId(note.id, direction));
       if (state?.suspended) counts.suspended++;
-      else if (!state || state.state === 0) counts.new++;
-      else if (state.state === 1) counts.learning++;
-      else if (state.state === 2) counts.review++;
-      else counts.relearning++;
+      else if (isNew(state?.state)) counts.new++;
+      else if (isLearning(state?.state)) counts.learning++;
+      else counts.review++;
     }
   }
   return counts;
@@ -34,7 +35,6 @@ export function addCounts(a: StateCounts, b: StateCounts): StateCounts {
     new: a.new + b.new,
     learning: a.learning + b.learning,
     review: a.review + b.review,
-    relearning: a.relearning + b.relearning,
     suspended: a.suspended + b.suspended,
   };
 }

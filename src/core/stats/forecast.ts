@@ -1,4 +1,4 @@
-import type { CardState } from '../srs/card-state.js';
+import { isNew, type CardState } from '../srs/card-state.js';
 import { dayStart } from '../srs/day.js';
 import { dayKey, localDate, shiftDay } from './learning-day.js';
 
@@ -21,7 +21,7 @@ export function forecast(states: Iterable<CardState>, now: Date, dayStartsAt: nu
     out.push({ date, due: 0 });
   }
   for (const state of states) {
-    if (state.state === 0 || state.suspended) continue;
+    if (isNew(state.state) || state.suspended) continue;
     const buried = state.buriedUntil ? Date.parse(state.buriedUntil) : 0;
     const due = Math.max(Date.parse(state.due), buried > now.getTime() ? buried : 0, today.getTime());
     const i = index.get(dayKey(new Date(due), dayStartsAt));

@@ -1,5 +1,5 @@
 import { forgetting_curve } from 'ts-fsrs';
-import type { CardState } from '../srs/card-state.js';
+import { isNew, type CardState } from '../srs/card-state.js';
 
 const DAY = 86_400_000;
 
@@ -19,7 +19,7 @@ export function meanRecall(states: Iterable<CardState>, now: Date, weights: read
   let cards = 0;
   let sum = 0;
   for (const state of states) {
-    if (state.state === 0 || !state.last_review) continue;
+    if (isNew(state.state) || !state.last_review) continue;
     const elapsed = Math.max(0, Math.floor((now.getTime() - Date.parse(state.last_review)) / DAY));
     sum += forgetting_curve(weights, elapsed, state.stability);
     cards++;

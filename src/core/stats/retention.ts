@@ -1,3 +1,4 @@
+import { isReview } from '../srs/card-state.js';
 import { dayStart } from '../srs/day.js';
 import { dayKey, shiftDay } from './learning-day.js';
 import type { ReviewEntry } from './reviews.js';
@@ -41,7 +42,7 @@ export function trueRetention(reviews: readonly ReviewEntry[], now: Date, daySta
     const key = `${review.cardId}\u0000${dayKey(new Date(at), dayStartsAt)}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    if (review.before?.state !== 2) continue;
+    if (!review.before || !isReview(review.before.state)) continue;
     const bucket = review.before.scheduled_days >= MATURE_DAYS ? tally.mature : tally.young;
     bucket[review.rating === 1 ? 1 : 0]!++;
   }

@@ -1,4 +1,4 @@
-import type { Grade } from '../srs/card-state.js';
+import { isNew, type Grade } from '../srs/card-state.js';
 import { dayKey } from './learning-day.js';
 import type { ReviewEntry } from './reviews.js';
 
@@ -22,7 +22,7 @@ export function cardHistories(reviews: readonly ReviewEntry[]): ReviewEntry[][] 
     if (list) list.push(review);
     else byCard.set(review.cardId, [review]);
   }
-  return [...byCard.values()].filter((h) => h[0]!.before === null || h[0]!.before.state === 0);
+  return [...byCard.values()].filter((h) => isNew(h[0]!.before?.state));
 }
 
 function daysBetween(a: string, b: string): number {

@@ -1,6 +1,6 @@
 import { UserError } from '../errors.js';
 import { stripControls } from './controls.js';
-import { isHan } from './script.js';
+import { isCjk, isHan } from './script.js';
 
 /** Guesses a legacy encoding from bytes (jschardet's detectAll), best first. */
 export type EncodingGuesser = (bytes: Uint8Array) => { encoding?: string | null; confidence: number }[];
@@ -175,7 +175,7 @@ function mostlyHan(text: string): boolean {
     const cp = ch.codePointAt(0)!;
     if (cp < 0x80) continue;
     nonAscii++;
-    if (isHan(cp) || (cp >= 0x3000 && cp <= 0x303f) || (cp >= 0xff00 && cp <= 0xffef) || (cp >= 0x2010 && cp <= 0x2027)) cjk++;
+    if (isCjk(cp) || (cp >= 0x2010 && cp <= 0x2027)) cjk++;
   }
   return cjk >= 0.8 * nonAscii;
 }

@@ -1,5 +1,5 @@
 import { CONTROL_CHARS } from './controls.js';
-import { isHan, isSpace } from './script.js';
+import { codePointBefore, isCjk, isSpace, unitsOf } from './script.js';
 
 export interface HtmlText {
   /** Paragraphs separated by a blank line; list items, table rows and `<br>` end a line. */
@@ -148,17 +148,17 @@ function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** East Asian text wraps without spaces, so a source line break between two such characters is dropped. */
-function isCjk(ch: string | undefined): boolean {
-  if (ch === undefined) return false;
-  const cp = ch.codePointAt(0)!;
-  return isHan(cp) || (cp >= 0x3000 && cp <= 0x303f) || (cp >= 0xff00 && cp <= 0xffef);
-}
-
-/** Chinese text often ends a clause with a half-width `,` `:` `)` and goes on without a space. */
+/**
+ * East Asian text wraps without spaces, so a source line break after such a character is dropped.
+ * Chinese text often ends a clause with a half-width `,` `:` `)` and goes on without a space.
+ */
 function endsCjk(line: string): boolean {
-  const last = line.at(-1);
-  return isCjk(last) || (last !== undefined && ',.:;!?)'.includes(last) && isCjk(line.at(-2)));
+  const last = codePointBefore(line, line.length);
+  if (last === undefined) return false;
+  if (isCjk(last)) return true;
+  if (!',.:;!?)'.includes(String.fromCodePoint(last))) return false;
+  const before = codePointBefore(line, line.length - unitsOf(last));
+  return before !== undefined && isCjk(before);
 }
 
 /** Accumulates lines; a blank line is a paragraph break and runs of them collapse to one. */
@@ -183,7 +183,7 @@ class TextOut {
       let end = i;
       while (end < chunk.length && !isSpace(chunk.charCodeAt(end))) end++;
       if (this.space !== '') {
-        const joinCjk = this.space === '\n' && isCjk(String.fromCodePoint(cp)) && endsCjk(this.line);
+        const joinCjk = this.space === '\n' && isCjk(cp) && endsCjk(this.line);
         if (!joinCjk) this.line += ' ';
         this.space = '';
       }

@@ -1,6 +1,6 @@
 import type { Span } from './span.js';
 import { splitSentences } from './sentence-scan.js';
-import { isHan, isSpace } from './script.js';
+import { codePointBefore, isHan, isSpace, unitsOf } from './script.js';
 
 /** Never end a sentence: titles and the like are always followed by more of the sentence. */
 const ALWAYS_ABBREVIATION = new Set(
@@ -63,9 +63,9 @@ const isAsciiLetter = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c
 /** The word (letters and inner dots, as in U.S or e.g) that ends just before `mark`. */
 function wordBefore(text: string, mark: number): string {
   let k = mark;
-  for (; k > 0; k--) {
-    const c = text.charCodeAt(k - 1);
-    if (c < 0x80 ? !(isAsciiLetter(c) || c === 0x2e) : !LETTER_OR_DOT.test(text[k - 1]!)) break;
+  for (let c = codePointBefore(text, k); c !== undefined; c = codePointBefore(text, k)) {
+    if (c < 0x80 ? !(isAsciiLetter(c) || c === 0x2e) : !LETTER_OR_DOT.test(String.fromCodePoint(c))) break;
+    k -= unitsOf(c);
   }
   return text.slice(k, mark).replace(/^\.+/, '');
 }

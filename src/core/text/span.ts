@@ -1,4 +1,4 @@
-import { isSpace } from './script.js';
+import { characterAt, isSpace } from './script.js';
 
 /** A piece of a longer text, with where it starts, so callers can map it back to a line. */
 export interface Span {
@@ -48,10 +48,10 @@ export function quoteSpans(text: string, limit: number): Map<number, number> {
         if (i - straight <= limit) spans.set(straight, i);
         straight = -1;
       }
-    } else if ((ch === "'" || ch === '\u2019') && single >= 0 && !isSpace(text.charCodeAt(i - 1)) && !LETTER_OR_DIGIT.test(text[i + 1] ?? '')) {
+    } else if ((ch === "'" || ch === '\u2019') && single >= 0 && !isSpace(text.charCodeAt(i - 1)) && !LETTER_OR_DIGIT.test(characterAt(text, i + 1))) {
       if (i - single <= limit) spans.set(single, i);
       single = -1;
-    } else if ((ch === "'" || ch === '\u2018') && (i === 0 || /[\s([{\u2014\u2013-]/.test(text[i - 1]!)) && LETTER.test(text[i + 1] ?? '')) {
+    } else if ((ch === "'" || ch === '\u2018') && (i === 0 || /[\s([{\u2014\u2013-]/.test(text[i - 1]!)) && LETTER.test(characterAt(text, i + 1))) {
       single = i;
     } else {
       const top = open[open.length - 1];
@@ -63,7 +63,7 @@ export function quoteSpans(text: string, limit: number): Map<number, number> {
   }
   const lost = [straight, single, open.length === 1 && open[0]!.ch === '\u201d' ? open[0]!.at : -1];
   for (const at of lost) {
-    if (at >= 0 && text.length - at <= LOST_CLOSER_TAIL && UPPER_OR_HAN.test(text[at + 1] ?? '')) spans.set(at, text.length);
+    if (at >= 0 && text.length - at <= LOST_CLOSER_TAIL && UPPER_OR_HAN.test(characterAt(text, at + 1))) spans.set(at, text.length);
   }
   return spans;
 }

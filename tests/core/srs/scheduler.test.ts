@@ -122,3 +122,43 @@ describe('trajectories with fixed dates', () => {
     expect(labels.at(-1)).toMatch(/mo|y$/);
   });
 });
+
+/**
+ * Pinned as ts-fsrs pins its own scheduler: exact intervals for fixed grade sequences, each review
+ * made when the card comes due, from a fixed instant, with parley's settings (fuzz on: ts-fsrs
+ * seeds it from the card and the time, so it repeats). A ts-fsrs upgrade or a settings change
+ * that moves any interval fails here; if the change is meant, re-pin the lists.
+ */
+describe('pinned interval histories', () => {
+  const scheduler = makeScheduler(settings);
+
+  /** Each interval as whole days when it is whole days, else minutes. */
+  function intervals(grades: readonly Grade[]): string[] {
+    let now = at('2025-03-01T08:00:00Z');
+    let state: CardState | null = null;
+    const out: string[] = [];
+    for (const grade of grades) {
+      state = scheduler.preview(state, now)[grade].state;
+      const minutes = (Date.parse(state.due) - now.getTime()) / 60_000;
+      out.push(minutes % 1440 === 0 ? `${minutes / 1440}d` : `${minutes}m`);
+      now = new Date(state.due);
+    }
+    return out;
+  }
+
+  test('good every time', () => {
+    expect(intervals([3, 3, 3, 3, 3, 3, 3, 3])).toEqual(['10m', '2d', '12d', '52d', '179d', '532d', '1484d', '3467d']);
+  });
+
+  test('a lapse after graduating, then good again', () => {
+    expect(intervals([3, 3, 3, 3, 1, 3, 3, 3, 3])).toEqual(['10m', '2d', '12d', '52d', '10m', '4d', '7d', '16d', '37d']);
+  });
+
+  test('hard and easy mixed', () => {
+    expect(intervals([2, 2, 3, 4, 2, 3, 4, 2])).toEqual(['6m', '6m', '10m', '2d', '7d', '16d', '54d', '102d']);
+  });
+
+  test('again while learning, easy once graduated, two lapses', () => {
+    expect(intervals([1, 1, 3, 3, 4, 1, 1, 3, 4, 4])).toEqual(['1m', '1m', '10m', '1d', '3d', '10m', '10m', '1d', '3d', '5d']);
+  });
+});

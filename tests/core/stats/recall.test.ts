@@ -25,7 +25,7 @@ describe('meanRecall', () => {
 });
 
 describe('countByState', () => {
-  it('counts both cards of every note, suspended ones only as suspended', () => {
+  it('counts both cards of every note, relearning as learning, suspended ones only as suspended', () => {
     const notes: Note[] = ['n1', 'n2', 'n3'].map((id, order) => ({ id, kind: 'sentence', zh: '中', en: 'en', order }));
     const states = new Map([
       [cardId('n1', 'zh-en'), state({ state: 1 })],
@@ -33,6 +33,6 @@ describe('countByState', () => {
       [cardId('n2', 'zh-en'), state({ state: 3 })],
       [cardId('n2', 'en-zh'), state({ state: 2, suspended: true })],
     ]);
-    expect(countByState(notes, states)).toEqual({ new: 2, learning: 1, review: 1, relearning: 1, suspended: 1 });
+    expect(countByState(notes, states)).toEqual({ new: 2, learning: 2, review: 1, suspended: 1 });
   });
 });

@@ -28,7 +28,7 @@ describe('buildStats', () => {
     // review yesterday keeps the streak going.
     expect(report.today).toEqual({ reviews: 1, left: 2, timeMs: 7000, streak: 2 });
     expect(report.reviews).toEqual({ today: 1, last30Days: 2, total: 2 });
-    expect(report.byState.total).toEqual({ new: 4, learning: 0, review: 2, relearning: 0, suspended: 0 });
+    expect(report.byState.total).toEqual({ new: 4, learning: 0, review: 2, suspended: 0 });
     expect(report.retention.mature).toEqual({ passed: 1, failed: 0, rate: 1 });
     expect(report.retention.young).toEqual({ passed: 0, failed: 1, rate: 0 });
     expect(report.byState.decks[0]!.recall.cards).toBe(2);

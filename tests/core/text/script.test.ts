@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HAN_RANGES, isHanScript } from '../../../src/core/text/script.js';
+import { characterAt, codePointBefore, countScripts, HAN_RANGES, isHanScript, unitsOf } from '../../../src/core/text/script.js';
 
 describe('HAN_RANGES', () => {
   it('is \\p{Script=Han}, give or take code points this Unicode version leaves unassigned', () => {
@@ -16,5 +16,28 @@ describe('HAN_RANGES', () => {
       }
     }
     expect(differ).toEqual([]);
+  });
+});
+
+describe('walking text by code point', () => {
+  const text = '把𩽾𩾌卖了';
+
+  it('reads back over a surrogate pair as one character', () => {
+    const back: string[] = [];
+    for (let at = text.length, cp = codePointBefore(text, at); cp !== undefined; cp = codePointBefore(text, at)) {
+      back.push(String.fromCodePoint(cp));
+      at -= unitsOf(cp);
+    }
+    expect(back).toEqual([...text].reverse());
+  });
+
+  it('gives the whole character at an index, for a regex to test', () => {
+    expect(characterAt(text, 1)).toBe('𩽾');
+    expect(/^\p{Script=Han}$/u.test(characterAt(text, 1))).toBe(true);
+    expect(characterAt(text, text.length)).toBe('');
+  });
+
+  it('counts a character outside the BMP once', () => {
+    expect(countScripts(text).han).toBe(5);
   });
 });

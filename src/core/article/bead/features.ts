@@ -1,7 +1,7 @@
 import { contentStems, isStopWord, stem } from '../../text/english.js';
 import type { Lexicon } from '../../text/lexicon.js';
 import { chineseNumbers, englishNumbers } from '../../text/numbers.js';
-import { isHan } from '../../text/script.js';
+import { isHan, unitsOf } from '../../text/script.js';
 
 /** What the cost model needs to know about one unit, computed once. */
 export interface UnitFeatures {
@@ -88,22 +88,29 @@ export function chineseFeatures(text: string, lexicon?: Lexicon, syllable?: Syll
   };
   let han = 0;
   let other = 0;
+  // By code point: a Han character outside the BMP (𩽾𩾌) is two code units and one character.
   for (let i = 0; i < text.length; ) {
-    const cp = text.charCodeAt(i);
+    const cp = text.codePointAt(i)!;
     if (!isHan(cp)) {
       if (countsAsOther(cp)) other++;
       endSingles();
-      i++;
+      i += unitsOf(cp);
       continue;
     }
+    // Where runs of 1, 2, … Han characters from i end, up to the longest headword.
+    const ends = [i + unitsOf(cp)];
     let taken = 1;
     let glosses: readonly string[] | undefined;
     if (lexicon) {
-      for (let len = Math.min(lexicon.maxHeadword, text.length - i); len >= 1; len--) {
-        let allHan = true;
-        for (let k = 1; k < len; k++) if (!isHan(text.charCodeAt(i + k))) allHan = false;
-        if (!allHan) continue;
-        const found = lexicon.glosses(text.slice(i, i + len));
+      let end = ends[0]!;
+      while (ends.length < lexicon.maxHeadword && end < text.length) {
+        const next = text.codePointAt(end)!;
+        if (!isHan(next)) break;
+        end += unitsOf(next);
+        ends.push(end);
+      }
+      for (let len = ends.length; len >= 1; len--) {
+        const found = lexicon.glosses(text.slice(i, ends[len - 1]));
         if (found) {
           glosses = found;
           taken = len;
@@ -111,11 +118,12 @@ export function chineseFeatures(text: string, lexicon?: Lexicon, syllable?: Syll
         }
       }
     }
-    if (glosses && glosses.length > 0 && !(taken === 1 && PARTICLES.has(text[i]!))) addWord(glosses);
-    if (taken === 1) singles += text[i];
+    const first = text.slice(i, ends[0]);
+    if (glosses && glosses.length > 0 && !(taken === 1 && PARTICLES.has(first))) addWord(glosses);
+    if (taken === 1) singles += first;
     else endSingles();
     han += taken;
-    i += taken;
+    i = ends[taken - 1]!;
   }
   endSingles();
   const latin = text.normalize('NFKC').match(/[A-Za-z]+/g) ?? [];
@@ -159,19 +167,12 @@ const NAME_PREFIX = '@';
 const PUNCTUATION_OR_SPACE = /[\s\p{P}\p{S}]/u;
 /** The punctuation Chinese text is full of, known without compiling the Unicode classes above. */
 const COMMON_PUNCTUATION = '，。、；：？！“”‘’（）《》〈〉【】「」『』…—·～\u3000';
-/** Non-ASCII answers by code unit, so the Unicode class runs once per distinct character. */
-const otherByCode = new Map<number, boolean>();
 
-/** Whether a non-Chinese code unit is part of a word or number (not space, punctuation or a symbol). */
+/** Whether a non-Chinese code point is part of a word or number (not space, punctuation or a symbol). */
 function countsAsOther(cp: number): boolean {
   if (cp < 0x80) return (cp >= 0x30 && cp <= 0x39) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a) || cp === 0x7f;
-  let known = otherByCode.get(cp);
-  if (known === undefined) {
-    const char = String.fromCharCode(cp);
-    known = !COMMON_PUNCTUATION.includes(char) && !PUNCTUATION_OR_SPACE.test(char);
-    otherByCode.set(cp, known);
-  }
-  return known;
+  const char = String.fromCodePoint(cp);
+  return !COMMON_PUNCTUATION.includes(char) && !PUNCTUATION_OR_SPACE.test(char);
 }
 
 export function englishFeatures(text: string): UnitFeatures {
