@@ -1,5 +1,6 @@
 import type { NoteRef } from './outline.js';
 import { DIRECTIONS, splitCardId } from './note.js';
+import { isNew, isReview } from '../srs/card-state.js';
 import type { DeckCards } from '../srs/queue.js';
 
 export interface DeckSummary {
@@ -36,9 +37,9 @@ export function summarise(deck: DeckCards<NoteRef>, now: Date, dayEnd: Date): De
       summary.new--;
       continue;
     }
-    if (state.state === 0) continue;
+    if (isNew(state.state)) continue;
     summary.new--;
-    if (state.state === 2) summary.review++;
+    if (isReview(state.state)) summary.review++;
     else summary.learning++;
     const buried = state.buriedUntil !== undefined && Date.parse(state.buriedUntil) > now.getTime();
     if (!buried && Date.parse(state.due) < end) summary.dueToday++;

@@ -1,7 +1,7 @@
 import { outlineDeck, type NoteRef } from '../deck/outline.js';
 import { cardId, DIRECTIONS, inArticleOrder, splitCardId, type Deck, type Direction, type Note } from '../deck/note.js';
 import type { Settings, StudyDirection } from '../settings.js';
-import type { CardState, JournalEntry } from './card-state.js';
+import { type CardState, isLearning, isNew, isReview, type JournalEntry } from './card-state.js';
 import { dayStart, LEARN_AHEAD_MS, nextDayStart } from './day.js';
 
 /**
@@ -84,8 +84,8 @@ export function studiedToday(journal: readonly JournalEntry[], now: Date, daySta
     }
     if (entry.type !== 'review' || undone.has(entry.id)) continue;
     cards.add(key(entry.deck, entry.cardId));
-    if (entry.before === null || entry.before.state === 0) newIntroduced++;
-    else if (entry.before.state === 2) reviewsDone++;
+    if (isNew(entry.before?.state)) newIntroduced++;
+    else if (isReview(entry.before!.state)) reviewsDone++;
   }
   return { newIntroduced, reviewsDone, cards };
 }
@@ -115,7 +115,7 @@ export function isHidden(state: Pick<CardState, 'suspended' | 'buriedUntil'> | u
 
 /** The list a studied (not new) card due at `due` joins today, if any. */
 export function dueList(state: CardState['state'], due: number, window: QueueWindow): 'learning' | 'due' | 'cram' | undefined {
-  if (state === 1 || state === 3) return due < window.dayEnd ? 'learning' : undefined;
+  if (isLearning(state)) return due < window.dayEnd ? 'learning' : undefined;
   return due < window.dayEnd ? 'due' : due < window.aheadEnd ? 'cram' : undefined;
 }
 
@@ -189,7 +189,7 @@ function candidates<N extends NoteRef>(decks: readonly DeckCards<N>[], today: St
       const note = card && notes.get(card.noteId);
       if (!note) continue;
       if (today.cards.size > 0 && today.cards.has(key(deck.slug, id))) studied.push(note);
-      if (state.state === 0 || !window.directions.includes(card.direction) || isHidden(state, window.now)) continue;
+      if (isNew(state.state) || !window.directions.includes(card.direction) || isHidden(state, window.now)) continue;
       const due = Date.parse(state.due);
       const list = dueList(state.state, due, window);
       if (list) lists[list].push({ due, card: { deck: deck.slug, deckName: deck.name, note, direction: card.direction, cardId: id, state, cram: list === 'cram' } });
@@ -205,7 +205,7 @@ function* fresh<N extends NoteRef>(decks: readonly DeckCards<N>[], window: Queue
       for (const direction of window.directions) {
         const id = cardId(note.id, direction);
         const state = deck.states.get(id);
-        if ((state && state.state !== 0) || isHidden(state, window.now)) continue;
+        if (!isNew(state?.state) || isHidden(state, window.now)) continue;
         yield { deck: deck.slug, deckName: deck.name, note, direction, cardId: id, state: state ?? null, cram: false };
       }
     }
@@ -275,7 +275,7 @@ export function countDueTomorrow(decks: readonly Pick<DeckCards<NoteRef>, 'state
   let count = 0;
   for (const deck of decks) {
     for (const state of deck.states.values()) {
-      if (state.suspended || state.state === 0) continue;
+      if (state.suspended || isNew(state.state)) continue;
       if (Date.parse(state.due) < tomorrowEnd) count++;
     }
   }
