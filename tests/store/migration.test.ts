@@ -11,6 +11,18 @@ import { parley, ROOT, tempHome } from '../helpers/cli.js';
 const FIXTURE = join(ROOT, 'tests', 'fixtures', 'homes', 'release-794134e');
 const EXPECTED = JSON.parse(readFileSync(`${FIXTURE}.expected.json`, 'utf8')) as { now: string; decks: unknown; stats: unknown };
 
+type Counts = { learning: number; relearning?: number };
+
+/** That release's stats counted relearning cards apart; since issue 12 they count as learning, as decks and show count them. */
+function countedAsToday(stats: unknown): unknown {
+  const { byState } = stats as { byState: { total: Counts; decks: Counts[] } };
+  for (const counts of [byState.total, ...byState.decks]) {
+    counts.learning += counts.relearning ?? 0;
+    delete counts.relearning;
+  }
+  return stats;
+}
+
 describe('a home written by the release before the state file', () => {
   it('opens with every review and suspension intact, and keeps only the journal, the state file, settings and decks', () => {
     const home = join(tempHome(), 'home');
@@ -25,7 +37,7 @@ describe('a home written by the release before the state file', () => {
 
     const stats = parley(['stats', '--json'], { home, env });
     expect(stats.stderr).toBe('');
-    expect(JSON.parse(stats.stdout)).toEqual(EXPECTED.stats);
+    expect(JSON.parse(stats.stdout)).toEqual(countedAsToday(EXPECTED.stats));
     expect(readFileSync(join(home, 'journal.jsonl')).equals(journal)).toBe(true);
   });
 });
