@@ -139,7 +139,7 @@ function plan(ctx: Context, options: ImportOptions, articles: ReadArticle[]): De
 export async function run(options: ImportOptions, args: string[], ctx: Context): Promise<void> {
   if (options.deck !== undefined) deckSlug(options.deck, toPinyin);
   // Everything is read and checked before anything is written: a bad second file writes nothing.
-  const sources = args.map(readSource);
+  const sources = args.map((arg) => readSource(arg, ctx.io));
   const artifacts: Artifacts = { lexicon: loadLexicon(), pinyin: toPinyin };
   const bar = !options.json && ctx.io.interactive ? progressBar(ctx.io.stderr) : undefined;
   const articles: ReadArticle[] = [];

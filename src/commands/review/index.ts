@@ -16,13 +16,13 @@ import { deckStamps, readIndexedNote, readQueueIndex, saveQueueIndex } from '../
 import { SettingsFile, type StoredSettings } from '../../store/settings.js';
 import type { Stamp } from '../../store/stamp.js';
 import type { Store } from '../../store/store.js';
-import { readKeys, type KeyReader } from '../../ui/keys.js';
+import type { KeyReader } from '../../ui/keys.js';
 import { eventForKey, typingAnswer, typingInput } from '../../ui/review/bindings.js';
 import { loadPinyin } from '../../ui/review/pinyin.js';
 import { renderReview, renderSummary } from '../../ui/review/render.js';
+import { openScreen, type Screen } from '../../ui/review/screen.js';
 import { resolveDeck } from '../deck-name.js';
 import { entryId } from '../entry-id.js';
-import { openScreen, type Screen } from './screen.js';
 import { sampleDeck } from './sample.js';
 
 export interface ReviewOptions {
@@ -35,9 +35,8 @@ export interface ReviewOptions {
 
 /** On an empty home, the first `parley review` offers the bundled sample so there is something to learn. */
 async function offerSample(ctx: Context): Promise<Deck[]> {
-  const { confirm } = await import('@inquirer/prompts');
   const sample = sampleDeck();
-  const yes = await confirm({ message: `No decks yet. Add the sample deck "${sample.name}" (${sample.notes.length} notes) and review it?`, default: true });
+  const yes = await ctx.prompter.confirm({ message: `No decks yet. Add the sample deck "${sample.name}" (${sample.notes.length} notes) and review it?`, default: true });
   if (!yes) return [];
   await ctx.store();
   writeDeck(ctx.paths, sample);
@@ -173,7 +172,7 @@ interface Terminal {
 function openTerminal(ctx: Context, preview?: SessionState): Terminal {
   const dumb = ctx.env.TERM === 'dumb';
   const screen = openScreen(ctx.io, dumb);
-  const keys = readKeys(ctx.io.stdin, ctx.io.stdout);
+  const keys = ctx.keys();
   if (preview) screen.draw(renderReview(preview, { ...screen.size(), color: ctx.io.color, typed: dumb ? undefined : '' }));
   return {
     screen,
