@@ -16,6 +16,8 @@ export interface GlobalOptions {
  */
 export interface Host {
   env: NodeJS.ProcessEnv;
+  /** The folder the build writes (the dictionary and pinyin index); the sample decks are in ../decks/. */
+  dist: URL;
   /** The standard streams; `color` is false for --no-color. */
   io(color: boolean): IO;
   prompter(io: IO): Prompter;
@@ -26,6 +28,8 @@ export interface Host {
 export interface Context {
   io: IO;
   env: NodeJS.ProcessEnv;
+  /** See Host. */
+  dist: URL;
   prompter: Prompter;
   /** Reads the terminal's keys one at a time, from now until closed (the review screen). */
   keys(): KeyReader;
@@ -67,6 +71,7 @@ export function createContext(options: GlobalOptions, host: Host): Context {
   return {
     io,
     env,
+    dist: host.dist,
     prompter: host.prompter(io),
     keys: () => host.keys(io),
     paths,

@@ -69,6 +69,8 @@ async function failure(error: unknown, err: (text: string) => void): Promise<num
 function processHost(): Host {
   return {
     env: process.env,
+    // This module is bundled into dist/cli.cjs.
+    dist: new URL('./', import.meta.url),
     io: (color) => processIO(process.env, color),
     prompter: terminalPrompter,
     keys: (io) => readKeys(io.stdin, io.stdout),

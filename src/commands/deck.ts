@@ -8,8 +8,6 @@ import { renameDeck } from '../store/rename.js';
 import { resolveDeck } from './deck-name.js';
 import { entryId } from './entry-id.js';
 
-const toPinyin = lazyPinyin();
-
 /**
  * `parley deck rename OLD NEW`. The journal records reviews under the slug they were made in, so
  * the rename is itself a journal line carrying every card state to the new slug (see
@@ -19,7 +17,7 @@ const toPinyin = lazyPinyin();
 export async function rename(_options: Record<string, unknown>, args: string[], ctx: Context): Promise<void> {
   const [from, to] = args as [string, string];
   const deck = resolveDeck(ctx.paths, from);
-  const slug = deckSlug(to, toPinyin);
+  const slug = deckSlug(to, lazyPinyin(ctx.dist));
   if (slug === deck.slug && to === deck.name) throw new UserError(`deck "${deck.name}" already has that name`, 'give a different name');
   const store = await ctx.store();
   if (slug === deck.slug) {

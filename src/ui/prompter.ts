@@ -29,13 +29,15 @@ export interface ScriptedAnswer {
 }
 
 /**
- * For tests: the answers, in order, given up front. A question with no answer left, or one that
- * does not match the next answer's message, fails the command as a bug would.
+ * For tests: the answers, in order, given up front, each to a question whose message as the user
+ * would see it matches. A question with no answer left, or another one, fails the command as a
+ * bug would.
  */
 export function scriptedPrompter(answers: readonly ScriptedAnswer[] = []): Prompter {
   const left = [...answers];
   return {
-    async confirm({ message }) {
+    async confirm(question) {
+      const message = visible(question.message);
       const next = left.shift();
       if (!next || !next.message.test(message)) throw new Error(`unexpected question: ${message}`);
       return next.answer;

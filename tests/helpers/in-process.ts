@@ -31,6 +31,7 @@ export function testHost(io: TestIO, options: InProcessOptions = {}): Host {
   if (options.home) env.PARLEY_HOME = options.home;
   return {
     env,
+    dist: new URL('../../dist/', import.meta.url),
     io: (color) => Object.assign(io, { color: wantsColor(io.stdout, env, color) }),
     prompter: () => scriptedPrompter(options.answers),
     keys: (io) => readKeys(io.stdin, io.stdout),

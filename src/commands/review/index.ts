@@ -35,7 +35,7 @@ export interface ReviewOptions {
 
 /** On an empty home, the first `parley review` offers the bundled sample so there is something to learn. */
 async function offerSample(ctx: Context): Promise<Deck[]> {
-  const sample = sampleDeck();
+  const sample = sampleDeck(ctx.dist);
   const yes = await ctx.prompter.confirm({ message: `No decks yet. Add the sample deck "${sample.name}" (${sample.notes.length} notes) and review it?`, default: true });
   if (!yes) return [];
   await ctx.store();
