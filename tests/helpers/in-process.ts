@@ -4,6 +4,7 @@ import { wantsColor } from '../../src/ui/io.js';
 import { readKeys } from '../../src/ui/keys.js';
 import { scriptedPrompter, type ScriptedAnswer } from '../../src/ui/prompter.js';
 import { createTestIO, type TestIO, type TestIOOptions } from '../../src/ui/test-io.js';
+import { tempHome } from './cli.js';
 
 export interface InProcessOptions {
   home?: string;
@@ -27,7 +28,9 @@ export interface InProcessResult {
  * Colour follows the environment and --no-color as on a real terminal.
  */
 export function testHost(io: TestIO, options: InProcessOptions = {}): Host {
-  const env: NodeJS.ProcessEnv = { NO_COLOR: '1', ...options.env };
+  // A test that names no home must never reach the real one (~/.config/parley): the default is a
+  // fresh directory (os.homedir() is the process's HOME, whatever env says, so that is not enough).
+  const env: NodeJS.ProcessEnv = { NO_COLOR: '1', XDG_CONFIG_HOME: tempHome(), ...options.env };
   if (options.home) env.PARLEY_HOME = options.home;
   return {
     env,

@@ -11,7 +11,8 @@ import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Store } from '../../src/store/store.js';
-import { parley, tempHome } from '../helpers/cli.js';
+import { tempHome } from '../helpers/cli.js';
+import { parleyIn } from '../helpers/in-process.js';
 import { makeHome, reviewState } from '../helpers/home-fixture.js';
 
 const NOW = '2026-11-29T10:00:00.000Z';
@@ -40,8 +41,8 @@ describe('a snapshot watermark that is not at a line start', () => {
       const clean = tempHome();
       cpSync(home, clean, { recursive: true });
       rmSync(join(clean, 'state'), { recursive: true });
-      const expected = parley(['show', 'deck-0', '--json'], { home: clean, env: { PARLEY_NOW: NOW } });
-      expect(expected.status).toBe(0);
+      const expected = await parleyIn(['show', 'deck-0', '--json'], { home: clean, env: { PARLEY_NOW: NOW } });
+      expect(expected.code).toBe(0);
 
       const state = join(home, 'state', 'deck-0.json');
       const snapshot = JSON.parse(readFileSync(state, 'utf8'));
@@ -51,8 +52,8 @@ describe('a snapshot watermark that is not at a line start', () => {
       const damaged = readFileSync(state);
 
       for (const args of [['show', 'deck-0', '--json'], ['decks', '--json'], ['stats', '--json']]) {
-        const result = parley(args, { home, env: { PARLEY_NOW: NOW } });
-        expect(result.status, `${args[0]}: ${result.stderr}`).toBe(0);
+        const result = await parleyIn(args, { home, env: { PARLEY_NOW: NOW } });
+        expect(result.code, `${args[0]}: ${result.stderr}`).toBe(0);
         const warnings = result.stderr.trim().split('\n');
         expect(warnings, args[0]).toHaveLength(1);
         expect(warnings[0]).toMatch(/^parley: .*state\/deck-0\.json/);
