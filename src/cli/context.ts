@@ -1,17 +1,38 @@
 import { UserError } from '../core/errors.js';
 import { checkHome, layout, renamePending, resolveHome, type HomeLayout } from '../store/home.js';
 import type { Store } from '../store/store.js';
-import { processIO, type IO } from '../ui/io.js';
+import type { IO } from '../ui/io.js';
+import type { KeyReader } from '../ui/keys.js';
+import type { Prompter } from '../ui/prompter.js';
 
 export interface GlobalOptions {
   home?: string;
   color: boolean;
 }
 
-/** What every command gets: streams, the clock, and the store, built only when first asked for. */
+/**
+ * What parley runs in: the process (cli/main.ts), or for a test a captured IO, scripted answers
+ * and keys, so a command runs in-process exactly as it would in a terminal.
+ */
+export interface Host {
+  env: NodeJS.ProcessEnv;
+  /** The folder the build writes (the dictionary and pinyin index); the sample decks are in ../decks/. */
+  dist: URL;
+  /** The standard streams; `color` is false for --no-color. */
+  io(color: boolean): IO;
+  prompter(io: IO): Prompter;
+  keys(io: IO): KeyReader;
+}
+
+/** What every command gets: streams, questions, keys, the clock, and the store, built only when first asked for. */
 export interface Context {
   io: IO;
   env: NodeJS.ProcessEnv;
+  /** See Host. */
+  dist: URL;
+  prompter: Prompter;
+  /** Reads the terminal's keys one at a time, from now until closed (the review screen). */
+  keys(): KeyReader;
   paths: HomeLayout;
   now(): Date;
   /** Whether the home directory exists; commands that only read can stop early when it does not. */
@@ -43,13 +64,18 @@ export async function finishPendingWork(paths: HomeLayout): Promise<void> {
   finishInterruptedRename(paths);
 }
 
-export function createContext(options: GlobalOptions, env: NodeJS.ProcessEnv): Context {
+export function createContext(options: GlobalOptions, host: Host): Context {
+  const { env } = host;
   const paths = layout(resolveHome(options.home, env));
   const now = parseNow(env.PARLEY_NOW);
+  const io = host.io(options.color);
   let store: Store | undefined;
   return {
-    io: processIO(env, options.color),
+    io,
     env,
+    dist: host.dist,
+    prompter: host.prompter(io),
+    keys: () => host.keys(io),
     paths,
     now,
     homeExists: () => checkHome(paths.root, false),

@@ -3,7 +3,8 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 export { CommanderError };
 import pkg from '../../package.json' with { type: 'json' };
 import { STUDY_DIRECTIONS } from '../core/settings.js';
-import { createContext, finishPendingWork, type Context, type GlobalOptions } from './context.js';
+import type { IO } from '../ui/io.js';
+import { createContext, finishPendingWork, type Context, type GlobalOptions, type Host } from './context.js';
 
 const EXAMPLES = `
 Examples:
@@ -55,11 +56,11 @@ function tagUsageErrors(command: Command, path: string): void {
 type Action = (options: Record<string, unknown>, args: string[], ctx: Context) => Promise<void>;
 
 /** Each command's module is imported only when that command runs, to keep start-up light. */
-function lazy(load: () => Promise<{ run: Action }>) {
+function lazyAction(host: Host, load: () => Promise<{ run: Action }>) {
   return async (...input: unknown[]) => {
     const command = input[input.length - 1] as Command;
     const globals = command.optsWithGlobals() as GlobalOptions & Record<string, unknown>;
-    const ctx = createContext({ home: globals.home, color: globals.color }, process.env);
+    const ctx = createContext({ home: globals.home, color: globals.color }, host);
     await finishPendingWork(ctx.paths);
     const { run } = await load();
     await run(command.opts(), command.args, ctx);
@@ -69,7 +70,9 @@ function lazy(load: () => Promise<{ run: Action }>) {
   };
 }
 
-export function buildProgram(write: { out(text: string): void }): Command {
+/** The command tree; help goes to `messages`, and each command runs in a context `host` gives. */
+export function buildProgram(host: Host, messages: Pick<IO, 'write'>): Command {
+  const lazy = (load: () => Promise<{ run: Action }>) => lazyAction(host, load);
   const program = new Command('parley')
     .description('Flashcards from bilingual Chinese/English articles, reviewed daily with FSRS.')
     .version(pkg.version, '-V, --version', 'print the version')
@@ -79,7 +82,7 @@ export function buildProgram(write: { out(text: string): void }): Command {
     .addHelpText('after', EXAMPLES)
     // Errors become one line in main.ts. The only other thing commander writes to stderr is the
     // help of a command group run bare (`parley deck`), which parley shows as help: on stdout.
-    .configureOutput({ writeOut: (s) => write.out(s), writeErr: (s) => write.out(s), outputError: () => {} })
+    .configureOutput({ writeOut: (s) => messages.write(s), writeErr: (s) => messages.write(s), outputError: () => {} })
     .showSuggestionAfterError(true)
     .helpCommand(false);
 

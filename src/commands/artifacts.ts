@@ -8,12 +8,9 @@ interface Pages {
   offsets: number[];
 }
 
-/** The bundle's own folder, dist/; the golden test passes that folder from the source tree. */
-const BUILT = new URL('./', import.meta.url);
-
 /**
- * A sorted index built beside the bundle (dist/NAME.utf16le and its page table), looked up by
- * reading only the pages asked for; undefined in a checkout never built.
+ * A sorted index the build wrote (dist/NAME.utf16le and its page table), looked up by reading only
+ * the pages asked for; undefined in a checkout never built.
  */
 function pagedIndex(name: string, dir: URL): ((key: string) => string | undefined) | undefined {
   let pages: Pages;
@@ -37,13 +34,13 @@ function pagedIndex(name: string, dir: URL): ((key: string) => string | undefine
  * The dictionary the aligner uses, built from CC-CEDICT at build time. Without it alignment still
  * works from lengths and anchors.
  */
-export function loadLexicon(dir = BUILT): Lexicon | undefined {
+export function loadLexicon(dir: URL): Lexicon | undefined {
   const lookup = pagedIndex('lexicon', dir);
   return lookup && lexiconFrom(lookup);
 }
 
 /** Pinyin for Chinese terms and deck names; the index is opened only when something Chinese asks. */
-export function lazyPinyin(dir = BUILT): (zh: string) => string | undefined {
+export function lazyPinyin(dir: URL): (zh: string) => string | undefined {
   let toPinyin: ((zh: string) => string | undefined) | null | undefined;
   return (zh) => {
     if (toPinyin === undefined) {

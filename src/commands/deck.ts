@@ -2,13 +2,11 @@ import type { Context } from '../cli/context.js';
 import { UserError } from '../core/errors.js';
 import { deckSlug } from '../core/deck/slug.js';
 import { lazyPinyin } from './artifacts.js';
-import { findDeck, readDeck, removeDeck, writeDeck } from '../store/deck-files.js';
+import { deleteDeck, readDeck, writeDeck } from '../store/deck-files.js';
 import { visible } from '../ui/escape.js';
 import { renameDeck } from '../store/rename.js';
 import { resolveDeck } from './deck-name.js';
 import { entryId } from './entry-id.js';
-
-const toPinyin = lazyPinyin();
 
 /**
  * `parley deck rename OLD NEW`. The journal records reviews under the slug they were made in, so
@@ -19,7 +17,7 @@ const toPinyin = lazyPinyin();
 export async function rename(_options: Record<string, unknown>, args: string[], ctx: Context): Promise<void> {
   const [from, to] = args as [string, string];
   const deck = resolveDeck(ctx.paths, from);
-  const slug = deckSlug(to, toPinyin);
+  const slug = deckSlug(to, lazyPinyin(ctx.dist));
   if (slug === deck.slug && to === deck.name) throw new UserError(`deck "${deck.name}" already has that name`, 'give a different name');
   const store = await ctx.store();
   if (slug === deck.slug) {
@@ -42,22 +40,15 @@ export async function remove(options: { yes?: boolean }, args: string[], ctx: Co
     if (!ctx.io.stdin.isTTY || !ctx.io.stdout.isTTY) {
       throw new UserError(`deleting deck "${deck.name}" needs a confirmation and this is not a terminal`, 'add --yes to delete it without asking');
     }
-    const { confirm } = await import('@inquirer/prompts');
-    const sure = await confirm(
-      // The prompt writes to the terminal itself, past parley's writer: a name from a deck file is shown, never obeyed.
-      { message: `Delete deck "${visible(deck.name)}" (${deck.notes.length} notes)? Its review history stays, so a re-import restores it.`, default: false },
-      { input: ctx.io.stdin, output: ctx.io.stdout },
-    );
+    const sure = await ctx.prompter.confirm({
+      message: `Delete deck "${deck.name}" (${deck.notes.length} notes)? Its review history stays, so a re-import restores it.`,
+      default: false,
+    });
     if (!sure) {
       ctx.io.out('Nothing deleted.');
       return;
     }
   }
-  const store = await ctx.store();
-  store.locked(() => {
-    // Another parley may have renamed or deleted it while the question was open.
-    if (!findDeck(ctx.paths, deck.slug)) throw new UserError(`no deck named "${deck.slug}" any more`, 'run `parley decks` to see your decks');
-    removeDeck(ctx.paths, deck.slug);
-  });
+  deleteDeck(await ctx.store(), deck.slug);
   ctx.io.out(`Deleted deck "${visible(deck.name)}". Its review history stays in ${ctx.paths.journal}: importing the article again restores it.`);
 }

@@ -6,6 +6,7 @@ import type { Deck } from '../core/deck/note.js';
 import { isSlug } from '../core/deck/slug.js';
 import { writeFileAtomic } from './atomic.js';
 import { makeDirectory, type HomeLayout } from './home.js';
+import type { Store } from './store.js';
 
 /**
  * The one way to a deck file's path. A slug that is not a deck name would be a path hidden in data
@@ -69,4 +70,15 @@ export function writeDeck(paths: HomeLayout, deck: Deck): string {
 /** Removes a deck's file; its history stays in the journal, so a re-import brings it back. */
 export function removeDeck(paths: HomeLayout, slug: string): void {
   rmSync(deckPath(paths, slug));
+}
+
+/**
+ * `parley deck delete`: removes the deck's file under the home lock, as another parley may have
+ * renamed or deleted it since the user was asked.
+ */
+export function deleteDeck(store: Store, slug: string): void {
+  store.locked(() => {
+    if (!findDeck(store.paths, slug)) throw new UserError(`no deck named "${slug}" any more`, 'run `parley decks` to see your decks');
+    removeDeck(store.paths, slug);
+  });
 }

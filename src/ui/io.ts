@@ -1,5 +1,5 @@
-import { writeSync } from 'node:fs';
-import { SEQUENCES, terminalSafe, type Sequences } from './escape.js';
+import { readSync, writeSync } from 'node:fs';
+import { SEQUENCES, terminalSafe } from './escape.js';
 
 /** The streams a command talks through, and whether colour and animation are wanted. */
 export interface IO {
@@ -18,6 +18,19 @@ export interface IO {
   err(text: string): void;
   /** A frame of the review screen: its cursor, erase and alternate-screen sequences act too. */
   draw(text: string): void;
+  /** Reads standard input into `buffer` without waiting for an event loop: the bytes read, 0 at its end. */
+  readInput(buffer: Uint8Array): number;
+}
+
+/**
+ * Thrown by a write to standard output once its reader went away (`parley decks | head`). Nothing
+ * went wrong: there is only no one left to tell, and cli/main.ts ends parley quietly with 0.
+ */
+export class OutputClosed extends Error {
+  constructor() {
+    super('the reader of standard output went away');
+    this.name = 'OutputClosed';
+  }
 }
 
 export function wantsColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv, flag: boolean): boolean {
@@ -30,23 +43,23 @@ export function wantsColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv, 
 
 /** Descriptors whose writes went to their stream once a plain write could not finish. */
 const streamed = new Set<number>();
+/** Set when standard output's stream, once it took over, found its reader gone. */
+let streamClosed = false;
 
 /**
- * Writes all of `text` to standard output (1) or error (2): the one way out of parley, so every
- * control character or escape sequence but the `allowed` ones parley itself emits is shown, not
- * obeyed (see terminalSafe). Plain system calls: making process.stdout costs a command ~2 ms of
- * stream machinery, which JSON for a script or a pipe does not need. A reader of standard output that went away (`parley decks | head`) ends parley
- * quietly, as a closed pipe is no error; a non-blocking descriptor that is full hands the rest to
- * Node's stream.
+ * Writes all of `text` to standard output (1) or error (2). Plain system calls: making
+ * process.stdout costs a command ~2 ms of stream machinery, which JSON for a script or a pipe does
+ * not need. A reader of standard output that went away (`parley decks | head`) is OutputClosed, as
+ * a closed pipe is no error; a non-blocking descriptor that is full hands the rest to Node's stream.
  */
-export function writeTo(fd: 1 | 2, text: string, allowed: Sequences = SEQUENCES.none): void {
-  const safe = terminalSafe(text, allowed);
+function writeTo(fd: 1 | 2, text: string): void {
   const stream = () => (fd === 1 ? process.stdout : process.stderr);
   if (streamed.has(fd)) {
-    stream().write(safe);
+    if (fd === 1 && streamClosed) throw new OutputClosed();
+    stream().write(text);
     return;
   }
-  const bytes = Buffer.from(safe);
+  const bytes = Buffer.from(text);
   for (let done = 0; done < bytes.length; ) {
     try {
       done += writeSync(fd, bytes, done);
@@ -54,15 +67,16 @@ export function writeTo(fd: 1 | 2, text: string, allowed: Sequences = SEQUENCES.
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EPIPE') {
         // Nobody reads standard error any more either: there is no one left to tell.
-        if (fd === 1) process.exit(0);
+        if (fd === 1) throw new OutputClosed();
         return;
       }
       if (code !== 'EAGAIN') throw error;
       streamed.add(fd);
       if (fd === 1) {
+        // Found after the write returned: the next write stops the command, as a plain write would.
         process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-          if (e.code === 'EPIPE') process.exit(0);
-          throw e;
+          if (e.code !== 'EPIPE') throw e;
+          streamClosed = true;
         });
       }
       stream().write(bytes.subarray(done));
@@ -72,6 +86,22 @@ export function writeTo(fd: 1 | 2, text: string, allowed: Sequences = SEQUENCES.
 }
 
 const line = (text: string) => (text.endsWith('\n') ? text : `${text}\n`);
+
+/**
+ * The IO's writes over `put`, the one way out of parley: every control character or escape
+ * sequence but the ones parley itself emits for that kind of output is shown, not obeyed (see
+ * terminalSafe). Colour is the only sequence a command's output carries; standard error is never
+ * coloured. Only text with an escape needs to know whether colour is on.
+ */
+export function safeWrites(put: (fd: 1 | 2, text: string) => void, color: () => boolean): Pick<IO, 'write' | 'out' | 'err' | 'draw'> {
+  const write = (text: string) => put(1, terminalSafe(text, text.includes('\x1b') && color() ? SEQUENCES.styled : SEQUENCES.none));
+  return {
+    write,
+    out: (text) => write(line(text)),
+    err: (text) => put(2, terminalSafe(line(text), SEQUENCES.none)),
+    draw: (text) => put(1, terminalSafe(text, SEQUENCES.screen)),
+  };
+}
 
 export function processIO(env: NodeJS.ProcessEnv, colorFlag: boolean): IO {
   // Each stream is opened (a tty, pipe or file handle) only when a command touches it.
@@ -95,12 +125,8 @@ export function processIO(env: NodeJS.ProcessEnv, colorFlag: boolean): IO {
     get columns() {
       return process.stdout.columns || 80;
     },
-    // Colour is the only sequence a command's output carries; standard error is never coloured.
-    // Only text with an escape needs to know whether colour is on (asking opens process.stdout).
-    write: (text) => writeTo(1, text, text.includes('\x1b') && io.color ? SEQUENCES.styled : SEQUENCES.none),
-    out: (text) => io.write(line(text)),
-    err: (text) => writeTo(2, line(text)),
-    draw: (text) => writeTo(1, text, SEQUENCES.screen),
+    ...safeWrites(writeTo, () => io.color),
+    readInput: (buffer) => readSync(0, buffer, 0, buffer.length, null),
   };
   return io;
 }

@@ -161,26 +161,4 @@ describe('parley review in a terminal', () => {
     expect(await term.exited).toBe(0);
     expect(JSON.parse(parley(['decks', '--json'], { home }).stdout)[0].slug).toBe('morning-market');
   }, 60_000);
-
-  it('refuses without a terminal in one line', () => {
-    const home = tempHome();
-    parley(['import', SAMPLE], { home });
-    const result = parley(['review'], { home });
-    expect(result.status).toBe(1);
-    expect(result.stderr.trim()).toMatch(/^parley: review needs an interactive terminal — .+$/);
-  });
-
-  it('rejects bad options as usage errors', () => {
-    const result = parley(['review', '--direction', 'up'], { home: tempHome() });
-    expect(result.status).toBe(2);
-    expect(parley(['review', '--new', 'lots'], { home: tempHome() }).status).toBe(2);
-  });
-
-  it('the shipped sample deck is what importing its article gives today', () => {
-    const home = tempHome();
-    parley(['import', SAMPLE], { home });
-    const imported = JSON.parse(readFileSync(join(home, 'decks', 'morning-market.json'), 'utf8'));
-    const shipped = JSON.parse(readFileSync(join(ROOT, 'decks', 'morning-market.json'), 'utf8'));
-    expect(shipped.notes).toEqual(imported.notes);
-  });
 });

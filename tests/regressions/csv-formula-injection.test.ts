@@ -14,7 +14,8 @@ import { delimitedRow, spreadsheetText } from '../../src/core/export/delimited.j
 import { notesCsv } from '../../src/core/export/notes-csv.js';
 import { reviewsCsv } from '../../src/core/export/reviews-csv.js';
 import type { JournalEntry } from '../../src/core/srs/card-state.js';
-import { parley, tempHome } from '../helpers/cli.js';
+import { tempHome } from '../helpers/cli.js';
+import { parleyIn } from '../helpers/in-process.js';
 
 /** RFC 4180, as a spreadsheet reads it: quoted fields may hold the separator, quotes and line breaks. */
 function parseCsv(text: string): string[][] {
@@ -82,12 +83,12 @@ describe('notes CSV', () => {
     expect(row).toContain('Prices rose 5%-10% = a lot.');
   });
 
-  it('through the CLI: `parley export --format csv` writes no live formula', () => {
+  it('through the CLI: `parley export --format csv` writes no live formula', async () => {
     const home = tempHome();
     mkdirSync(join(home, 'decks'));
     writeFileSync(join(home, 'decks', 'formulas.json'), `${JSON.stringify(deck, null, 2)}\n`);
-    const result = parley(['export', 'formulas', '--format', 'csv'], { home });
-    expect(result.status).toBe(0);
+    const result = await parleyIn(['export', 'formulas', '--format', 'csv'], { home });
+    expect(result.code).toBe(0);
     const cells = parseCsv(result.stdout).slice(1).flat();
     expect(cells.filter(dangerous)).toEqual([]);
     expect(cells).toContain(`'=HYPERLINK("http://x","y")`);

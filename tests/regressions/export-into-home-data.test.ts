@@ -8,19 +8,20 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { CLI, parley, ROOT, tempHome } from '../helpers/cli.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CLI, ROOT, tempHome } from '../helpers/cli.js';
+import { parleyIn } from '../helpers/in-process.js';
 
 const SAMPLE = join(ROOT, 'decks', 'morning-market.txt');
 const NOW = { PARLEY_NOW: '2026-11-29T10:00:00Z' };
 
-function sampleHome(): string {
+async function sampleHome(): Promise<string> {
   const home = tempHome();
-  expect(parley(['import', SAMPLE], { home, env: NOW }).status).toBe(0);
+  expect((await parleyIn(['import', SAMPLE], { home, env: NOW })).code).toBe(0);
   const noteId = JSON.parse(readFileSync(join(home, 'decks', 'morning-market.json'), 'utf8')).notes[0].id as string;
-  expect(parley(['suspend', noteId], { home, env: NOW }).status).toBe(0);
-  expect(parley(['config', 'set', 'newPerDay', '7'], { home }).status).toBe(0);
-  expect(parley(['stats'], { home, env: NOW }).status).toBe(0);
+  expect((await parleyIn(['suspend', noteId], { home, env: NOW })).code).toBe(0);
+  expect((await parleyIn(['config', 'set', 'newPerDay', '7'], { home })).code).toBe(0);
+  expect((await parleyIn(['stats'], { home, env: NOW })).code).toBe(0);
   return home;
 }
 
@@ -32,16 +33,19 @@ function snapshot(dir: string): Record<string, string> {
   return out;
 }
 
-function run(args: string[], home: string, cwd?: string) {
+/** In-process, but in a process of its own where a relative path must start from another directory. */
+async function run(args: string[], home: string, cwd?: string): Promise<{ code: number | null; stderr: string }> {
+  if (!cwd) return parleyIn(args, { home, env: NOW });
   const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', NO_COLOR: '1', PARLEY_HOME: home, ...NOW };
-  return spawnSync(process.execPath, [CLI, ...args], { env, cwd, input: '', encoding: 'utf8' });
+  const child = spawnSync(process.execPath, [CLI, ...args], { env, cwd, input: '', encoding: 'utf8' });
+  return { code: child.status, stderr: child.stderr };
 }
 
-function expectRefused(home: string, output: string, options: { cwd?: string; via?: string } = {}): void {
+async function expectRefused(home: string, output: string, options: { cwd?: string; via?: string } = {}): Promise<void> {
   const before = snapshot(home);
   for (const args of [['export', '--reviews', '-o', output], ['export', 'morning-market', '--format', 'csv', '-o', output]]) {
-    const result = run(args, options.via ?? home, options.cwd);
-    expect(result.status, `${args.join(' ')}: ${result.stderr}`).toBe(1);
+    const result = await run(args, options.via ?? home, options.cwd);
+    expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(1);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(/^parley: .*parley home.* — .+/);
     expect(snapshot(home)).toEqual(before);
@@ -49,38 +53,41 @@ function expectRefused(home: string, output: string, options: { cwd?: string; vi
 }
 
 describe('export -o onto the home\'s own files', () => {
-  const home = sampleHome();
-  for (const name of ['journal.jsonl', 'settings.json', '.lock', 'decks/morning-market.json', 'decks/new.csv', 'decks', 'state', 'state/_summaries.json', 'settings.json.tmp-1234', '.lock.4242']) {
+  let home = '';
+  beforeAll(async () => {
+    home = await sampleHome();
+  });
+  for (const name of ['journal.jsonl', 'settings.json', '.lock', 'decks/morning-market.json', 'decks/new.csv', 'decks', 'state.json', 'state.json.tmp-1234567890abcdef', 'settings.json.tmp-1234', '.lock.4242']) {
     it(`-o <home>/${name}: refused, nothing written`, () => expectRefused(home, join(home, name)));
   }
 
-  it('through a symbolic link to the home directory', () => {
+  it('through a symbolic link to the home directory', async () => {
     const link = join(mkdtempSync(join(tmpdir(), 'parley-link-')), 'home');
     symlinkSync(home, link);
-    expectRefused(home, join(link, 'journal.jsonl'));
+    await expectRefused(home, join(link, 'journal.jsonl'));
   });
 
-  it('through a symbolic link to the journal itself', () => {
+  it('through a symbolic link to the journal itself', async () => {
     const link = join(mkdtempSync(join(tmpdir(), 'parley-link-')), 'reviews.csv');
     symlinkSync(join(home, 'journal.jsonl'), link);
-    expectRefused(home, link);
+    await expectRefused(home, link);
   });
 
   it('a relative path, from inside the home', () => expectRefused(home, 'journal.jsonl', { cwd: home }));
   it('a path with .. in it', () => expectRefused(home, join(home, 'decks', '..', 'settings.json')));
 
-  it('when the home itself is named through a symbolic link', () => {
+  it('when the home itself is named through a symbolic link', async () => {
     const link = join(mkdtempSync(join(tmpdir(), 'parley-link-')), 'home');
     symlinkSync(home, link);
-    expectRefused(home, join(home, 'journal.jsonl'), { via: link });
+    await expectRefused(home, join(home, 'journal.jsonl'), { via: link });
   });
 
-  it('other files are fine: one beside the decks, one elsewhere', () => {
+  it('other files are fine: one beside the decks, one elsewhere', async () => {
     const beside = join(home, 'reviews.csv');
-    expect(run(['export', '--reviews', '-o', beside], home).status).toBe(0);
+    expect((await run(['export', '--reviews', '-o', beside], home)).code).toBe(0);
     expect(existsSync(beside)).toBe(true);
     const elsewhere = join(mkdtempSync(join(tmpdir(), 'parley-out-')), 'deck.csv');
-    expect(run(['export', 'morning-market', '--format', 'csv', '-o', elsewhere], home).status).toBe(0);
+    expect((await run(['export', 'morning-market', '--format', 'csv', '-o', elsewhere], home)).code).toBe(0);
     expect(existsSync(elsewhere)).toBe(true);
   });
 });

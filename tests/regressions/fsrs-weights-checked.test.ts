@@ -12,14 +12,15 @@ import { describe, expect, it, vi } from 'vitest';
 import { makeScheduler } from '../../src/core/srs/scheduler.js';
 import { schedulerWeights, weightsProblem } from '../../src/core/srs/weights.js';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.js';
-import { parley, ROOT, tempHome } from '../helpers/cli.js';
+import { ROOT, tempHome } from '../helpers/cli.js';
+import { parleyIn } from '../helpers/in-process.js';
 
 const SAMPLE = join(ROOT, 'decks', 'morning-market.txt');
 const NOW = { PARLEY_NOW: '2026-11-29T10:00:00Z' };
 
-function homeWithWeights(weights: unknown): string {
+async function homeWithWeights(weights: unknown): Promise<string> {
   const home = tempHome();
-  expect(parley(['import', SAMPLE], { home }).status).toBe(0);
+  expect((await parleyIn(['import', SAMPLE], { home })).code).toBe(0);
   writeFileSync(join(home, 'settings.json'), `{\n  "newPerDay": 7,\n  "fsrsWeights": ${JSON.stringify(weights)}\n}\n`);
   return home;
 }
@@ -35,13 +36,13 @@ describe('fsrsWeights in a hand-edited settings.json', () => {
     ['not a list', '"fast"'],
   ];
   for (const [what, weights] of wrong) {
-    it(`${what}: refused in one line naming settings.json, by every command that reads it`, () => {
-      const home = homeWithWeights(JSON.parse(weights.replace('1e999', '1e308')));
+    it(`${what}: refused in one line naming settings.json, by every command that reads it`, async () => {
+      const home = await homeWithWeights(JSON.parse(weights.replace('1e999', '1e308')));
       if (weights.includes('1e999')) writeFileSync(join(home, 'settings.json'), `{"fsrsWeights": ${weights}}`);
       const before = readFileSync(join(home, 'settings.json'), 'utf8');
       for (const args of [['stats', '--json'], ['config', 'get', 'fsrsWeights'], ['config', 'set', 'newPerDay', '5'], ['show', 'morning-market'], ['decks']]) {
-        const result = parley(args, { home, env: NOW });
-        expect(result.status, `${args.join(' ')}: ${result.stderr}`).toBe(1);
+        const result = await parleyIn(args, { home, env: NOW });
+        expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(1);
         expect(result.stderr.trim().split('\n')).toHaveLength(1);
         expect(result.stderr).toMatch(/^parley: .*settings\.json.*fsrsWeights.* — .+/);
         expect(result.stdout + result.stderr).not.toContain('[FSRS]');
@@ -52,10 +53,10 @@ describe('fsrsWeights in a hand-edited settings.json', () => {
 
   for (const length of [17, 19, 21]) {
     const weights = length === 21 ? [...default_w] : length === 19 ? default_w.slice(0, 19) : [0.4, 0.6, 2.4, 5.8, 4.93, 0.94, 0.86, 0.01, 1.49, 0.14, 0.94, 2.18, 0.05, 0.34, 1.26, 0.29, 2.61];
-    it(`${length} numbers in range: accepted, and ts-fsrs says nothing`, () => {
-      const home = homeWithWeights(weights);
-      const result = parley(['stats', '--json'], { home, env: NOW });
-      expect(result.status, result.stderr).toBe(0);
+    it(`${length} numbers in range: accepted, and ts-fsrs says nothing`, async () => {
+      const home = await homeWithWeights(weights);
+      const result = await parleyIn(['stats', '--json'], { home, env: NOW });
+      expect(result.code, result.stderr).toBe(0);
       expect(result.stdout + result.stderr).not.toContain('[FSRS]');
       expect(result.stdout).not.toContain('NaN');
     });
@@ -82,22 +83,22 @@ describe('fsrsWeights in a hand-edited settings.json', () => {
 });
 
 describe('the settings migration', () => {
-  it('drops __proto__ and constructor like any unknown key', () => {
+  it('drops __proto__ and constructor like any unknown key', async () => {
     const home = tempHome();
     // JSON.parse makes "__proto__" an own key, as a hand-edited file would have it.
     writeFileSync(join(home, 'settings.json'), '{"__proto__": {"x": 1}, "constructor": 1, "toString": 2, "newPerDay": 7}\n');
-    expect(parley(['config', 'set', 'dayStartsAt', '5'], { home }).status).toBe(0);
+    expect((await parleyIn(['config', 'set', 'dayStartsAt', '5'], { home })).code).toBe(0);
     const stored = JSON.parse(readFileSync(join(home, 'settings.json'), 'utf8'));
     expect(Object.keys(stored).sort()).toEqual(['__internal__', 'dayStartsAt', 'newPerDay']);
-    const listed = JSON.parse(parley(['config', 'list', '--json'], { home }).stdout);
+    const listed = JSON.parse((await parleyIn(['config', 'list', '--json'], { home })).stdout);
     expect(Object.keys(listed)).not.toContain('constructor');
     expect(listed.newPerDay).toBe(7);
   });
 
-  it('a file that still has them is read without them', () => {
+  it('a file that still has them is read without them', async () => {
     const home = tempHome();
     writeFileSync(join(home, 'settings.json'), '{"__proto__": {"newPerDay": 99}, "constructor": 1, "newPerDay": 7}\n');
-    const listed = JSON.parse(parley(['config', 'list', '--json'], { home }).stdout);
+    const listed = JSON.parse((await parleyIn(['config', 'list', '--json'], { home })).stdout);
     expect(Object.keys(listed)).not.toContain('constructor');
     expect(Object.keys(listed)).not.toContain('__proto__');
     expect(listed.newPerDay).toBe(7);

@@ -10,19 +10,17 @@
 // The disk is simulated here (node:fs mocked: short counts, then ENOSPC); `npm run reliability`
 // fills a real tmpfs ("disk full").
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { PassThrough } from 'node:stream';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createContext, type Context } from '../../src/cli/context.js';
 import { UserError } from '../../src/core/errors.js';
 import type { CardState, JournalEntry } from '../../src/core/srs/card-state.js';
-import { run as review } from '../../src/commands/review/index.js';
 import { writeFileAtomic } from '../../src/store/atomic.js';
 import { readJournal } from '../../src/store/journal.js';
 import { Store } from '../../src/store/store.js';
-import type { IO } from '../../src/ui/io.js';
+import { createTestIO, type TestIO } from '../../src/ui/test-io.js';
 import { tempHome } from '../helpers/cli.js';
 import { makeHome } from '../helpers/home-fixture.js';
+import { parleyIn } from '../helpers/in-process.js';
 
 /** What the simulated disk does to the next writes to files (descriptors above 2). */
 const disk = vi.hoisted(() => ({ plan: [] as Array<number | 'ENOSPC'>, full: false, calls: 0 }));
@@ -133,21 +131,13 @@ describe('a full disk never loses an acknowledged grade', () => {
 });
 
 /** A terminal for an in-process review: keys go in, frames come out. */
-function fakeTerminal(): { io: IO; type(keys: string): void; screen(): string; until(text: string | RegExp): Promise<string> } {
-  const stdin = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => stdin }) as unknown as NodeJS.ReadStream;
-  const stdout = Object.assign(new PassThrough(), { isTTY: true, columns: 80, rows: 24 }) as unknown as NodeJS.WriteStream;
-  let frames = '';
-  const errors: string[] = [];
-  (stdout as unknown as PassThrough).on('data', (d: Buffer) => (frames += d.toString('utf8')));
-  const plain = () => frames.replace(/\x1b\[[0-?]*[ -/]*[@-~]/g, '').replace(/\r/g, '');
+function fakeTerminal(): { io: TestIO; type(keys: string): void; screen(): string; until(text: string | RegExp): Promise<string> } {
+  const io = createTestIO({ isTTY: true });
+  const plain = () => io.stdoutText().replace(/\x1b\[[0-?]*[ -/]*[@-~]/g, '').replace(/\r/g, '');
   let seen = 0;
-  const io: IO = {
-    stdin, stdout, stderr: stdout, color: false, interactive: false, columns: 80,
-    write: (t) => stdout.write(t), out: (t) => stdout.write(`${t}\n`), err: (t) => errors.push(t), draw: (t) => stdout.write(t),
-  };
   return {
     io,
-    type: (keys) => (stdin as unknown as PassThrough).write(keys),
+    type: (keys) => io.type(keys),
     screen: plain,
     async until(text) {
       for (let i = 0; i < 400; i++) {
@@ -169,8 +159,7 @@ describe('a review session on a full disk', () => {
     await makeHome(home, { decks: 1, notesPerDeck: 4, reviewed: 0, now: new Date(NOW) });
     const journal = join(home, 'journal.jsonl');
     const terminal = fakeTerminal();
-    const ctx: Context = { ...createContext({ home, color: false }, { PARLEY_NOW: NOW }), io: terminal.io };
-    const session = review({ direction: 'zh-en', new: 2 }, [], ctx);
+    const session = parleyIn(['review', '--direction', 'zh-en', '--new', '2'], { home, env: { PARLEY_NOW: NOW }, io: terminal.io });
 
     await terminal.until('new 2');
     terminal.type(' ');
@@ -196,7 +185,7 @@ describe('a review session on a full disk', () => {
     await terminal.until('new 1');
     expect(readJournal(journal).entries).toHaveLength(1);
     terminal.type('q');
-    await session;
+    expect((await session).code).toBe(0);
     expect(terminal.screen()).toMatch(/cards done\s+1/);
     expect(readJournal(journal).entries.map((e) => e.entry.type)).toEqual(['review']);
     expect(leftovers(home)).toEqual([]);

@@ -8,13 +8,14 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parley, ROOT, tempHome } from '../helpers/cli.js';
+import { ROOT, tempHome } from '../helpers/cli.js';
+import { parleyIn, type InProcessResult } from '../helpers/in-process.js';
 
 const SAMPLE = join(ROOT, 'decks', 'morning-market.txt');
 
-function expectOneLine(result: ReturnType<typeof parley>, what: RegExp): void {
+function expectOneLine(result: InProcessResult, what: RegExp): void {
   expect(result.stderr).not.toMatch(/unexpected error|\n\s+at /);
-  expect(result.status, result.stderr).toBe(1);
+  expect(result.code, result.stderr).toBe(1);
   expect(result.stderr.trim().split('\n')).toHaveLength(1);
   expect(result.stderr).toMatch(/^parley: .+ — .+/);
   expect(result.stderr).toMatch(what);
@@ -32,50 +33,50 @@ const long = join(tmpdir(), 'x'.repeat(5000));
 
 describe('a home path the system cannot resolve', () => {
   for (const args of [['decks'], ['stats', '--json'], ['config', 'list'], ['config', 'set', 'newPerDay', '5'], ['import', SAMPLE]]) {
-    it(`a 5000-character --home: ${args.join(' ')} is one line`, () => {
-      const result = parley(['--home', long, ...args]);
+    it(`a 5000-character --home: ${args.join(' ')} is one line`, async () => {
+      const result = await parleyIn(['--home', long, ...args]);
       expectOneLine(result, /too long/);
       // The path is shortened, not printed whole.
       expect(result.stderr.length).toBeLessThan(400);
     });
 
-    it(`a symbolic-link loop as --home: ${args.join(' ')} is one line`, () => {
+    it(`a symbolic-link loop as --home: ${args.join(' ')} is one line`, async () => {
       const home = loop(mkdtempSync(join(tmpdir(), 'parley-loop-')), 'home');
-      expectOneLine(parley(['--home', home, ...args]), /symbolic link/);
+      expectOneLine(await parleyIn(['--home', home, ...args]), /symbolic link/);
     });
   }
 });
 
 describe('a loop where a file of the home should be', () => {
-  function homeWith(name: string): string {
+  async function homeWith(name: string): Promise<string> {
     const home = tempHome();
-    expect(parley(['import', SAMPLE], { home }).status).toBe(0);
+    expect((await parleyIn(['import', SAMPLE], { home })).code).toBe(0);
     rmSync(join(home, name), { recursive: true, force: true });
     loop(home, name);
     return home;
   }
 
-  it('decks/: decks is one line', () => expectOneLine(parley(['decks'], { home: homeWith('decks') }), /decks.*symbolic link/));
-  it('journal.jsonl: stats is one line', () => expectOneLine(parley(['stats'], { home: homeWith('journal.jsonl') }), /journal\.jsonl.*symbolic link/));
-  it('journal.jsonl: export --reviews is one line', () => expectOneLine(parley(['export', '--reviews'], { home: homeWith('journal.jsonl') }), /journal\.jsonl/));
-  it('settings.json: config list is one line', () => expectOneLine(parley(['config', 'list'], { home: homeWith('settings.json') }), /settings\.json/));
-  it('settings.json: config set is one line', () => expectOneLine(parley(['config', 'set', 'newPerDay', '5'], { home: homeWith('settings.json') }), /settings\.json/));
+  it('decks/: decks is one line', async () => expectOneLine(await parleyIn(['decks'], { home: await homeWith('decks') }), /decks.*symbolic link/));
+  it('journal.jsonl: stats is one line', async () => expectOneLine(await parleyIn(['stats'], { home: await homeWith('journal.jsonl') }), /journal\.jsonl.*symbolic link/));
+  it('journal.jsonl: export --reviews is one line', async () => expectOneLine(await parleyIn(['export', '--reviews'], { home: await homeWith('journal.jsonl') }), /journal\.jsonl/));
+  it('settings.json: config list is one line', async () => expectOneLine(await parleyIn(['config', 'list'], { home: await homeWith('settings.json') }), /settings\.json/));
+  it('settings.json: config set is one line', async () => expectOneLine(await parleyIn(['config', 'set', 'newPerDay', '5'], { home: await homeWith('settings.json') }), /settings\.json/));
 });
 
 describe('a file argument the system cannot resolve', () => {
-  it('import of a symbolic-link loop is one line', () => {
+  it('import of a symbolic-link loop is one line', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'parley-loop-'));
-    expectOneLine(parley(['import', loop(dir, 'article.txt')], { home: tempHome() }), /symbolic link|ELOOP/);
+    expectOneLine(await parleyIn(['import', loop(dir, 'article.txt')], { home: tempHome() }), /symbolic link|ELOOP/);
   });
 
-  it('import of a 5000-character path is one line', () => {
-    expectOneLine(parley(['import', `${long}.txt`], { home: tempHome() }), /too long|ENAMETOOLONG/);
+  it('import of a 5000-character path is one line', async () => {
+    expectOneLine(await parleyIn(['import', `${long}.txt`], { home: tempHome() }), /too long|ENAMETOOLONG/);
   });
 
-  it('export -o into a looping directory is one line', () => {
+  it('export -o into a looping directory is one line', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'parley-loop-'));
     const home = tempHome();
     mkdirSync(join(home, 'decks'));
-    expectOneLine(parley(['export', '--reviews', '-o', join(loop(dir, 'out'), 'reviews.csv')], { home }), /symbolic link|ELOOP/);
+    expectOneLine(await parleyIn(['export', '--reviews', '-o', join(loop(dir, 'out'), 'reviews.csv')], { home }), /symbolic link|ELOOP/);
   });
 });

@@ -11,8 +11,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/errors.js';
 import { readJournal, readJournalSince } from '../../src/store/journal.js';
-import { parley, tempHome } from '../helpers/cli.js';
+import { tempHome } from '../helpers/cli.js';
 import { makeHome } from '../helpers/home-fixture.js';
+import { parleyIn, type InProcessResult } from '../helpers/in-process.js';
 import { runInTerminal, type Terminal } from '../helpers/pty.js';
 
 const NOW = '2026-11-29T10:00:00.000Z';
@@ -53,8 +54,8 @@ async function exitOf(term: Terminal): Promise<number> {
   return code;
 }
 
-function expectRefusal(result: { status: number | null; stderr: string }, where: string, label: string): void {
-  expect(result.status, `${label}: ${result.stderr}`).toBe(1);
+function expectRefusal(result: InProcessResult, where: string, label: string): void {
+  expect(result.code, `${label}: ${result.stderr}`).toBe(1);
   const lines = result.stderr.trim().split('\n');
   expect(lines, label).toHaveLength(1);
   expect(lines[0], label).toContain(where);
@@ -70,7 +71,7 @@ describe('journal lines with bad content are refused with file:line', () => {
       writeFileSync(journal, Buffer.concat([original, Buffer.from(`${JSON.stringify(bad(template))}\n`)]));
       const before = readFileSync(journal);
       for (const args of [['show', 'deck-0'], ['stats', '--json'], ['decks', '--json'], ['suspend', noteId]]) {
-        const result = parley(args, { home, env: { PARLEY_NOW: NOW } });
+        const result = await parleyIn(args, { home, env: { PARLEY_NOW: NOW } });
         expectRefusal(result, `journal.jsonl:${lines + 1}:`, `${label}: parley ${args.join(' ')}`);
         expect(result.stdout, label).not.toMatch(/NaN/);
       }

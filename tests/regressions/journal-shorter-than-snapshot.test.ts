@@ -5,7 +5,8 @@
 import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parley, tempHome } from '../helpers/cli.js';
+import { tempHome } from '../helpers/cli.js';
+import { parleyIn } from '../helpers/in-process.js';
 import { makeHome } from '../helpers/home-fixture.js';
 
 const NOW = '2026-11-29T10:00:00Z';
@@ -26,8 +27,8 @@ describe('a journal shorter than a snapshot says it was', () => {
       const before = readFileSync(journal);
       const deck = JSON.parse(readFileSync(join(home, 'decks', 'deck-0.json'), 'utf8'));
       for (const args of [['decks', '--json'], ['suspend', deck.notes[15].id], ['stats', '--json']]) {
-        const result = parley(args, { home, env: { PARLEY_NOW: NOW } });
-        expect(result.status, args.join(' ')).toBe(1);
+        const result = await parleyIn(args, { home, env: { PARLEY_NOW: NOW } });
+        expect(result.code, args.join(' ')).toBe(1);
         expect(result.stderr.trim().split('\n')).toHaveLength(1);
         expect(result.stderr).toContain('journal.jsonl');
         expect(result.stderr).not.toMatch(/\n\s+at /);

@@ -7,31 +7,32 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLI, parley, ROOT, tempHome } from '../helpers/cli.js';
+import { CLI, ROOT, tempHome } from '../helpers/cli.js';
+import { parleyIn } from '../helpers/in-process.js';
 
 const SAMPLE = join(ROOT, 'decks', 'morning-market.txt');
 const NOW = '2026-11-30T09:00:00.000Z';
 const env = { PARLEY_NOW: NOW, TZ: 'UTC' };
 
 /** A home with deck "market", two of its notes suspended (so it has card states to carry). */
-function studiedHome(): string {
+async function studiedHome(): Promise<string> {
   const home = tempHome();
-  expect(parley(['import', SAMPLE, '--deck', 'market'], { home }).status).toBe(0);
+  expect((await parleyIn(['import', SAMPLE, '--deck', 'market'], { home })).code).toBe(0);
   const ids = JSON.parse(readFileSync(join(home, 'decks', 'market.json'), 'utf8')).notes.map((n: { id: string }) => n.id);
-  for (const id of ids.slice(0, 2)) expect(parley(['suspend', id], { home, env }).status).toBe(0);
+  for (const id of ids.slice(0, 2)) expect((await parleyIn(['suspend', id], { home, env })).code).toBe(0);
   return home;
 }
 
-const decks = (home: string) => JSON.parse(parley(['decks', '--json'], { home, env }).stdout) as { slug: string; suspended: number }[];
+const decks = async (home: string) => JSON.parse((await parleyIn(['decks', '--json'], { home, env })).stdout) as { slug: string; suspended: number }[];
 
 describe('a rename cut short by a kill', () => {
   // The states a kill can leave, rebuilt by hand from a finished rename: the marker, then the
   // journal line, then the new deck file, then the old one removed.
-  function interrupted(stage: 'marker' | 'journal' | 'new file'): string {
-    const before = studiedHome();
+  async function interrupted(stage: 'marker' | 'journal' | 'new file'): Promise<string> {
+    const before = await studiedHome();
     const after = join(tempHome(), 'after');
     cpSync(before, after, { recursive: true });
-    expect(parley(['deck', 'rename', 'market', 'bazaar'], { home: after, env }).status).toBe(0);
+    expect((await parleyIn(['deck', 'rename', 'market', 'bazaar'], { home: after, env })).code).toBe(0);
     const line = readFileSync(join(after, 'journal.jsonl'), 'utf8').trim().split('\n').at(-1)!;
     const entry = JSON.parse(line);
     expect(entry).toMatchObject({ type: 'rename', from: 'market', deck: 'bazaar' });
@@ -43,29 +44,29 @@ describe('a rename cut short by a kill', () => {
     return before;
   }
 
-  it('before its journal line: the next command forgets it, nothing moved', () => {
-    const home = interrupted('marker');
-    expect(decks(home)).toMatchObject([{ slug: 'market', suspended: 4 }]);
+  it('before its journal line: the next command forgets it, nothing moved', async () => {
+    const home = await interrupted('marker');
+    expect(await decks(home)).toMatchObject([{ slug: 'market', suspended: 4 }]);
     expect(existsSync(join(home, 'rename.pending'))).toBe(false);
   });
 
-  it.each(['journal', 'new file'] as const)('after the %s: the next command finishes it, history and all', (stage) => {
-    const home = interrupted(stage);
-    expect(decks(home)).toMatchObject([{ slug: 'bazaar', suspended: 4 }]);
+  it.each(['journal', 'new file'] as const)('after the %s: the next command finishes it, history and all', async (stage) => {
+    const home = await interrupted(stage);
+    expect(await decks(home)).toMatchObject([{ slug: 'bazaar', suspended: 4 }]);
     expect(readdirSync(join(home, 'decks'))).toEqual(['bazaar.json']);
     expect(existsSync(join(home, 'rename.pending'))).toBe(false);
     expect(JSON.parse(readFileSync(join(home, 'decks', 'bazaar.json'), 'utf8'))).toMatchObject({ name: 'bazaar', slug: 'bazaar' });
   });
 
-  it('a deck made under the new name after the kill keeps its notes, and the renamed ones join it', () => {
-    const home = interrupted('journal');
+  it('a deck made under the new name after the kill keeps its notes, and the renamed ones join it', async () => {
+    const home = await interrupted('journal');
     writeFileSync(join(home, 'other.txt'), '河边有一座小桥。\nThere is a small bridge by the river.\n');
     // As if another parley had imported it in the moment after the kill, before any command ran.
     cpSync(join(home, 'rename.pending'), join(home, 'saved.pending'));
     rmSync(join(home, 'rename.pending'));
-    expect(parley(['import', join(home, 'other.txt'), '--deck', 'bazaar'], { home, env }).status).toBe(0);
+    expect((await parleyIn(['import', join(home, 'other.txt'), '--deck', 'bazaar'], { home, env })).code).toBe(0);
     cpSync(join(home, 'saved.pending'), join(home, 'rename.pending'));
-    expect(decks(home)).toMatchObject([{ slug: 'bazaar', suspended: 4 }]);
+    expect(await decks(home)).toMatchObject([{ slug: 'bazaar', suspended: 4 }]);
     const notes = JSON.parse(readFileSync(join(home, 'decks', 'bazaar.json'), 'utf8')).notes;
     expect(notes).toHaveLength(11);
   });
@@ -74,23 +75,23 @@ describe('a rename cut short by a kill', () => {
     ['a negative place', { offset: -5, line: 1 }],
     ['a place mid-line', { offset: 30, line: 2 }],
     ['a place past the end', { offset: 10_000_000, line: 9 }],
-  ])('a marker with %s is named as damaged in one line, the journal left alone', (_what, mark) => {
-    const home = studiedHome();
+  ])('a marker with %s is named as damaged in one line, the journal left alone', async (_what, mark) => {
+    const home = await studiedHome();
     const journalBefore = readFileSync(join(home, 'journal.jsonl'), 'utf8');
     writeFileSync(join(home, 'rename.pending'), JSON.stringify({ id: 'x1', from: 'market', to: 'bazaar', name: 'bazaar', mark }));
-    const result = parley(['decks'], { home, env });
-    expect(result.status).toBe(1);
+    const result = await parleyIn(['decks'], { home, env });
+    expect(result.code).toBe(1);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(/rename\.pending is damaged/);
     expect(readFileSync(join(home, 'journal.jsonl'), 'utf8')).toBe(journalBefore);
   });
 
-  it('a re-run of the same rename finishes it and says the deck is already renamed', () => {
-    const home = interrupted('journal');
-    const again = parley(['deck', 'rename', 'market', 'bazaar'], { home, env });
-    expect(again.status).toBe(1);
+  it('a re-run of the same rename finishes it and says the deck is already renamed', async () => {
+    const home = await interrupted('journal');
+    const again = await parleyIn(['deck', 'rename', 'market', 'bazaar'], { home, env });
+    expect(again.code).toBe(1);
     expect(again.stderr.trim().split('\n')).toHaveLength(1);
-    expect(decks(home)).toMatchObject([{ slug: 'bazaar', suspended: 4 }]);
+    expect(await decks(home)).toMatchObject([{ slug: 'bazaar', suspended: 4 }]);
   });
 });
 
@@ -118,25 +119,25 @@ function killed(home: string, delayMs: number): Promise<void> {
 describe('renames racing and killed', () => {
   it('two renames at once: one wins, the other says so in one line', async () => {
     for (let round = 0; round < 6; round++) {
-      const home = studiedHome();
+      const home = await studiedHome();
       const results = await Promise.all([rename(home, 'left'), rename(home, 'right')]);
       expect(results.map((r) => r.code).sort()).toEqual([0, 1]);
       const loser = results.find((r) => r.code === 1)!;
       expect(loser.stderr.trim().split('\n')).toHaveLength(1);
       expect(loser.stderr).toMatch(/^parley: no deck named "market"/);
-      const left = decks(home);
+      const left = await decks(home);
       expect(left).toHaveLength(1);
       expect(left[0]!.suspended).toBe(4);
     }
   }, 120_000);
 
   it('killed at random moments: afterwards exactly one deck, with its history', async () => {
-    const template = studiedHome();
+    const template = await studiedHome();
     for (let round = 0; round < 12; round++) {
       const home = join(tempHome(), 'home');
       cpSync(template, home, { recursive: true });
       await killed(home, 40 + round * 15);
-      const after = decks(home);
+      const after = await decks(home);
       expect(after, `kill after ${40 + round * 15} ms`).toHaveLength(1);
       expect(after[0]!.suspended).toBe(4);
       rmSync(home, { recursive: true, force: true });

@@ -11,7 +11,8 @@ import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Store } from '../../src/store/store.js';
-import { parley, tempHome } from '../helpers/cli.js';
+import { tempHome } from '../helpers/cli.js';
+import { parleyIn } from '../helpers/in-process.js';
 import { makeHome, reviewState } from '../helpers/home-fixture.js';
 
 const NOW = '2026-11-29T10:00:00.000Z';
@@ -40,8 +41,8 @@ describe('a state file whose journal place is not at a line start', () => {
       const clean = tempHome();
       cpSync(home, clean, { recursive: true });
       rmSync(join(clean, 'state.json'));
-      const expected = parley(['show', 'deck-0', '--json'], { home: clean, env: { PARLEY_NOW: NOW } });
-      expect(expected.status).toBe(0);
+      const expected = await parleyIn(['show', 'deck-0', '--json'], { home: clean, env: { PARLEY_NOW: NOW } });
+      expect(expected.code).toBe(0);
 
       const file = join(home, 'state.json');
       const filed = JSON.parse(readFileSync(file, 'utf8'));
@@ -49,8 +50,8 @@ describe('a state file whose journal place is not at a line start', () => {
       writeFileSync(file, JSON.stringify(filed));
       const journal = readFileSync(join(home, 'journal.jsonl'));
 
-      const first = parley(['show', 'deck-0', '--json'], { home, env: { PARLEY_NOW: NOW } });
-      expect(first.status, first.stderr).toBe(0);
+      const first = await parleyIn(['show', 'deck-0', '--json'], { home, env: { PARLEY_NOW: NOW } });
+      expect(first.code, first.stderr).toBe(0);
       const warnings = first.stderr.trim().split('\n');
       expect(warnings).toHaveLength(1);
       expect(warnings[0]).toMatch(/^parley: .*state\.json names a place that is not where a line of .*journal\.jsonl starts: rebuilt it from the journal$/);
@@ -58,8 +59,8 @@ describe('a state file whose journal place is not at a line start', () => {
       expect(first.stdout).toBe(expected.stdout);
       // Rebuilt once, the state file is right again: nothing more to say.
       for (const args of [['show', 'deck-0', '--json'], ['decks', '--json'], ['stats', '--json']]) {
-        const result = parley(args, { home, env: { PARLEY_NOW: NOW } });
-        expect(result.status, `${args[0]}: ${result.stderr}`).toBe(0);
+        const result = await parleyIn(args, { home, env: { PARLEY_NOW: NOW } });
+        expect(result.code, `${args[0]}: ${result.stderr}`).toBe(0);
         expect(result.stderr).toBe('');
         if (args[0] === 'show') expect(result.stdout).toBe(expected.stdout);
       }

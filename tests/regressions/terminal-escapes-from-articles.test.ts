@@ -10,7 +10,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parley, tempHome } from '../helpers/cli.js';
+import { tempHome } from '../helpers/cli.js';
+import { parleyIn } from '../helpers/in-process.js';
 import { runInTerminal } from '../helpers/pty.js';
 
 const ESC = '\x1b';
@@ -64,18 +65,18 @@ function poisonDeck(home: string, slug: string): void {
   writeFileSync(file, JSON.stringify(deck, null, 2));
 }
 
-function importedHome(): { home: string; slug: string } {
+async function importedHome(): Promise<{ home: string; slug: string }> {
   const home = tempHome();
   const file = writeArticle(home, 'teahouse.txt');
-  const result = parley(['import', file], { home });
-  expect(result.status).toBe(0);
+  const result = await parleyIn(['import', file], { home });
+  expect(result.code).toBe(0);
   expectClean(result.stdout + result.stderr);
   return { home, slug: 'teahouse' };
 }
 
 describe('control sequences in an article never reach the terminal', () => {
-  it('import strips them: the summary and the deck file hold none', () => {
-    const { home, slug } = importedHome();
+  it('import strips them: the summary and the deck file hold none', async () => {
+    const { home, slug } = await importedHome();
     const deck = readFileSync(join(home, 'decks', `${slug}.json`), 'utf8');
     expectClean(JSON.stringify(JSON.parse(deck)).replace(/\\u[0-9a-f]{4}/gi, (e) => JSON.parse(`"${e}"`)));
     const notes = JSON.parse(deck).notes as { zh: string; en: string }[];
@@ -83,44 +84,44 @@ describe('control sequences in an article never reach the terminal', () => {
     for (const n of notes) expectClean(n.zh + n.en);
   });
 
-  it('HTML entities that decode to controls (&#27; &#x9b; &#0; &#x202E;) are dropped', () => {
+  it('HTML entities that decode to controls (&#27; &#x9b; &#0; &#x202E;) are dropped', async () => {
     const home = tempHome();
     const file = join(home, 'page.html');
     writeFileSync(file, HTML);
-    const text = parley(['import', file, '--dry-run'], { home });
-    expect(text.status).toBe(0);
+    const text = await parleyIn(['import', file, '--dry-run'], { home });
+    expect(text.code).toBe(0);
     expectClean(text.stdout + text.stderr);
-    const json = parley(['import', file, '--dry-run', '--json'], { home });
-    expect(json.status).toBe(0);
+    const json = await parleyIn(['import', file, '--dry-run', '--json'], { home });
+    expect(json.code).toBe(0);
     const doc = JSON.parse(json.stdout);
     expectClean(JSON.stringify(doc.pairs).replace(/\\u[0-9a-f]{4}/gi, (e) => JSON.parse(`"${e}"`)));
     expect(doc.pairs[0].en).toContain('The old teahouse');
   });
 
-  it('a deck file edited by hand: show, decks, export and --json stay clean', () => {
-    const { home, slug } = importedHome();
+  it('a deck file edited by hand: show, decks, export and --json stay clean', async () => {
+    const { home, slug } = await importedHome();
     poisonDeck(home, slug);
     for (const args of [['show', slug], ['decks'], ['export', slug, '--format', 'anki'], ['export', slug, '--format', 'md']]) {
-      const result = parley(args, { home });
-      expect(result.status, args.join(' ')).toBe(0);
+      const result = await parleyIn(args, { home });
+      expect(result.code, args.join(' ')).toBe(0);
       expectClean(result.stdout + result.stderr);
     }
-    const anki = parley(['export', slug, '--format', 'anki'], { home }).stdout;
+    const anki = (await parleyIn(['export', slug, '--format', 'anki'], { home })).stdout;
     expect(anki).toMatch(/^#deck:茶馆/m);
     // JSON stays JSON, and says exactly what the file holds: the controls come back as \u escapes.
-    const shown = parley(['show', slug, '--json'], { home });
+    const shown = await parleyIn(['show', slug, '--json'], { home });
     expectClean(shown.stdout);
     expect(JSON.parse(shown.stdout).deck.name).toBe(`茶馆${ALL}`);
-    const decks = parley(['decks', '--json'], { home });
+    const decks = await parleyIn(['decks', '--json'], { home });
     expectClean(decks.stdout);
     expect(JSON.parse(decks.stdout)[0].name).toBe(`茶馆${ALL}`);
   });
 
-  it('colour on: parley\'s own styling still arrives, nothing else does', () => {
-    const { home, slug } = importedHome();
+  it('colour on: parley\'s own styling still arrives, nothing else does', async () => {
+    const { home, slug } = await importedHome();
     poisonDeck(home, slug);
-    const result = parley(['show', slug], { home, env: { NO_COLOR: '', FORCE_COLOR: '1' } });
-    expect(result.status).toBe(0);
+    const result = await parleyIn(['show', slug], { home, env: { NO_COLOR: '', FORCE_COLOR: '1' } });
+    expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/\x1b\[1m/);
     const unstyled = result.stdout.replace(/\x1b\[[0-9;]*m/g, '');
     expectClean(unstyled);
@@ -128,28 +129,28 @@ describe('control sequences in an article never reach the terminal', () => {
     expect(result.stdout).not.toContain('\x9b31m');
   });
 
-  it('an error that echoes an argument shows the controls instead of sending them', () => {
+  it('an error that echoes an argument shows the controls instead of sending them', async () => {
     const home = tempHome();
-    const show = parley(['show', `x${PAYLOADS.osc52}${PAYLOADS.clear}`], { home });
-    expect(show.status).toBe(1);
+    const show = await parleyIn(['show', `x${PAYLOADS.osc52}${PAYLOADS.clear}`], { home });
+    expect(show.code).toBe(1);
     expectClean(show.stderr);
     expect(show.stderr).toContain('\\u001b]52;c;');
-    const state = parley(['show', 'x', '--state', `due${PAYLOADS.bidi}`], { home });
+    const state = await parleyIn(['show', 'x', '--state', `due${PAYLOADS.bidi}`], { home });
     expectClean(state.stderr);
   });
 
-  it('a deck name with control characters is refused in one line', () => {
+  it('a deck name with control characters is refused in one line', async () => {
     const home = tempHome();
     const file = writeArticle(home, 'teahouse.txt');
-    const result = parley(['import', file, '--deck', `tea${PAYLOADS.clear}`], { home });
-    expect(result.status).toBe(1);
+    const result = await parleyIn(['import', file, '--deck', `tea${PAYLOADS.clear}`], { home });
+    expect(result.code).toBe(1);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(/^parley: deck name .* control character.* — /);
     expectClean(result.stderr);
   });
 
   it('the delete confirmation (a prompt that writes to the terminal itself) shows the name, not its sequences', async () => {
-    const { home, slug } = importedHome();
+    const { home, slug } = await importedHome();
     poisonDeck(home, slug);
     const term = runInTerminal(['deck', 'delete', slug], { PARLEY_HOME: home, NO_COLOR: '1' });
     await term.waitFor('Delete deck');
@@ -162,7 +163,7 @@ describe('control sequences in an article never reach the terminal', () => {
   }, 30_000);
 
   it('the review screen draws a hand-edited deck without its sequences', async () => {
-    const { home, slug } = importedHome();
+    const { home, slug } = await importedHome();
     poisonDeck(home, slug);
     const term = runInTerminal(['review', slug, '--direction', 'zh-en'], { PARLEY_HOME: home, NO_COLOR: '1' });
     await term.waitFor('new ');

@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeFileAtomic } from '../../src/store/atomic.js';
 import { withLock } from '../../src/store/lock.js';
-import { parley, tempHome } from '../helpers/cli.js';
+import { tempHome } from '../helpers/cli.js';
+import { parleyIn } from '../helpers/in-process.js';
 import { makeHome } from '../helpers/home-fixture.js';
 
 const NOW = '2026-11-29T10:00:00.000Z';
@@ -34,8 +35,8 @@ describe('a torn last journal line is never cut without a word', () => {
       const { home: root, journal, noteId } = await home();
       const whole = readFileSync(journal);
       writeFileSync(journal, Buffer.concat([whole, Buffer.from('{"type":"review","id":"cut-sh')]));
-      const result = parley(args(noteId), { home: root, env: { PARLEY_NOW: NOW } });
-      expect(result.status, result.stderr).toBe(0);
+      const result = await parleyIn(args(noteId), { home: root, env: { PARLEY_NOW: NOW } });
+      expect(result.code, result.stderr).toBe(0);
       const warnings = result.stderr.trim().split('\n');
       expect(warnings).toHaveLength(1);
       expect(warnings[0]).toMatch(/^parley: .*torn last line.*journal\.jsonl/);
@@ -52,21 +53,21 @@ describe('parley never writes through a symbolic link', () => {
     renameSync(journal, `${journal}.real`);
     symlinkSync(outside, journal);
     for (const args of [['suspend', noteId], ['decks', '--json'], ['stats', '--json']]) {
-      const result = parley(args, { home: root, env: { PARLEY_NOW: NOW } });
-      expect(result.status, `${args[0]}: ${result.stderr}`).toBe(1);
+      const result = await parleyIn(args, { home: root, env: { PARLEY_NOW: NOW } });
+      expect(result.code, `${args[0]}: ${result.stderr}`).toBe(1);
       expect(result.stderr.trim().split('\n')).toHaveLength(1);
       expect(result.stderr).toMatch(/^parley: .*journal\.jsonl is a symbolic link — /);
     }
     expect(readFileSync(outside, 'utf8')).toBe(FOREIGN);
   });
 
-  it('refuses to write a settings file that is a link', () => {
+  it('refuses to write a settings file that is a link', async () => {
     const root = tempHome();
     const outside = join(tempHome(), 'settings.json');
     writeFileSync(outside, '{"newPerDay": 12}\n');
     symlinkSync(outside, join(root, 'settings.json'));
-    const result = parley(['config', 'set', 'newPerDay', '25'], { home: root });
-    expect(result.status, result.stderr).toBe(1);
+    const result = await parleyIn(['config', 'set', 'newPerDay', '25'], { home: root });
+    expect(result.code, result.stderr).toBe(1);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(/settings\.json is a symbolic link — /);
     expect(readFileSync(outside, 'utf8')).toBe('{"newPerDay": 12}\n');

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyseArticle, parseLexicon } from '../../src/core/article/index.js';
 import { UserError } from '../../src/core/errors.js';
-import { parley, ROOT, tempHome } from '../helpers/cli.js';
+import { ROOT, tempHome } from '../helpers/cli.js';
+import { parleyIn } from '../helpers/in-process.js';
 
 const lexiconFile = join(ROOT, 'dist', 'lexicon.utf16le');
 // The built CC-CEDICT index (npm test builds first): the judgement is the dictionary's.
@@ -71,11 +72,11 @@ describe('two unrelated sentences are not a card', () => {
     expect(analysis.skipped.map((s) => s.reason)).toContain(REASON);
   });
 
-  it('through the CLI: the issue\'s example makes no card', () => {
+  it('through the CLI: the issue\'s example makes no card', async () => {
     const file = join(tempHome(), 'unrelated.txt');
     writeFileSync(file, `${UNRELATED[0]![0]}\n\n${UNRELATED[0]![1]}\n`);
-    const result = parley(['import', file, '--dry-run', '--json'], { home: tempHome() });
-    expect(result.status).toBe(1);
+    const result = await parleyIn(['import', file, '--dry-run', '--json'], { home: tempHome() });
+    expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^parley: .*could not match any sentence to its translation — /);
   });
 });

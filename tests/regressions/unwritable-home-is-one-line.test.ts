@@ -7,20 +7,21 @@ import { cpSync, closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readF
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parley, ROOT, tempHome } from '../helpers/cli.js';
+import { ROOT, tempHome } from '../helpers/cli.js';
+import { parleyIn, type InProcessResult } from '../helpers/in-process.js';
 
 const SAMPLE = join(ROOT, 'decks', 'morning-market.txt');
 const NOW = '2026-11-29T10:00:00Z';
 
-function sampleHome(): { home: string; noteId: string } {
+async function sampleHome(): Promise<{ home: string; noteId: string }> {
   const home = tempHome();
-  expect(parley(['import', SAMPLE], { home }).status).toBe(0);
+  expect((await parleyIn(['import', SAMPLE], { home })).code).toBe(0);
   const noteId = JSON.parse(readFileSync(join(home, 'decks', 'morning-market.json'), 'utf8')).notes[0].id as string;
   return { home, noteId };
 }
 
-function expectOneLine(result: ReturnType<typeof parley>, what: RegExp): void {
-  expect(result.status).toBe(1);
+function expectOneLine(result: InProcessResult, what: RegExp): void {
+  expect(result.code).toBe(1);
   expect(result.stderr.trim().split('\n')).toHaveLength(1);
   expect(result.stderr).toMatch(/^parley: .+ — .+/);
   expect(result.stderr).toMatch(what);
@@ -32,16 +33,16 @@ function listing(dir: string): string[] {
 }
 
 describe('a directory where a store file should be', () => {
-  it('settings.json as a directory: one line naming it', () => {
-    const { home } = sampleHome();
+  it('settings.json as a directory: one line naming it', async () => {
+    const { home } = await sampleHome();
     mkdirSync(join(home, 'settings.json'));
-    expectOneLine(parley(['config', 'set', 'newPerDay', '5'], { home }), /settings\.json is a directory/);
+    expectOneLine(await parleyIn(['config', 'set', 'newPerDay', '5'], { home }), /settings\.json is a directory/);
   });
 
-  it('journal.jsonl as a directory: one line naming it', () => {
-    const { home, noteId } = sampleHome();
+  it('journal.jsonl as a directory: one line naming it', async () => {
+    const { home, noteId } = await sampleHome();
     mkdirSync(join(home, 'journal.jsonl'));
-    expectOneLine(parley(['suspend', noteId], { home, env: { PARLEY_NOW: NOW } }), /journal\.jsonl is a directory/);
+    expectOneLine(await parleyIn(['suspend', noteId], { home, env: { PARLEY_NOW: NOW } }), /journal\.jsonl is a directory/);
   });
 });
 
@@ -62,18 +63,18 @@ const canMount = process.getuid?.() === 0 && (() => {
 })();
 
 describe.skipIf(!canMount)('a home on a read-only or full disk', () => {
-  it('read-only: a grade and a rename are one line each, nothing changes', () => {
-    const { home: source, noteId } = sampleHome();
+  it('read-only: a grade and a rename are one line each, nothing changes', async () => {
+    const { home: source, noteId } = await sampleHome();
     const mount = tmpfs('1m')!;
     const home = join(mount, 'home');
     cpSync(source, home, { recursive: true });
     expect(spawnSync('mount', ['-o', 'remount,ro', mount]).status).toBe(0);
-    expectOneLine(parley(['suspend', noteId], { home, env: { PARLEY_NOW: NOW } }), /read-only/);
-    expectOneLine(parley(['deck', 'rename', 'morning-market', 'market'], { home }), /read-only/);
+    expectOneLine(await parleyIn(['suspend', noteId], { home, env: { PARLEY_NOW: NOW } }), /read-only/);
+    expectOneLine(await parleyIn(['deck', 'rename', 'morning-market', 'market'], { home }), /read-only/);
   });
 
-  it('full: a grade is one line and leaves no lock file behind', () => {
-    const { home: source, noteId } = sampleHome();
+  it('full: a grade is one line and leaves no lock file behind', async () => {
+    const { home: source, noteId } = await sampleHome();
     const mount = tmpfs('256k')!;
     const home = join(mount, 'home');
     cpSync(source, home, { recursive: true });
@@ -86,7 +87,7 @@ describe.skipIf(!canMount)('a home on a read-only or full disk', () => {
       closeSync(fd);
     }
     const before = listing(home);
-    expectOneLine(parley(['suspend', noteId], { home, env: { PARLEY_NOW: NOW } }), /no space|ENOSPC/);
+    expectOneLine(await parleyIn(['suspend', noteId], { home, env: { PARLEY_NOW: NOW } }), /no space|ENOSPC/);
     expect(listing(home)).toEqual(before);
     rmSync(join(mount, 'filler'));
   });

@@ -11,11 +11,12 @@
 //   settings.json and state files alike.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseDeck } from '../../src/core/deck/file.js';
 import { systemProblem } from '../../src/core/system-error.js';
 import { readConfFile } from '../../src/store/conf-file.js';
-import { parley, ROOT, tempHome } from '../helpers/cli.js';
+import { ROOT, tempHome } from '../helpers/cli.js';
+import { parleyIn } from '../helpers/in-process.js';
 
 const SAMPLE = join(ROOT, 'decks', 'morning-market.txt');
 
@@ -27,7 +28,9 @@ function listing(home: string): string {
 
 describe('every bad option value is a usage error: one line, exit 2, nothing written', () => {
   const home = tempHome();
-  expect(parley(['import', SAMPLE], { home }).status).toBe(0);
+  beforeAll(async () => {
+    expect((await parleyIn(['import', SAMPLE], { home })).code).toBe(0);
+  });
   const table: string[][] = [
     ['--home', '', 'decks'],
     ['decks', '--frob'],
@@ -60,10 +63,10 @@ describe('every bad option value is a usage error: one line, exit 2, nothing wri
     ['suspend'],
   ];
   for (const args of table) {
-    it(`parley ${args.map((a) => (a === '' ? "''" : a)).join(' ').replace(ROOT, '')}`, () => {
+    it(`parley ${args.map((a) => (a === '' ? "''" : a)).join(' ').replace(ROOT, '')}`, async () => {
       const before = listing(home);
-      const result = parley(args, { home });
-      expect(result.status, result.stderr).toBe(2);
+      const result = await parleyIn(args, { home });
+      expect(result.code, result.stderr).toBe(2);
       expect(result.stdout).toBe('');
       expect(result.stderr.trim().split('\n')).toHaveLength(1);
       expect(result.stderr).toMatch(/^parley: .+ — .+/);
@@ -75,9 +78,9 @@ describe('every bad option value is a usage error: one line, exit 2, nothing wri
 
 describe('a bare command group shows its help', () => {
   for (const group of ['deck', 'config']) {
-    it(`parley ${group}: its help on stdout, exit 0`, () => {
-      const result = parley([group], { home: tempHome() });
-      expect(result.status).toBe(0);
+    it(`parley ${group}: its help on stdout, exit 0`, async () => {
+      const result = await parleyIn([group], { home: tempHome() });
+      expect(result.code).toBe(0);
       expect(result.stderr).toBe('');
       expect(result.stdout).toMatch(new RegExp(`^Usage: parley ${group} `));
       expect(result.stdout).not.toContain('(outputHelp)');
@@ -94,11 +97,11 @@ describe('a file-system error names what parley was doing', () => {
     });
   }
 
-  it('a home whose decks/ is a file: the import says what it could not do', () => {
+  it('a home whose decks/ is a file: the import says what it could not do', async () => {
     const home = tempHome();
     writeFileSync(join(home, 'decks'), 'not a directory');
-    const result = parley(['import', SAMPLE], { home });
-    expect(result.status).toBe(1);
+    const result = await parleyIn(['import', SAMPLE], { home });
+    expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^parley: cannot [a-z]+ /);
     expect(result.stderr).not.toMatch(/^parley: cannot \//);
   });

@@ -39,8 +39,6 @@ export interface DeckPlan {
   displaced?: { name: string; slug: string };
 }
 
-const toPinyin = lazyPinyin();
-
 /**
  * jschardet takes ~40 ms to load and is needed only for files that are not UTF-8 or UTF-16, so it
  * is required at the moment decoding asks for a guess (a runtime require the bundler leaves alone).
@@ -55,7 +53,7 @@ function defaultDeckName(article: ReadArticle): string {
   return article.source.stem ?? article.title ?? 'article';
 }
 
-/** The dictionary and pinyin index built beside the bundle; tests pass the same files read from dist/. */
+/** The dictionary and pinyin index the build writes to dist/. */
 export interface Artifacts {
   lexicon: Lexicon | undefined;
   pinyin: (zh: string) => string | undefined;
@@ -98,7 +96,7 @@ interface Group {
   articles: ReadArticle[];
 }
 
-function groups(options: ImportOptions, articles: ReadArticle[]): Map<string, Group> {
+function groups(options: ImportOptions, articles: ReadArticle[], toPinyin: Artifacts['pinyin']): Map<string, Group> {
   const found = new Map<string, Group>();
   for (const article of articles) {
     const name = options.deck ?? defaultDeckName(article);
@@ -132,27 +130,28 @@ function settle(ctx: Context, base: string, group: Group): DeckPlan {
   }
 }
 
-function plan(ctx: Context, options: ImportOptions, articles: ReadArticle[]): DeckPlan[] {
-  return [...groups(options, articles)].map(([slug, group]) => settle(ctx, slug, group));
+function plan(ctx: Context, options: ImportOptions, articles: ReadArticle[], toPinyin: Artifacts['pinyin']): DeckPlan[] {
+  return [...groups(options, articles, toPinyin)].map(([slug, group]) => settle(ctx, slug, group));
 }
 
 export async function run(options: ImportOptions, args: string[], ctx: Context): Promise<void> {
+  const toPinyin = lazyPinyin(ctx.dist);
   if (options.deck !== undefined) deckSlug(options.deck, toPinyin);
   // Everything is read and checked before anything is written: a bad second file writes nothing.
-  const sources = args.map(readSource);
-  const artifacts: Artifacts = { lexicon: loadLexicon(), pinyin: toPinyin };
+  const sources = args.map((arg) => readSource(arg, ctx.io));
+  const artifacts: Artifacts = { lexicon: loadLexicon(ctx.dist), pinyin: toPinyin };
   const bar = !options.json && ctx.io.interactive ? progressBar(ctx.io.stderr) : undefined;
   const articles: ReadArticle[] = [];
   for (const s of sources) articles.push(await analyse(s, options, artifacts, s.bytes.length > 200_000 ? bar?.update : undefined));
   bar?.done();
   if (options.dryRun) {
-    await printDryRun(ctx, plan(ctx, options, articles), options.json === true);
+    await printDryRun(ctx, plan(ctx, options, articles, toPinyin), options.json === true);
     return;
   }
   const store = await ctx.store();
   // Read, merge and write under the lock: a second import of the same deck meanwhile would
   // otherwise write over this one's notes.
-  const written = store.locked(() => plan(ctx, options, articles).map((p) => {
+  const written = store.locked(() => plan(ctx, options, articles, toPinyin).map((p) => {
     const deck: Deck = {
       format: DECK_FORMAT,
       name: p.name,

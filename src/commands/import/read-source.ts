@@ -1,6 +1,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { UserError } from '../../core/errors.js';
+import type { IO } from '../../ui/io.js';
 
 /** Larger than any article or book a learner would import; guards against a wrong file. */
 export const MAX_ARTICLE_BYTES = 20 * 1024 * 1024;
@@ -19,14 +20,15 @@ function tooBig(label: string): UserError {
   return new UserError(`${label} is larger than ${MAX_ARTICLE_BYTES / 1024 / 1024} MB`, 'split it into smaller articles and import those');
 }
 
-function readAll(fd: number, label: string): Uint8Array {
+/** Everything `read` gives (the bytes it put in the buffer, 0 at the end), refused past the limit. */
+function readAll(read: (buffer: Uint8Array) => number, label: string): Uint8Array {
   const chunks: Buffer[] = [];
   let total = 0;
   const chunk = Buffer.alloc(1 << 16);
   for (;;) {
     let n: number;
     try {
-      n = readSync(fd, chunk, 0, chunk.length, null);
+      n = read(chunk);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EAGAIN') continue;
@@ -41,8 +43,8 @@ function readAll(fd: number, label: string): Uint8Array {
   return Buffer.concat(chunks);
 }
 
-export function readSource(arg: string): Source {
-  if (arg === '-') return { label: 'standard input', bytes: readAll(0, 'standard input'), html: false };
+export function readSource(arg: string, io: Pick<IO, 'readInput'>): Source {
+  if (arg === '-') return { label: 'standard input', bytes: readAll(io.readInput, 'standard input'), html: false };
   let fd: number;
   try {
     fd = openSync(arg, 'r');
@@ -58,7 +60,7 @@ export function readSource(arg: string): Source {
     if (stat.isDirectory()) throw new UserError(`${arg} is a directory`, 'give the article file inside it');
     if (stat.size > MAX_ARTICLE_BYTES) throw tooBig(arg);
     const ext = extname(arg).toLowerCase();
-    return { label: arg, stem: basename(arg, extname(arg)), file: basename(arg), bytes: readAll(fd, arg), html: ext === '.html' || ext === '.htm' };
+    return { label: arg, stem: basename(arg, extname(arg)), file: basename(arg), bytes: readAll((buffer) => readSync(fd, buffer, 0, buffer.length, null), arg), html: ext === '.html' || ext === '.htm' };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EISDIR') throw new UserError(`${arg} is a directory`, 'give the article file inside it');
     throw error;

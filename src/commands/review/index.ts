@@ -10,13 +10,13 @@ import { listDeckSlugs, writeDeck } from '../../store/deck-files.js';
 import { DiskFull } from '../../store/disk.js';
 import type { StoredSettings } from '../../store/settings.js';
 import type { Store } from '../../store/store.js';
-import { readKeys, type KeyReader } from '../../ui/keys.js';
+import type { KeyReader } from '../../ui/keys.js';
 import { eventForKey, typingAnswer, typingInput } from '../../ui/review/bindings.js';
 import { loadPinyin } from '../../ui/review/pinyin.js';
 import { renderReview, renderSummary } from '../../ui/review/render.js';
+import { openScreen, type Screen } from '../../ui/review/screen.js';
 import { resolveDeckSlug } from '../deck-name.js';
 import { entryId } from '../entry-id.js';
-import { openScreen, type Screen } from './screen.js';
 import { sampleDeck } from './sample.js';
 
 export interface ReviewOptions {
@@ -29,9 +29,8 @@ export interface ReviewOptions {
 
 /** On an empty home, the first `parley review` offers the bundled sample so there is something to learn. */
 async function offerSample(ctx: Context): Promise<string[]> {
-  const { confirm } = await import('@inquirer/prompts');
-  const sample = sampleDeck();
-  const yes = await confirm({ message: `No decks yet. Add the sample deck "${sample.name}" (${sample.notes.length} notes) and review it?`, default: true });
+  const sample = sampleDeck(ctx.dist);
+  const yes = await ctx.prompter.confirm({ message: `No decks yet. Add the sample deck "${sample.name}" (${sample.notes.length} notes) and review it?`, default: true });
   if (!yes) return [];
   const store = await ctx.store();
   writeDeck(ctx.paths, sample);
@@ -134,7 +133,7 @@ interface Terminal {
 function openTerminal(ctx: Context): Terminal {
   const dumb = ctx.env.TERM === 'dumb';
   const screen = openScreen(ctx.io, dumb);
-  const keys = readKeys(ctx.io.stdin, ctx.io.stdout);
+  const keys = ctx.keys();
   return {
     screen,
     keys,

@@ -13,6 +13,7 @@ import { lazyPinyin, loadLexicon } from '../../../src/commands/artifacts.js';
 import { type Artifacts, analyse } from '../../../src/commands/import/index.js';
 import { readSource } from '../../../src/commands/import/read-source.js';
 import { UserError } from '../../../src/core/errors.js';
+import { createTestIO } from '../../../src/ui/test-io.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const FIXTURES = join(ROOT, 'tests/fixtures/articles');
@@ -69,7 +70,7 @@ async function check(testCase: EvalCase, bars: Bars): Promise<{ refused?: string
   let output: { pairs: { zh: string; en: string }[]; vocab: { term: string; gloss: string }[] } | undefined;
   let refused: string | undefined;
   try {
-    const { analysis } = await analyse(readSource(testCase.article), {}, builtArtifacts());
+    const { analysis } = await analyse(readSource(testCase.article, createTestIO()), {}, builtArtifacts());
     output = { pairs: analysis.pairs, vocab: analysis.vocab };
   } catch (error) {
     if (!(error instanceof UserError)) throw error;

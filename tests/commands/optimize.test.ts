@@ -6,7 +6,8 @@ import type { CardState, Grade, JournalEntry } from '../../src/core/srs/card-sta
 import { makeScheduler } from '../../src/core/srs/scheduler.js';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.js';
 import { Store } from '../../src/store/store.js';
-import { parley, ROOT, tempHome } from '../helpers/cli.js';
+import { ROOT, tempHome } from '../helpers/cli.js';
+import { parleyIn } from '../helpers/in-process.js';
 import { makeHome } from '../helpers/home-fixture.js';
 
 const binding = join(ROOT, 'node_modules', '@open-spaced-repetition', 'binding-linux-x64-gnu');
@@ -41,8 +42,8 @@ async function simulatedHome(): Promise<string> {
 describe.skipIf(!existsSync(binding))('parley optimize with enough history', () => {
   it('fits parameters, compares them with the defaults and stores them with --apply', async () => {
     const home = await simulatedHome();
-    const result = parley(['optimize', '--apply', '--json'], { home, env: { PARLEY_NOW: '2026-06-01T09:00:00Z' } });
-    expect(result.status, result.stderr).toBe(0);
+    const result = await parleyIn(['optimize', '--apply', '--json'], { home, env: { PARLEY_NOW: '2026-06-01T09:00:00Z' } });
+    expect(result.code, result.stderr).toBe(0);
     const report = JSON.parse(result.stdout);
     expect(report.reviews).toBeGreaterThanOrEqual(400);
     expect(report.fitted.weights).toHaveLength(report.current.weights.length);
@@ -50,6 +51,6 @@ describe.skipIf(!existsSync(binding))('parley optimize with enough history', () 
     expect(report.fitted.logLoss).toBeLessThanOrEqual(report.current.logLoss + 1e-9);
     const settings = JSON.parse(readFileSync(join(home, 'settings.json'), 'utf8'));
     expect(settings.fsrsWeights).toEqual(report.fitted.weights);
-    expect(JSON.parse(parley(['config', 'get', 'fsrsWeights', '--json'], { home }).stdout)).toEqual(report.fitted.weights);
+    expect(JSON.parse((await parleyIn(['config', 'get', 'fsrsWeights', '--json'], { home })).stdout)).toEqual(report.fitted.weights);
   }, 60_000);
 });

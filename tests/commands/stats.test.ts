@@ -6,7 +6,8 @@ import type { CardState, Grade, CardEntry } from '../../src/core/srs/card-state.
 import { writeDeck } from '../../src/store/deck-files.js';
 import { layout } from '../../src/store/home.js';
 import { displayWidth } from '../../src/ui/width.js';
-import { parley, tempHome } from '../helpers/cli.js';
+import { tempHome } from '../helpers/cli.js';
+import { parleyIn } from '../helpers/in-process.js';
 import { fakeNote } from '../helpers/home-fixture.js';
 
 const NOW = '2026-03-01T09:00:00Z';
@@ -60,10 +61,10 @@ function oneLine(stderr: string): string {
   return lines[0]!;
 }
 
-const json = (args: string[], home: string) => {
-  const result = parley([...args, '--json'], { home, env: ENV });
+const json = async (args: string[], home: string) => {
+  const result = await parleyIn([...args, '--json'], { home, env: ENV });
   expect(result.stderr).toBe('');
-  expect(result.status).toBe(0);
+  expect(result.code).toBe(0);
   return JSON.parse(result.stdout);
 };
 
@@ -75,8 +76,8 @@ beforeEach(() => {
 });
 
 describe('parley stats', () => {
-  it('pins today, retention, cards by state, forecast and heatmap', () => {
-    const stats = json(['stats'], home);
+  it('pins today, retention, cards by state, forecast and heatmap', async () => {
+    const stats = await json(['stats'], home);
     // Left: n2 was studied today, so its other card waits; n0 and n1 each give one new card.
     expect(stats.today).toEqual({ reviews: 2, left: 2, timeMs: 11_000, streak: 1 });
     expect(stats.reviews).toEqual({ today: 2, last30Days: 7, total: 7 });
@@ -93,55 +94,55 @@ describe('parley stats', () => {
     expect(stats.byState.decks[0].recall.cards).toBe(3);
   });
 
-  it('fits 80 columns, in colour and as plain numbers', () => {
-    const plain = parley(['stats'], { home, env: ENV });
-    expect(plain.status).toBe(0);
+  it('fits 80 columns, in colour and as plain numbers', async () => {
+    const plain = await parleyIn(['stats'], { home, env: ENV });
+    expect(plain.code).toBe(0);
     expect(plain.stdout).toContain('2 reviewed in 11s');
     expect(plain.stdout).not.toMatch(/\u001b\[/);
-    const colour = parley(['stats'], { home, env: { ...ENV, FORCE_COLOR: '1', NO_COLOR: '' } });
+    const colour = await parleyIn(['stats'], { home, env: { ...ENV, FORCE_COLOR: '1', NO_COLOR: '' } });
     expect(colour.stdout).toMatch(/\u001b\[/);
     for (const out of [plain.stdout, colour.stdout]) {
       for (const line of out.split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(80);
     }
   });
 
-  it('says so in one line for an unknown deck', () => {
-    const result = parley(['stats', 'nope'], { home, env: ENV });
-    expect(result.status).toBe(1);
+  it('says so in one line for an unknown deck', async () => {
+    const result = await parleyIn(['stats', 'nope'], { home, env: ENV });
+    expect(result.code).toBe(1);
     expect(oneLine(result.stderr)).toContain('no deck named "nope"');
   });
 });
 
 describe('parley show', () => {
-  it('lists notes in article order with each card\'s state, filtered by state', () => {
-    const all = json(['show', 'river-walk'], home);
+  it('lists notes in article order with each card\'s state, filtered by state', async () => {
+    const all = await json(['show', 'river-walk'], home);
     expect(all.notes.map((x: { id: string }) => x.id)).toEqual(notes.map((x) => x.id));
     expect(all.notes[0].cards[0]).toEqual({ id: card(0), direction: 'zh-en', state: 'review', due: '2026-03-22T10:00:00Z', stability: 25 });
-    const review = json(['show', 'River walk', '--state', 'review'], home);
+    const review = await json(['show', 'River walk', '--state', 'review'], home);
     expect(review.notes.flatMap((x: { cards: { id: string }[] }) => x.cards.map((c) => c.id))).toEqual([card(0), card(1), card(2)]);
-    const bad = parley(['show', 'river-walk', '--state', 'lost'], { home, env: ENV });
-    expect(bad.status).toBe(2);
+    const bad = await parleyIn(['show', 'river-walk', '--state', 'lost'], { home, env: ENV });
+    expect(bad.code).toBe(2);
     expect(oneLine(bad.stderr)).toContain("argument 'lost' is invalid");
   });
 });
 
 describe('a relearning card', () => {
-  it('counts as learning in decks, stats and show alike', () => {
+  it('counts as learning in decks, stats and show alike', async () => {
     const lapsed = review(card(0, 'en-zh'), '2026-03-01T08:40:00Z', 1,
       state(2, '2026-03-01T08:00:00Z', 9, '2026-02-20T10:00:00Z'), state(3, '2026-03-01T08:50:00Z', 0, '2026-03-01T08:40:00Z'));
     writeFileSync(join(home, 'journal.jsonl'), [...journal(), lapsed].map((e) => `${JSON.stringify(e)}\n`).join(''));
-    expect(json(['decks'], home)[0].learning).toBe(1);
-    expect(json(['stats'], home).byState.total.learning).toBe(1);
-    const learning = json(['show', 'river-walk', '--state', 'learning'], home);
+    expect((await json(['decks'], home))[0].learning).toBe(1);
+    expect((await json(['stats'], home)).byState.total.learning).toBe(1);
+    const learning = await json(['show', 'river-walk', '--state', 'learning'], home);
     expect(learning.notes.flatMap((x: { cards: { state: string }[] }) => x.cards.map((c) => c.state))).toEqual(['relearning']);
   });
 });
 
 describe('parley export', () => {
-  it('writes an Anki file atomically to -o', () => {
+  it('writes an Anki file atomically to -o', async () => {
     const out = join(home, 'river.txt');
-    const result = parley(['export', 'river-walk', '--format', 'anki', '-o', out], { home, env: ENV });
-    expect(result.status).toBe(0);
+    const result = await parleyIn(['export', 'river-walk', '--format', 'anki', '-o', out], { home, env: ENV });
+    expect(result.code).toBe(0);
     const lines = readFileSync(out, 'utf8').split('\n');
     expect(lines.slice(0, 6)).toEqual([
       '#separator:tab', '#html:false', '#notetype:parley', '#deck:River walk',
@@ -151,24 +152,24 @@ describe('parley export', () => {
     expect(readdirSync(home).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
-  it('refuses an unknown format or an unwritable -o in one line and writes nothing', () => {
-    const format = parley(['export', 'river-walk', '--format', 'xlsx', '-o', join(home, 'x.xlsx')], { home, env: ENV });
-    expect(format.status).toBe(2);
+  it('refuses an unknown format or an unwritable -o in one line and writes nothing', async () => {
+    const format = await parleyIn(['export', 'river-walk', '--format', 'xlsx', '-o', join(home, 'x.xlsx')], { home, env: ENV });
+    expect(format.code).toBe(2);
     expect(oneLine(format.stderr)).toContain("argument 'xlsx' is invalid");
     expect(existsSync(join(home, 'x.xlsx'))).toBe(false);
     const missing = join(home, 'no', 'such', 'dir', 'x.txt');
-    const path = parley(['export', 'river-walk', '--format', 'csv', '-o', missing], { home, env: ENV });
-    expect(path.status).toBe(1);
+    const path = await parleyIn(['export', 'river-walk', '--format', 'csv', '-o', missing], { home, env: ENV });
+    expect(path.code).toBe(1);
     expect(oneLine(path.stderr)).toContain('cannot write');
     expect(existsSync(join(home, 'no'))).toBe(false);
-    const dir = parley(['export', 'river-walk', '--format', 'md', '-o', home], { home, env: ENV });
-    expect(dir.status).toBe(1);
+    const dir = await parleyIn(['export', 'river-walk', '--format', 'md', '-o', home], { home, env: ENV });
+    expect(dir.code).toBe(1);
     expect(readdirSync(home).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
-  it('exports the review history as the FSRS optimizer\'s CSV, undone grades left out', () => {
+  it('exports the review history as the FSRS optimizer\'s CSV, undone grades left out', async () => {
     const out = join(home, 'reviews.csv');
-    expect(parley(['export', '--reviews', '-o', out], { home, env: ENV }).status).toBe(0);
+    expect((await parleyIn(['export', '--reviews', '-o', out], { home, env: ENV })).code).toBe(0);
     const lines = readFileSync(out, 'utf8').trimEnd().split('\n');
     expect(lines[0]).toBe('card_id,review_time,review_rating,review_state,review_duration');
     expect(lines).toHaveLength(8);
@@ -178,51 +179,64 @@ describe('parley export', () => {
 });
 
 describe('parley optimize', () => {
-  it('changes nothing with too little history', () => {
-    const result = parley(['optimize', '--apply'], { home, env: ENV });
-    expect(result.status).toBe(0);
+  it('changes nothing with too little history', async () => {
+    const result = await parleyIn(['optimize', '--apply'], { home, env: ENV });
+    expect(result.code).toBe(0);
     expect(result.stdout).toContain('Only 7 reviews');
     expect(existsSync(join(home, 'settings.json'))).toBe(false);
   });
 
-  it('says in one line that there is nothing to fit without history', () => {
+  it('says in one line that there is nothing to fit without history', async () => {
     const empty = tempHome();
-    const result = parley(['optimize'], { home: empty, env: ENV });
-    expect(result.status).toBe(1);
+    const result = await parleyIn(['optimize'], { home: empty, env: ENV });
+    expect(result.code).toBe(1);
     expect(oneLine(result.stderr)).toContain('no review history');
   });
 });
 
 describe('deck management', () => {
-  it('suspends and unsuspends a note by an id prefix', () => {
-    expect(parley(['suspend', notes[1]!.id.slice(0, 8)], { home, env: ENV }).status).toBe(0);
-    expect(json(['stats'], home).byState.total.suspended).toBe(2);
-    expect(parley(['unsuspend', notes[1]!.id], { home, env: ENV }).status).toBe(0);
-    expect(json(['stats'], home).byState.total).toEqual({ new: 3, learning: 0, review: 3, suspended: 0 });
-    expect(parley(['suspend', 'zzzz'], { home, env: ENV }).status).toBe(1);
+  it('suspends and unsuspends a note by an id prefix', async () => {
+    expect((await parleyIn(['suspend', notes[1]!.id.slice(0, 8)], { home, env: ENV })).code).toBe(0);
+    expect((await json(['stats'], home)).byState.total.suspended).toBe(2);
+    expect((await parleyIn(['unsuspend', notes[1]!.id], { home, env: ENV })).code).toBe(0);
+    expect((await json(['stats'], home)).byState.total).toEqual({ new: 3, learning: 0, review: 3, suspended: 0 });
+    expect((await parleyIn(['suspend', 'zzzz'], { home, env: ENV })).code).toBe(1);
   });
 
-  it('renames a deck with its schedule, which survives losing the snapshot cache', () => {
-    const result = parley(['deck', 'rename', 'river-walk', 'Egret days'], { home, env: ENV });
-    expect(result.status).toBe(0);
+  it('renames a deck with its schedule, which survives losing the state file', async () => {
+    const result = await parleyIn(['deck', 'rename', 'river-walk', 'Egret days'], { home, env: ENV });
+    expect(result.code).toBe(0);
     expect(existsSync(join(home, 'decks', 'river-walk.json'))).toBe(false);
     expect(JSON.parse(readFileSync(join(home, 'decks', 'egret-days.json'), 'utf8')).name).toBe('Egret days');
-    const after = json(['stats', 'egret-days'], home);
+    const after = await json(['stats', 'egret-days'], home);
     expect(after.byState.total.review).toBe(3);
     expect(after.reviews.total).toBe(7);
-    rmSync(join(home, 'state'), { recursive: true, force: true });
-    expect(json(['stats', 'egret-days'], home).byState.total.review).toBe(3);
+    rmSync(join(home, 'state.json'), { force: true });
+    expect((await json(['stats', 'egret-days'], home)).byState.total.review).toBe(3);
   });
 
-  it('deletes a deck only when confirmed, keeping its history for a re-import', () => {
-    const refused = parley(['deck', 'delete', 'river-walk'], { home, env: ENV });
-    expect(refused.status).toBe(1);
+  it('deletes a deck only when confirmed, keeping its history for a re-import', async () => {
+    const refused = await parleyIn(['deck', 'delete', 'river-walk'], { home, env: ENV });
+    expect(refused.code).toBe(1);
     expect(oneLine(refused.stderr)).toContain('--yes');
     expect(existsSync(join(home, 'decks', 'river-walk.json'))).toBe(true);
-    expect(parley(['deck', 'delete', 'river-walk', '--yes'], { home, env: ENV }).status).toBe(0);
+    expect((await parleyIn(['deck', 'delete', 'river-walk', '--yes'], { home, env: ENV })).code).toBe(0);
     expect(existsSync(join(home, 'decks', 'river-walk.json'))).toBe(false);
     mkdirSync(join(home, 'decks'), { recursive: true });
     writeDeck(layout(home), deck);
-    expect(json(['stats'], home).byState.total.review).toBe(3);
+    expect((await json(['stats'], home)).byState.total.review).toBe(3);
+  });
+
+  it('on a terminal, asks before deleting, showing the deck\'s name rather than obeying it', async () => {
+    writeDeck(layout(home), { ...deck, name: 'River\x1b[2J walk' });
+    const terminal = { isTTY: true };
+    const asked = (answer: boolean) => [{ message: /^Delete deck "River\\u001b\[2J walk" \(3 notes\)\?/, answer }];
+    const kept = await parleyIn(['deck', 'delete', 'river-walk'], { home, env: ENV, terminal, answers: asked(false) });
+    expect(kept).toEqual({ code: 0, stdout: 'Nothing deleted.\n', stderr: '' });
+    expect(existsSync(join(home, 'decks', 'river-walk.json'))).toBe(true);
+    const deleted = await parleyIn(['deck', 'delete', 'river-walk'], { home, env: ENV, terminal, answers: asked(true) });
+    expect(deleted.code).toBe(0);
+    expect(deleted.stdout).toMatch(/^Deleted deck "River\\u001b\[2J walk"/);
+    expect(existsSync(join(home, 'decks', 'river-walk.json'))).toBe(false);
   });
 });

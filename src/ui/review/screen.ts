@@ -1,4 +1,4 @@
-import type { IO } from '../../ui/io.js';
+import type { IO } from '../io.js';
 
 /**
  * The terminal while a session runs: the alternate screen, no cursor, and each frame drawn over
