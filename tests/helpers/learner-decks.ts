@@ -96,6 +96,8 @@ const TOPICS: readonly Pair[] = [
 
 /** Sentences in a paragraph; each paragraph is followed by one vocabulary note. */
 const PARAGRAPH = 4;
+/** Notes in a deck: 273 paragraphs of 4 sentences and a vocabulary note, 2,730 cards. */
+export const DECK_NOTES = 1365;
 
 const capital = (text: string) => text[0]!.toUpperCase() + text.slice(1);
 
@@ -115,10 +117,10 @@ function object(random: () => number, own: Pair, earlier: readonly Word[]): Pair
 }
 
 /**
- * Deck `index` of a learner's home: `notes` notes (a fifth of them vocabulary) as `parley import`
- * writes them: in article order, a vocabulary note with pinyin and the sentence it came from.
+ * Deck `index` of a learner's home, as `parley import` writes an article: notes in article order,
+ * a fifth of them vocabulary with pinyin and the sentence each came from.
  */
-export function learnerDeck(index: number, notes: number): Deck {
+export function learnerDeck(index: number): Deck {
   const random = seededRandom(0x9e3779b1 ^ index);
   const terms = MODIFIERS.flatMap((m) => NOUNS.map((n) => ({ zh: m.zh + n.zh, en: `${m.en} ${n.en}`, pinyin: `${m.pinyin} ${n.pinyin}` })))
     .map((term) => ({ term, key: random() }))
@@ -127,31 +129,30 @@ export function learnerDeck(index: number, notes: number): Deck {
   const out: Note[] = [];
   const ids = new Set<string>();
   const add = (note: Omit<Note, 'order'>): boolean => {
-    if (ids.has(note.id) || out.length >= notes) return false;
+    if (ids.has(note.id)) return false;
     ids.add(note.id);
     out.push({ ...note, order: out.length });
     return true;
   };
-  for (let paragraph = 0; out.length < notes; paragraph++) {
-    const term = terms[paragraph % terms.length]!;
+  for (let paragraph = 0; out.length < DECK_NOTES; paragraph++) {
+    const term = terms[paragraph]!;
     const own: Pair = [term.zh, term.en];
     let context: Pair | undefined;
-    for (let made = 0; made < PARAGRAPH && out.length < notes;) {
-      // The first sentence is the vocabulary note's context; the others use an earlier term, this
-      // one again or a plain word, so terms recur across the article as they do in real text.
+    for (let made = 0; made < PARAGRAPH;) {
+      // The first sentence is the vocabulary note's context; the others use a term met so far
+      // (this one, often) or a plain word, so terms recur across the article as in real text.
       const [zh, en] = sentence(random, made === 0 ? own : object(random, own, terms.slice(0, paragraph + 1)));
       if (add({ id: noteId('sentence', [zh, en]), kind: 'sentence', zh, en })) {
-        if (made === 0) context = [zh, en];
+        context ??= [zh, en];
         made++;
       }
     }
-    if (!context) break;
     const english = random() < 0.2;
     const vocab: Omit<Note, 'order'> = english
       ? { id: noteId('vocab', ['en', term.en]), kind: 'vocab', zh: term.zh, en: term.en, lang: 'en', pos: 'n.' }
       : { id: noteId('vocab', ['zh', term.zh]), kind: 'vocab', zh: term.zh, en: term.en, lang: 'zh', pos: 'n.', pinyin: term.pinyin };
     if (random() < 0.25) vocab.note = '常见于新闻报道';
-    add({ ...vocab, context: { zh: context[0], en: context[1] } });
+    add({ ...vocab, context: { zh: context![0], en: context![1] } });
   }
   const [titleZh, titleEn] = TOPICS[index % TOPICS.length]!;
   const sha256 = createHash('sha256').update(out.map((n) => `${n.zh}\t${n.en}`).join('\n')).digest('hex');

@@ -9,6 +9,7 @@ import { buildQueue, type QueueOptions } from '../../src/core/srs/queue.js';
 import { makeScheduler } from '../../src/core/srs/scheduler.js';
 import { startSession, step, type SessionEvent, type SessionState } from '../../src/core/srs/session.js';
 import { writeDeck } from '../../src/store/deck-files.js';
+import { layout } from '../../src/store/home.js';
 import { Store } from '../../src/store/store.js';
 import { learnerDeck, seededRandom } from './learner-decks.js';
 
@@ -109,8 +110,8 @@ export interface LearnerHomeShape {
  */
 export function makeLearnerHome(root: string, now: Date): LearnerHomeShape {
   const store = new Store(root);
-  const decks = Array.from({ length: 8 }, (_, i) => learnerDeck(i, 1365));
-  for (const deck of decks) writeDeck(store.paths, deck);
+  const decks = Array.from({ length: 8 }, (_, i) => learnerDeck(i));
+  for (const deck of decks) writeDeck(layout(root), deck);
   const learner = new Learner(12);
   const today = dayStart(now, store.settings.all().dayStartsAt).getTime();
   let at = new Date(today - 2 * DAY + 5 * HOUR);

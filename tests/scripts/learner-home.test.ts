@@ -5,19 +5,19 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseDeck, serialiseDeck } from '../../src/core/deck/file.js';
 import { siblingPairs } from '../../src/core/srs/siblings.js';
 import { Store } from '../../src/store/store.js';
-import { learnerDeck } from '../helpers/learner-decks.js';
+import { DECK_NOTES, learnerDeck } from '../helpers/learner-decks.js';
 import { makeLearnerHome } from '../helpers/learner-home.js';
 
 describe('the bench home shaped like a learner’s', () => {
   it('has decks as import writes them, whose vocabulary gives sentences away', () => {
-    const deck = learnerDeck(3, 1365);
-    expect(learnerDeck(3, 1365)).toEqual(deck);
+    const deck = learnerDeck(3);
+    expect(learnerDeck(3)).toEqual(deck);
     expect(parseDeck(serialiseDeck(deck), 'deck-3.json')).toEqual(deck);
-    expect(deck.notes).toHaveLength(1365);
-    expect(deck.notes.filter((n) => n.kind === 'vocab')).toHaveLength(273);
-    expect(new Set(deck.notes.map((n) => n.id)).size).toBe(1365);
+    expect(deck.notes).toHaveLength(DECK_NOTES);
+    expect(deck.notes.filter((n) => n.kind === 'vocab')).toHaveLength(DECK_NOTES / 5);
+    expect(new Set(deck.notes.map((n) => n.id)).size).toBe(DECK_NOTES);
     for (const vocab of deck.notes.filter((n) => n.kind === 'vocab')) expect(vocab.context!.zh).toContain(vocab.zh);
-    expect(siblingPairs(deck.notes).length).toBeGreaterThan(273);
+    expect(siblingPairs(deck.notes).length).toBeGreaterThan(DECK_NOTES / 5);
   });
 
   const root = mkdtempSync(join(tmpdir(), 'parley-learner-'));
