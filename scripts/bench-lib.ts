@@ -9,9 +9,9 @@ import { renderReview } from '../src/ui/review/render.js';
 import { Store } from '../src/store/store.js';
 import { reviewState } from '../tests/helpers/home-fixture.js';
 
-export { makeHome } from '../tests/helpers/home-fixture.js';
+export { makeLearnerHome } from '../tests/helpers/learner-home.js';
 
-/** Milliseconds to make one grade durable (lock, catch up, append, fsync) in a big home. */
+/** Milliseconds to make one grade durable (lock, catch up, append, fsync) in a learner's home. */
 export function gradeLatencies(home: string, now: Date, count: number): number[] {
   const store = new Store(home);
   const deck = readDeck(store.paths, 'deck-0');

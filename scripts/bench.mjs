@@ -1,12 +1,12 @@
 // `npm run bench`: whole-process timings as ratios to `node -e 0` measured in the same run (the
-// machines are shared and noisy, absolute times mean little), plus in-process latencies.
+// machines are shared and noisy, absolute times mean little), plus in-process latencies, on a home
+// shaped like a real learner's (tests/helpers/learner-home.ts).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import { writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import { makeBook } from './bench-book.mjs';
 
@@ -15,6 +15,8 @@ const runs = Number(process.env.BENCH_RUNS ?? 15);
 // NODE_EXTRA_CA_CERTS makes every node start ~85 ms slower here; it is not parley's cost.
 const env = { ...process.env, NO_COLOR: '1' };
 delete env.NODE_EXTRA_CA_CERTS;
+const cli = join(root, 'bin', 'parley.js');
+const now = new Date('2026-11-29T10:00:00Z');
 
 const require = createRequire(import.meta.url);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -27,12 +29,15 @@ function time(args, extraEnv = {}) {
   return ms;
 }
 
-/** Milliseconds from spawning `parley review` on a pseudo-terminal to its first card on screen. */
-function firstCard(home, now) {
+/**
+ * Milliseconds from spawning `node NODE_ARGS…` (by default `parley review`) on a pseudo-terminal
+ * to its first card on screen; then it quits.
+ */
+function firstCard(home, nodeArgs = [cli, 'review']) {
   const pty = require('@lydell/node-pty');
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();
-    const term = pty.spawn(process.execPath, [join(root, 'bin', 'parley.js'), 'review'], {
+    const term = pty.spawn(process.execPath, nodeArgs, {
       cols: 80, rows: 24, env: { ...env, PARLEY_HOME: home, PARLEY_NOW: now.toISOString(), TERM: 'xterm' },
     });
     let seen = '';
@@ -49,9 +54,74 @@ function firstCard(home, now) {
   });
 }
 
+/** Every file under `dir` (by relative path) with its size and modification time. */
+function fingerprint(dir) {
+  const out = new Map();
+  for (const name of readdirSync(dir, { recursive: true })) {
+    const stat = statSync(join(dir, name));
+    if (stat.isFile()) out.set(name, `${stat.size}:${stat.mtimeMs}`);
+  }
+  return out;
+}
+
+/** The files made, changed or removed between two fingerprints. */
+function changed(before, after) {
+  return [...new Set([...before.keys(), ...after.keys()])].filter((name) => before.get(name) !== after.get(name)).sort();
+}
+
+/** `cp -a` keeps nanosecond modification times, which caches compare to know a file unchanged; fs.cpSync rounds them. */
+function copyHome(from, to) {
+  const result = spawnSync('cp', ['-a', from, to], { stdio: ['ignore', 'ignore', 'pipe'] });
+  if (result.status !== 0) throw new Error(`cp -a ${from} ${to}: ${result.stderr}`);
+}
+
+/**
+ * First card on screen of `parley ARGS…` over `node -e 0`, each run on its own copy of `home`
+ * (`prepare` may change a copy first), so every run starts from the same state whatever a run
+ * writes; with the files a run that quits at once wrote.
+ */
+async function firstCardRatio(home, args, count, prepare = () => {}) {
+  const copies = Array.from({ length: count }, (_, i) => `${home}-copy-${i}`);
+  try {
+    for (const copy of copies) {
+      copyHome(home, copy);
+      prepare(copy);
+    }
+    spawnSync('sync');
+    const before = fingerprint(copies[0]);
+    const nodeSamples = [];
+    const cardSamples = [];
+    for (const copy of copies) {
+      nodeSamples.push(time(['-e', '0']));
+      cardSamples.push(await firstCard(copy, [cli, ...args]));
+    }
+    return { ratio: median(cardSamples) / median(nodeSamples), writes: changed(before, fingerprint(copies[0])) };
+  } finally {
+    for (const copy of copies) rmSync(copy, { recursive: true, force: true });
+  }
+}
+
+const listed = (files) => (files.length > 3 ? `${files.slice(0, 3).join(', ')} and ${files.length - 3} more` : files.join(', '));
+
+/**
+ * The chunks whose code cache V8 rejected while `parley ARGS…` ran (on a terminal for a review),
+ * from a process that starts the CLI as bin/parley.js does and, at exit, writes what it saw.
+ */
+async function rejectedCaches(args, home, scratch) {
+  const report = join(scratch, 'rejected.json');
+  const start = join(root, 'dist', 'start.cjs');
+  const script = `const s = require(${JSON.stringify(start)});
+process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(report)}, JSON.stringify(s.rejectedCaches())));
+s.start(process.argv.slice(1));`;
+  rmSync(report, { force: true });
+  if (args[0] === 'review') await firstCard(home, ['-e', script, '--', ...args]);
+  else time(['-e', script, '--', ...args], { PARLEY_HOME: home, PARLEY_NOW: now.toISOString() });
+  return JSON.parse(readFileSync(report, 'utf8'));
+}
+
 /** Seconds and peak RSS (MB) of one dry-run import, measured by GNU time when the machine has it. */
 function importCost(file) {
-  const args = [join(root, 'bin', 'parley.js'), 'import', file, '--dry-run', '--json', '--home', join(file, '..', 'home')];
+  const args = [cli, 'import', file, '--dry-run', '--json', '--home', join(file, '..', 'home')];
   const gnuTime = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, ...args], { env, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
   if (gnuTime.status === 0) {
     const [seconds, kb] = gnuTime.stderr.trim().split('\n').at(-1).split(' ').map(Number);
@@ -74,10 +144,10 @@ await build({
   platform: 'node', target: 'node20', logLevel: 'warning',
   banner: { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" },
 });
-const { makeHome, gradeLatencies, nextCardLatencies } = await import(lib);
+const { makeLearnerHome, gradeLatencies, nextCardLatencies } = await import(lib);
 
-const home = mkdtempSync(join(tmpdir(), 'parley-bench-'));
-const now = new Date('2026-11-29T10:00:00Z');
+const scratch = mkdtempSync(join(tmpdir(), 'parley-bench-'));
+const home = join(scratch, 'home');
 const results = [];
 const report = (name, value, target, unit = '×') => {
   const ok = value <= target;
@@ -85,49 +155,67 @@ const report = (name, value, target, unit = '×') => {
   console.log(`${ok ? 'ok  ' : 'MISS'} ${name.padEnd(44)} ${value.toFixed(2).padStart(7)}${unit}  (target ≤ ${target}${unit})`);
 };
 try {
-  await makeHome(home, { decks: 5, notesPerDeck: 2000, reviewed: 1200, now });
-  const cli = join(root, 'bin', 'parley.js');
+  const built = performance.now();
+  const shape = makeLearnerHome(home, now);
+  const entries = Object.entries(shape.entries).map(([type, n]) => `${n.toLocaleString()} ${type}`).join(', ');
+  const names = { 0: 'new', 1: 'learning', 2: 'review', 3: 'relearning', suspended: 'suspended' };
+  const states = Object.entries(shape.states).map(([state, n]) => `${n.toLocaleString()} ${names[state]}`).join(', ');
+  console.log(`home: ${shape.decks} decks, ${shape.cards.toLocaleString()} cards; two days of sessions wrote ${entries}; cards studied: ${states}; built in ${((performance.now() - built) / 1000).toFixed(1)} s`);
+  // The home as the learner's last session left it, before today's first command.
+  await firstCard(home);
+
+  const commands = [['--version'], ['decks', '--json'], ['review']];
+  let rejections = 0;
+  for (const args of commands) {
+    const rejected = await rejectedCaches(args, home, scratch);
+    rejections += rejected.length;
+    if (rejected.length) console.log(`NOTE V8 rejected the code cache of ${rejected.join(', ')} (parley ${args.join(' ')}): they compile from source`);
+  }
+  if (!rejections) console.log(`code cache: V8 took every chunk's cache in ${commands.map((a) => `parley ${a.join(' ')}`).join(', ')}`);
+
   const seed = join(root, '..', 'shared', 'eval', 'seed', 'article.txt');
+  const settled = fingerprint(home);
   const m = compare({
     node: { args: ['-e', '0'] },
-    seed: { args: [cli, 'import', seed, '--dry-run', '--json', '--home', join(home, 'seed-home')] },
+    seed: { args: [cli, 'import', seed, '--dry-run', '--json', '--home', join(scratch, 'seed-home')] },
     version: { args: [cli, '--version'] },
     decks: { args: [cli, 'decks', '--json', '--home', home], env: { PARLEY_NOW: now.toISOString() } },
   });
-  console.log(`node -e 0 median ${m.node.toFixed(1)} ms over ${runs} runs; 20,000-card home`);
+  const decksWrote = changed(settled, fingerprint(home));
+  console.log(`node -e 0 median ${m.node.toFixed(1)} ms over ${runs} runs${decksWrote.length ? `; decks --json wrote ${decksWrote.join(', ')}` : ''}`);
   report('start-up: parley --version', m.version / m.node, 1.5);
-  report('start-up: parley decks --json (20,000 cards)', m.decks / m.node, 2.5);
+  report('start-up: parley decks --json', m.decks / m.node, 2.0);
   report('import of the seed article, end to end', m.seed / m.node, 3);
+
   const book = makeBook(5000);
   const double = makeBook(10000);
-  writeFileSync(join(home, 'book.txt'), book.text);
-  writeFileSync(join(home, 'double.txt'), double.text);
-  const one = importCost(join(home, 'book.txt'));
-  const two = importCost(join(home, 'double.txt'));
+  mkdirSync(join(scratch, 'books'));
+  writeFileSync(join(scratch, 'books', 'book.txt'), book.text);
+  writeFileSync(join(scratch, 'books', 'double.txt'), double.text);
+  const one = importCost(join(scratch, 'books', 'book.txt'));
+  const two = importCost(join(scratch, 'books', 'double.txt'));
   report(`import of a ${book.zh.toLocaleString()} × ${book.en.toLocaleString()}-sentence book`, one.seconds, 5, ' s');
   report('  its peak memory', one.rssMb, 300, ' MB');
   report('  twice the book, time ratio', two.seconds / one.seconds, 2.2);
-  const nodeSamples = [];
-  const cardSamples = [];
-  await firstCard(home, now); // yesterday's session, which leaves the queue index
-  for (let i = 0; i < Math.max(5, Math.floor(runs / 2)); i++) {
-    nodeSamples.push(time(['-e', '0']));
-    cardSamples.push(await firstCard(home, now));
+
+  for (const args of [['review'], ['review', 'deck-3']]) {
+    const { ratio, writes } = await firstCardRatio(home, args, runs);
+    report(`first card on screen: parley ${args.join(' ')}`, ratio, 2.5);
+    console.log(`     one that quits at once ${writes.length ? `wrote ${listed(writes)}` : 'writes nothing'}`);
   }
-  report('first card on screen: parley review (20,000)', median(cardSamples) / median(nodeSamples), 2.5);
-  // The figure above starts from the queue index the previous session left; the first session after
-  // an import (or with the index gone) loads every deck and schedule before drawing.
-  const coldSamples = [];
-  for (let i = 0; i < 5; i++) {
-    rmSync(join(home, 'state', '_queue.json'), { force: true });
-    coldSamples.push(await firstCard(home, now));
-  }
-  console.log(`     first card with no queue index: ${(median(coldSamples) / median(nodeSamples)).toFixed(2)}×`);
+  // The first session after an import, or after the derived files were lost: only the decks, the
+  // journal and the settings to start from.
+  const kept = new Set(['decks', 'journal.jsonl', 'settings.json']);
+  const cold = await firstCardRatio(home, ['review'], 5, (copy) => {
+    for (const name of readdirSync(copy)) if (!kept.has(name)) rmSync(join(copy, name), { recursive: true, force: true });
+  });
+  console.log(`     first card from the decks and journal alone: ${cold.ratio.toFixed(2)}× (it wrote ${listed(cold.writes)})`);
+
   const latencies = gradeLatencies(home, now, 200);
-  report('grade persist, median (20,000 cards)', median(latencies), 10, ' ms');
-  report('grade to next card, median (20,000 cards)', median(nextCardLatencies(home, now, 100)), 10, ' ms');
-  console.log(`     grade persist p95 ${[...latencies].sort((a, b) => a - b)[Math.floor(latencies.length * 0.95)].toFixed(2)} ms`);
+  report('grade persisted, median', median(latencies), 10, ' ms');
+  report('grade to next card, median', median(nextCardLatencies(home, now, 100)), 10, ' ms');
+  console.log(`     grade persisted p95 ${[...latencies].sort((a, b) => a - b)[Math.floor(latencies.length * 0.95)].toFixed(2)} ms`);
 } finally {
-  rmSync(home, { recursive: true, force: true });
+  rmSync(scratch, { recursive: true, force: true });
 }
 process.exitCode = results.every(Boolean) ? 0 : 1;

@@ -23,7 +23,7 @@ function reviewInTerminal(env) {
     return Promise.resolve();
   }
   return new Promise((resolve) => {
-    const term = pty.spawn(process.execPath, ['-e', train, 'review'], { cols: 80, rows: 24, env: { ...env, TERM: 'xterm-256color' } });
+    const term = pty.spawn(process.execPath, ['-e', train, '--', 'review'], { cols: 80, rows: 24, env: { ...env, TERM: 'xterm-256color' } });
     const keys = [' ', '3', ' ', '1', 'u', 'q'];
     let seen = '';
     const timer = setTimeout(() => term.kill(), 10_000);
@@ -57,7 +57,7 @@ export async function trainCodeCache() {
       ['config'],
       ['config', 'set', 'newPerDay', '20'],
     ];
-    for (const args of steps) spawnSync(process.execPath, ['-e', train, ...args], { env, stdio: 'ignore' });
+    for (const args of steps) spawnSync(process.execPath, ['-e', train, '--', ...args], { env, stdio: 'ignore' });
     // Twice: the first session saves the queue index the second one starts from.
     await reviewInTerminal(env);
     await reviewInTerminal(env);
