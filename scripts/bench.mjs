@@ -156,7 +156,7 @@ const report = (name, value, target, unit = '×') => {
 };
 try {
   const built = performance.now();
-  const shape = makeLearnerHome(home, now);
+  const shape = await makeLearnerHome(home, now);
   const entries = Object.entries(shape.entries).map(([type, n]) => `${n.toLocaleString()} ${type}`).join(', ');
   const names = { 0: 'new', 1: 'learning', 2: 'review', 3: 'relearning', suspended: 'suspended' };
   const states = Object.entries(shape.states).map(([state, n]) => `${n.toLocaleString()} ${names[state]}`).join(', ');

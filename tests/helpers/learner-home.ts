@@ -5,7 +5,7 @@
 import type { Deck } from '../../src/core/deck/note.js';
 import type { CardState, Grade } from '../../src/core/srs/card-state.js';
 import { dayStart } from '../../src/core/srs/day.js';
-import { buildQueue, type QueueOptions } from '../../src/core/srs/queue.js';
+import { buildQueue, cardsOfDeck, type QueueOptions } from '../../src/core/srs/queue.js';
 import { makeScheduler } from '../../src/core/srs/scheduler.js';
 import { startSession, step, type SessionEvent, type SessionState } from '../../src/core/srs/session.js';
 import { writeDeck } from '../../src/store/deck-files.js';
@@ -65,7 +65,7 @@ class Learner {
 function session(store: Store, learner: Learner, decks: readonly Deck[], options: QueueOptions, start: Date, stopAfter = Infinity): Date {
   const settings = store.settings.all();
   store.loadDecks(decks.map((d) => d.slug));
-  const cards = decks.map((d) => ({ slug: d.slug, name: d.name, notes: d.notes, states: store.states(d.slug) }));
+  const cards = decks.map((d) => cardsOfDeck(d, store.states(d.slug)));
   const queue = buildQueue(cards, store.journal(), settings, options, start);
   const config = { scheduler: makeScheduler(settings), idGen: learner.idGen, dayStartsAt: settings.dayStartsAt, typeAnswers: false };
   let now = start;
@@ -108,10 +108,13 @@ export interface LearnerHomeShape {
  * their learning steps); day 2 one evening session of all decks, the due reviews and more new
  * cards, stopped part-way. Default settings; only the new-card count is raised, as `--new` does.
  */
-export function makeLearnerHome(root: string, now: Date): LearnerHomeShape {
+export async function makeLearnerHome(root: string, now: Date): Promise<LearnerHomeShape> {
   const store = new Store(root);
   const decks = Array.from({ length: 8 }, (_, i) => learnerDeck(i));
-  for (const deck of decks) writeDeck(layout(root), deck);
+  for (const deck of decks) {
+    writeDeck(layout(root), deck);
+    store.wrote(deck);
+  }
   const learner = new Learner(12);
   const today = dayStart(now, store.settings.all().dayStartsAt).getTime();
   let at = new Date(today - 2 * DAY + 5 * HOUR);
@@ -129,5 +132,7 @@ export function makeLearnerHome(root: string, now: Date): LearnerHomeShape {
       states[key] = (states[key] ?? 0) + 1;
     }
   }
+  // As the last session's parley left it: the state file up to date with the journal.
+  await store.save(true);
   return { decks: decks.length, cards: decks.reduce((n, d) => n + 2 * d.notes.length, 0), entries, states };
 }

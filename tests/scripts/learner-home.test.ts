@@ -23,8 +23,8 @@ describe('the bench home shaped like a learner’s', () => {
   const root = mkdtempSync(join(tmpdir(), 'parley-learner-'));
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-  it('holds two days of sessions: every card state, undos, suspensions and burials', () => {
-    const shape = makeLearnerHome(root, new Date('2026-11-29T10:00:00Z'));
+  it('holds two days of sessions: every card state, undos, suspensions and burials', async () => {
+    const shape = await makeLearnerHome(root, new Date('2026-11-29T10:00:00Z'));
     expect(shape.decks).toBe(8);
     expect(shape.cards).toBe(21_840);
     expect(shape.entries.review).toBeGreaterThan(2_800);
