@@ -210,16 +210,18 @@ function lineNumberAt(fd: number, offset: number): number {
   return line;
 }
 
-/** How parley writes a line's start: its type, id and instant, in that order. */
-const LINE_START = /^\{"type":"[a-z]+","id":"[^"\\]{1,200}","at":"([0-9T:.+Z-]{10,40})"/;
+/** How parley writes a line's instant: right after its type and id, within its first bytes. */
+const AT = Buffer.from('","at":"');
 
 /**
  * For a line as parley writes it, whether it was made before `since` ('earlier') or a day before
  * that ('stop'), read from its first bytes alone; undefined for any other line, which is read whole.
  */
 function datedBefore(bytes: Buffer, start: number, end: number, since: number): 'earlier' | 'stop' | undefined {
-  const match = LINE_START.exec(bytes.toString('latin1', start, Math.min(end, start + 300)));
-  const at = match ? Date.parse(match[1]!) : NaN;
+  const key = bytes.indexOf(AT, start);
+  if (key < 0 || key > Math.min(end, start + 300)) return undefined;
+  const from = key + AT.length;
+  const at = Date.parse(bytes.toString('latin1', from, Math.min(end, from + 40)).split('"', 1)[0]!);
   if (Number.isNaN(at) || at >= since) return undefined;
   return at < since - 86_400_000 ? 'stop' : 'earlier';
 }

@@ -38,6 +38,9 @@ const FIELDS = [
   'last_review', 'suspended', 'buriedUntil', 'tags',
 ] as const satisfies readonly (keyof CardState)[];
 
+/** The fields a card state may lack (journals of older releases, flags not set). */
+const OPTIONAL = ['elapsed_days', 'scheduled_days', 'learning_steps', 'last_review', 'suspended', 'buriedUntil', 'tags'] as const;
+
 type Column = (CardState[keyof CardState] | null)[];
 type CardColumns = { id: string[] } & Record<(typeof FIELDS)[number], Column>;
 
@@ -107,7 +110,7 @@ function encode(state: HomeState): Filed {
       stamp: [o.stamp.size, o.stamp.mtimeMs],
       ids: o.ids.join('\n'),
       kinds: o.kinds.map((k) => (k === 'vocab' ? 'v' : 's')).join(''),
-      pairs: o.pairs.flat(),
+      pairs: [...o.pairs],
       ...(o.spans ? { spans: o.spans } : {}),
     };
   }
@@ -131,11 +134,11 @@ function decode(filed: Filed): HomeState {
   const outlines = new Map<string, FiledOutline>();
   for (const [slug, d] of Object.entries(filed.decks ?? fail('has no decks'))) {
     const ids = d.ids === '' ? [] : String(d.ids).split('\n');
-    const kinds = [...String(d.kinds)].map((k): NoteKind => (k === 'v' ? 'vocab' : 'sentence'));
-    const pairs: [number, number][] = [];
-    for (let i = 0; i + 1 < (d.pairs?.length ?? 0); i += 2) pairs.push([d.pairs[i]!, d.pairs[i + 1]!]);
-    const ok = typeof d.name === 'string' && kinds.length === ids.length && Array.isArray(d.stamp) &&
-      pairs.every((p) => p.every((n) => Number.isInteger(n) && n >= 0 && n < ids.length));
+    const kinds: NoteKind[] = [];
+    for (let n = 0; n < d.kinds.length; n++) kinds.push(d.kinds[n] === 'v' ? 'vocab' : 'sentence');
+    const pairs = d.pairs;
+    const ok = typeof d.name === 'string' && kinds.length === ids.length && Array.isArray(d.stamp) && Array.isArray(pairs) &&
+      pairs.length % 2 === 0 && pairs.every((n) => Number.isInteger(n) && n >= 0 && n < ids.length);
     if (!ok) fail(`has a damaged outline of deck ${slug}`);
     const spans = typeof d.spans === 'string' ? { spans: d.spans } : {};
     outlines.set(slug, { name: d.name, ids, kinds, pairs, stamp: { size: d.stamp[0], mtimeMs: d.stamp[1] }, ...spans });
@@ -147,12 +150,15 @@ function decode(filed: Filed): HomeState {
       FIELDS.every((f) => Array.isArray(columns[f]) && columns[f].length === ids.length && columns[f].every(COLUMN_CHECKS[f]));
     if (!fits) fail(`has damaged card columns of deck ${slug}`);
     const states = new Map<string, CardState>();
+    const c = columns as unknown as Record<(typeof FIELDS)[number], unknown[]>;
     for (let i = 0; i < ids.length; i++) {
-      const state: Record<string, unknown> = {};
-      for (const field of FIELDS) {
-        const value = columns[field][i];
-        if (value !== null) state[field] = value;
-      }
+      // Field by field in one literal, not key by key: a cold start builds thousands of these.
+      const state = {
+        due: c.due[i], stability: c.stability[i], difficulty: c.difficulty[i], elapsed_days: c.elapsed_days[i],
+        scheduled_days: c.scheduled_days[i], learning_steps: c.learning_steps[i], reps: c.reps[i], lapses: c.lapses[i], state: c.state[i],
+        last_review: c.last_review[i], suspended: c.suspended[i], buriedUntil: c.buriedUntil[i], tags: c.tags[i],
+      } as Record<string, unknown>;
+      for (const field of OPTIONAL) if (state[field] === null) delete state[field];
       states.set(ids[i]!, state as unknown as CardState);
     }
     cards.set(slug, states);

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, rmdirSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, rmdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { noteSpans, parseNote } from '../core/deck/file.js';
 import type { Deck, Note } from '../core/deck/note.js';
@@ -94,17 +94,22 @@ export class Store {
     const outline = this.#outline(slug);
     const found = new Map<number, Note>();
     if (!outline) return found;
-    let bytes: Buffer | undefined;
-    try {
-      bytes = readFileSync(deckPath(this.paths, slug));
-    } catch {
-      return found;
-    }
-    const spans = outline.spans && sameStamp(stamp(deckPath(this.paths, slug)), outline.stamp) ? decodeSpans(outline.spans, outline.ids.length) : undefined;
+    const file = deckPath(this.paths, slug);
+    const spans = outline.spans && sameStamp(stamp(file), outline.stamp) ? decodeSpans(outline.spans, outline.ids.length) : undefined;
     if (spans) {
-      for (const n of positions) {
-        const note = parseNote(bytes.toString('utf8', spans[2 * n], spans[2 * n + 1]));
-        if (note && note.id === outline.ids[n]) found.set(n, note);
+      let fd: number | undefined;
+      try {
+        fd = openSync(file, 'r');
+        for (const n of positions) {
+          const bytes = Buffer.allocUnsafe(spans[2 * n + 1]! - spans[2 * n]!);
+          readSync(fd, bytes, 0, bytes.length, spans[2 * n]!);
+          const note = parseNote(bytes.toString('utf8'));
+          if (note && note.id === outline.ids[n]) found.set(n, note);
+        }
+      } catch {
+        // Read below from the whole file, which says what is wrong with it if anything is.
+      } finally {
+        if (fd !== undefined) closeSync(fd);
       }
     }
     if (found.size < positions.length) {

@@ -10,8 +10,8 @@ export interface DeckOutline {
   name: string;
   ids: readonly string[];
   kinds: readonly NoteKind[];
-  /** [vocabulary position, sentence position] of each pair of notes that give each other away. */
-  pairs: readonly (readonly [number, number])[];
+  /** Positions of the notes that give each other away, flat: vocabulary, sentence, vocabulary, sentence, … */
+  pairs: readonly number[];
 }
 
 /** A note as the queue knows it: enough to order, count and keep siblings apart. */
@@ -29,7 +29,7 @@ export function outlineDeck(deck: Deck): DeckOutline {
     name: deck.name,
     ids: notes.map((n) => n.id),
     kinds: notes.map((n) => n.kind),
-    pairs: siblingPairs(notes).map(([vocab, sentence]) => [position.get(vocab)!, position.get(sentence)!] as const),
+    pairs: siblingPairs(notes).flatMap(([vocab, sentence]) => [position.get(vocab)!, position.get(sentence)!]),
   };
 }
 

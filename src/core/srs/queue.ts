@@ -13,7 +13,7 @@ export interface DeckCards<N extends NoteRef = Note> {
   slug: string;
   name: string;
   notes: readonly N[];
-  pairs: readonly (readonly [number, number])[];
+  pairs: readonly number[];
   states: ReadonlyMap<string, CardState>;
 }
 
@@ -227,9 +227,9 @@ class TakenNotes {
       else this.#partners.set(a, [b]);
     };
     for (const deck of decks) {
-      for (const [vocab, sentence] of deck.pairs) {
-        const a = deck.notes[vocab]?.id;
-        const b = deck.notes[sentence]?.id;
+      for (let i = 0; i + 1 < deck.pairs.length; i += 2) {
+        const a = deck.notes[deck.pairs[i]!]?.id;
+        const b = deck.notes[deck.pairs[i + 1]!]?.id;
         if (a === undefined || b === undefined) continue;
         link(a, b);
         link(b, a);
