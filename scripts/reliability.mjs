@@ -70,9 +70,10 @@ try {
     section('concurrency', r.failures);
   }
   if (want('corruption')) {
-    const r = await corruption({ workDir, lib, seed });
+    const t = Date.now();
+    const r = await corruption({ workDir, lib, helpers, quick });
     const s = r.state;
-    report(`corruption: ${r.damaged} damaged files (${r.files} files × truncated, garbled, emptied; ${r.commands} commands each), ${r.refused} refused with one line naming the file, ${r.rewritten} rewritten, ${r.crashes} crashes; damaged state.json (${s.damages} damages × ${r.commands} commands = ${s.runs} runs): ${s.rebuilt} rebuilt from the journal with one warning and the intact home's output, ${s.untouched} did not read it and left it be; with no journal: ${s.refused} of ${s.orphaned} refused with one line naming it; torn last journal line: ${r.torn}`);
+    report(`corruption: ${r.damaged} damaged files (${r.files} files × truncated, garbled, emptied; ${r.commands} commands each), ${r.refused} refused with one line naming the file, ${r.rewritten} rewritten, ${r.crashes} crashes; damaged state.json (${s.damages} damages × ${r.commands} commands = ${s.runs} runs): ${s.rebuilt} rebuilt from the journal with one warning and the intact home's output, ${s.untouched} did not read it and left it be; with no journal: ${s.refused} of ${s.orphaned} refused with one line naming it; torn last journal line: ${r.torn}  (${((Date.now() - t) / 1000).toFixed(0)} s)`);
     section('corruption', r.failures);
   }
   if (want('disk-full')) {
