@@ -35,7 +35,6 @@ export function nextCardLatencies(home: string, now: Date, count: number): numbe
   const store = new Store(home);
   const settings = store.settings.all();
   const decks = listDeckSlugs(store.paths).map((slug) => readDeck(store.paths, slug));
-  store.loadDecks(decks.map((d) => d.slug));
   const cards = decks.map((d) => cardsOfDeck(d, store.states(d.slug)));
   const queue = buildQueue(cards, store.journal(), settings, { direction: 'both', newLimit: count, reviewLimit: count }, now);
   let state: SessionState = startSession(queue, { scheduler: makeScheduler(settings), idGen: randomUUID, dayStartsAt: 4, typeAnswers: false }, { pinyin: false }, now);

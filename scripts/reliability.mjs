@@ -70,8 +70,10 @@ try {
     section('concurrency', r.failures);
   }
   if (want('corruption')) {
-    const r = await corruption({ workDir, lib, seed });
-    report(`corruption: ${r.damaged} damaged files (${r.files} files × truncated, garbled, emptied; 10 commands each), ${r.refused} refused with one line naming the file, ${r.rewritten} rewritten, ${r.crashes} crashes; damaged decks cache: ${r.cacheRebuilt} of 3 ignored and rebuilt; torn last journal line: ${r.torn}`);
+    const t = Date.now();
+    const r = await corruption({ workDir, lib, helpers, quick });
+    const s = r.state;
+    report(`corruption: ${r.damaged} damaged files (${r.files} files × truncated, garbled, emptied; ${r.commands} commands each), ${r.refused} refused with one line naming the file, ${r.rewritten} rewritten, ${r.crashes} crashes; damaged state.json (${s.damages} damages × ${r.commands} commands = ${s.runs} runs): ${s.rebuilt} rebuilt from the journal with one warning and the intact home's output, ${s.untouched} did not read it and left it be; with no journal: ${s.refused} of ${s.orphaned} refused with one line naming it; torn last journal line: ${r.torn}  (${((Date.now() - t) / 1000).toFixed(0)} s)`);
     section('corruption', r.failures);
   }
   if (want('disk-full')) {
@@ -84,7 +86,7 @@ try {
   if (want('journal-validation')) {
     const t = Date.now();
     const r = await journalValidation({ workDir, lib, quick });
-    report(`journal validation: ${r.lines} bad journal lines × ${r.commands} commands (show, stats, decks, suspend, review; and review with the line behind the snapshot) = ${r.runs} runs, ${r.refused} refused in one line naming journal.jsonl:N with exit 1 and no file changed, ${r.crashes} crashes  (${((Date.now() - t) / 1000).toFixed(0)} s)`);
+    report(`journal validation: ${r.lines} bad journal lines × ${r.commands} commands (show, stats, decks, suspend, review; and review with the line behind the state file's journal place) = ${r.runs} runs, ${r.refused} refused in one line naming journal.jsonl:N with exit 1 and no file changed, ${r.crashes} crashes  (${((Date.now() - t) / 1000).toFixed(0)} s)`);
     section('journal validation', r.failures);
   }
   if (want('bad-input')) {

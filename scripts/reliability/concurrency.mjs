@@ -48,7 +48,7 @@ export async function concurrency({ grades, template, workDir, lib, seed }) {
   if (check.duplicateIds) failures.push(`${check.duplicateIds} reviews twice in the journal`);
   if (check.replayMismatches) failures.push(`${check.replayMismatches} cards differ from a replay of their reviews`);
   if (check.chainBreaks) failures.push(`${check.chainBreaks} reviews were given on a stale card state (a lost update)`);
-  // And parley itself reads the result, snapshots and all.
+  // And parley itself reads the result, state file and all.
   const decks = parley(['decks', '--json'], { home, env: { PARLEY_NOW: '2026-11-29T10:00:00Z' } });
   if (decks.status !== 0) failures.push(`parley decks after the run: exit ${decks.status}: ${decks.stderr.trim()}`);
   rmSync(home, { recursive: true, force: true });

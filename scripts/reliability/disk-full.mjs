@@ -85,7 +85,7 @@ async function oneDisk(mount, template, lib, freePages) {
   if (check.duplicateIds || check.replayMismatches || check.chainBreaks) problems.push(`store check: ${JSON.stringify(check).slice(0, 200)}`);
   const decks = parley(['decks', '--json'], { home, env: { PARLEY_NOW: NOW } });
   if (decks.status !== 0 || decks.stderr.trim()) problems.push(`parley decks afterwards: exit ${decks.status} ${decks.stderr.trim()}`);
-  const leftovers = ['', 'state', 'decks'].flatMap((d) => readdirSync(join(home, d)).filter((n) => /\.tmp|^\.lock/.test(n)));
+  const leftovers = ['', 'decks'].flatMap((d) => readdirSync(join(home, d)).filter((n) => /\.tmp|^\.lock/.test(n)));
   if (leftovers.length) problems.push(`left behind: ${leftovers.join(', ')}`);
   return { acked, refused, lost, torn, problems };
 }

@@ -1,8 +1,8 @@
 // Journal validation: journal lines of the right shape with the wrong content (issue 10, item 10),
 // each placed in a copy of a home, under every command that reads the journal. Each command must
 // refuse in one line naming `journal.jsonl:N`, exit 1, and change no file. A bad line sits either
-// among good ones past the snapshot (where every load reads) or, for `review`, behind the
-// snapshot's watermark too, where only the tail reader that counts today's reviews looks.
+// among good ones past the state file's journal place (where every load reads) or, for `review`,
+// behind that place too, where only the tail reader that counts today's reviews looks.
 import { execFileSync } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -50,7 +50,7 @@ async function run(args, home) {
 export async function journalValidation({ workDir, lib, quick }) {
   const template = join(workDir, 'validation-template');
   execFileSync(process.execPath, [lib, 'make-home', template, '1', '30', '10']);
-  // Reviews past the snapshot, one of them with a `before`, to shape the bad lines from.
+  // Reviews past the state file's journal place, one of them with a `before`, to shape the bad lines from.
   execFileSync(process.execPath, [lib, 'grade', template, 'deck-0', '4', 'late', '3']);
   const journalText = readFileSync(join(template, 'journal.jsonl'), 'utf8');
   const lines = journalText.trim().split('\n');
@@ -81,7 +81,7 @@ export async function journalValidation({ workDir, lib, quick }) {
 
   for (const [name, make] of table) {
     const bad = `${JSON.stringify(make(model))}\n`;
-    // Past the snapshot, with a good line after it: every command reads it.
+    // Past the state file's journal place, with a good line after it: every command reads it.
     const home = join(workDir, `validation-${n++}`);
     cpSync(template, home, { recursive: true });
     writeFileSync(join(home, 'journal.jsonl'), `${lines.slice(0, -1).join('\n')}\n${bad}${lines.at(-1)}\n`);
@@ -91,17 +91,17 @@ export async function journalValidation({ workDir, lib, quick }) {
     }
     rmSync(home, { recursive: true, force: true });
 
-    // Behind the snapshot's watermark: `review`'s tail reader is the one to meet it.
+    // Behind the state file's journal place: `review`'s tail reader is the one to meet it.
     const behind = join(workDir, `validation-${n++}`);
     cpSync(template, behind, { recursive: true });
     const journal = `${journalText}${bad}`;
     writeFileSync(join(behind, 'journal.jsonl'), journal);
-    const state = join(behind, 'state', 'deck-0.json');
-    const snapshot = JSON.parse(readFileSync(state, 'utf8'));
-    snapshot.watermark = { offset: Buffer.byteLength(journal), line: lines.length + 2 };
-    writeFileSync(state, JSON.stringify(snapshot));
+    const state = join(behind, 'state.json');
+    const filed = JSON.parse(readFileSync(state, 'utf8'));
+    filed.journal = { offset: Buffer.byteLength(journal), line: lines.length + 2 };
+    writeFileSync(state, JSON.stringify(filed));
     const before = snapshotFiles(behind);
-    check(`${name} (behind the snapshot): parley review`, await run(['review'], behind), behind, before, lines.length + 1);
+    check(`${name} (behind the state file's journal place): parley review`, await run(['review'], behind), behind, before, lines.length + 1);
     rmSync(behind, { recursive: true, force: true });
   }
   return { lines: table.length, commands: commands(noteId).length, runs, refused, crashes, failures };

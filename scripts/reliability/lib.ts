@@ -54,7 +54,7 @@ export function checkStore(home: string, slugs: readonly string[]): StoreCheck {
     const store = new Store(home);
     store.settings.all();
     for (const slug of slugs) readDeck(store.paths, slug);
-    store.loadDecks(slugs);
+    store.read();
     out.warnings = store.takeWarnings();
     const journal = store.journal();
     out.entries = journal.length;
@@ -110,7 +110,7 @@ export function grade(home: string, slugs: string[], count: number, tag: string,
   // Both processes start grading at the same instant, so their writes interleave.
   while (Date.now() < startAt) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
   const store = new Store(home);
-  store.loadDecks(slugs);
+  store.read();
   const decks = slugs.map((slug) => readDeck(store.paths, slug));
   const scheduler = makeScheduler(DEFAULT_SETTINGS);
   let rng = seed >>> 0 || 1;

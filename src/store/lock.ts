@@ -1,6 +1,7 @@
 import { linkSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { UserError } from '../core/errors.js';
+import { unusable } from './conf-file.js';
 import { diskFull } from './disk.js';
 import { sweepLeftovers } from './leftovers.js';
 import { isAlive } from './pid.js';
@@ -26,9 +27,10 @@ function writePid(mine: string): void {
   try {
     writeFileSync(mine, `${process.pid}\n`, { flag: 'wx' });
   } catch (error) {
-    // A full or read-only disk: leave no half-made file behind.
+    // A full or read-only disk: leave no half-made file behind, and say so as a refusal (one line
+    // naming the file) that a caller to whom the write is optional, saving the state file, can pass over.
     rmSync(mine, { force: true });
-    throw diskFull(dirname(mine), error) ?? error;
+    throw diskFull(dirname(mine), error) ?? unusable(mine, error) ?? error;
   }
 }
 

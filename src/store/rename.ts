@@ -30,7 +30,6 @@ export function renameDeck(store: Store, from: string, to: { name: string; slug:
   return store.locked(() => {
     if (!findDeck(paths, from)) throw new UserError(`no deck named "${from}" any more (another parley renamed or deleted it)`, 'run `parley decks` to see your decks');
     if (findDeck(paths, to.slug)) throw new UserError(`a deck "${to.slug}" already exists`, 'choose another name, or `parley deck delete` that one first');
-    store.loadDecks([from, to.slug]);
     const pending: Pending = { id, from, to: to.slug, name: to.name, mark: store.end };
     writeFileAtomic(paths.pendingRename, `${JSON.stringify(pending)}\n`);
     const moved = store.commitRename(from, to.slug, id, at);

@@ -71,8 +71,8 @@ export class Store {
     return this.#open().cards.get(slug) ?? NO_STATES;
   }
 
-  /** Loads the state (kept for callers that name the decks they are about to use). */
-  loadDecks(_slugs: readonly string[]): void {
+  /** Reads the state now: a state parley must refuse is refused before the caller writes anything. */
+  read(): void {
     this.#open();
   }
 

@@ -64,7 +64,6 @@ class Learner {
 /** One `parley review` session: returns when nothing is left to show or the learner stops. */
 function session(store: Store, learner: Learner, decks: readonly Deck[], options: QueueOptions, start: Date, stopAfter = Infinity): Date {
   const settings = store.settings.all();
-  store.loadDecks(decks.map((d) => d.slug));
   const cards = decks.map((d) => cardsOfDeck(d, store.states(d.slug)));
   const queue = buildQueue(cards, store.journal(), settings, options, start);
   const config = { scheduler: makeScheduler(settings), idGen: learner.idGen, dayStartsAt: settings.dayStartsAt, typeAnswers: false };

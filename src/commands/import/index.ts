@@ -151,18 +151,24 @@ export async function run(options: ImportOptions, args: string[], ctx: Context):
   const store = await ctx.store();
   // Read, merge and write under the lock: a second import of the same deck meanwhile would
   // otherwise write over this one's notes.
-  const written = store.locked(() => plan(ctx, options, articles, toPinyin).map((p) => {
-    const deck: Deck = {
-      format: DECK_FORMAT,
-      name: p.name,
-      slug: p.slug,
-      source: sourceOf(p.articles[0]!),
-      notes: p.merge.notes,
-    };
-    const file = writeDeck(ctx.paths, deck);
-    // Its outline (the queue's view, sibling pairs and all) is worked out now, once, not at every start.
-    store.wrote(deck);
-    return { plan: p, file };
-  }));
+  const written = store.locked(() => {
+    const plans = plan(ctx, options, articles, toPinyin);
+    // The card state is read before any deck file is written: a state parley must refuse (damaged
+    // with no journal, or ahead of the journal) then refuses the import with nothing written.
+    store.read();
+    return plans.map((p) => {
+      const deck: Deck = {
+        format: DECK_FORMAT,
+        name: p.name,
+        slug: p.slug,
+        source: sourceOf(p.articles[0]!),
+        notes: p.merge.notes,
+      };
+      const file = writeDeck(ctx.paths, deck);
+      // Its outline (the queue's view, sibling pairs and all) is worked out now, once, not at every start.
+      store.wrote(deck);
+      return { plan: p, file };
+    });
+  });
   await printSummary(ctx, written, options.json === true);
 }
