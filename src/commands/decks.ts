@@ -15,8 +15,8 @@ export async function run(options: DecksOptions, _args: string[], ctx: Context):
     const now = ctx.now();
     const dayEnd = nextDayStart(now, store.settings.all().dayStartsAt);
     summaries = slugs.flatMap((slug) => {
-      const cards = store.deckCards(slug);
-      return cards ? [summarise(cards, now, dayEnd)] : [];
+      const notes = store.deckNotes(slug);
+      return notes ? [summarise(notes, now, dayEnd)] : [];
     });
   }
   if (options.json) {

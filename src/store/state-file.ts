@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import type { NoteKind } from '../core/deck/note.js';
 import type { DeckOutline } from '../core/deck/outline.js';
 import type { CardState } from '../core/srs/card-state.js';
 import { jsonErrorLine } from '../core/json-error.js';
@@ -48,7 +47,6 @@ interface FiledDeck {
   name: string;
   stamp: [size: number, mtimeMs: number];
   ids: string;
-  /** One letter a note: `s` sentence, `v` vocabulary. */
   kinds: string;
   /** [vocabulary, sentence, vocabulary, sentence, …] positions. */
   pairs: number[];
@@ -109,7 +107,7 @@ function encode(state: HomeState): Filed {
       name: o.name,
       stamp: [o.stamp.size, o.stamp.mtimeMs],
       ids: o.ids.join('\n'),
-      kinds: o.kinds.map((k) => (k === 'vocab' ? 'v' : 's')).join(''),
+      kinds: o.kinds,
       pairs: [...o.pairs],
       ...(o.spans ? { spans: o.spans } : {}),
     };
@@ -134,10 +132,9 @@ function decode(filed: Filed): HomeState {
   const outlines = new Map<string, FiledOutline>();
   for (const [slug, d] of Object.entries(filed.decks ?? fail('has no decks'))) {
     const ids = d.ids === '' ? [] : String(d.ids).split('\n');
-    const kinds: NoteKind[] = [];
-    for (let n = 0; n < d.kinds.length; n++) kinds.push(d.kinds[n] === 'v' ? 'vocab' : 'sentence');
+    const kinds = d.kinds;
     const pairs = d.pairs;
-    const ok = typeof d.name === 'string' && kinds.length === ids.length && Array.isArray(d.stamp) && Array.isArray(pairs) &&
+    const ok = typeof d.name === 'string' && typeof kinds === 'string' && kinds.length === ids.length && Array.isArray(d.stamp) && Array.isArray(pairs) &&
       pairs.length % 2 === 0 && pairs.every((n) => Number.isInteger(n) && n >= 0 && n < ids.length);
     if (!ok) fail(`has a damaged outline of deck ${slug}`);
     const spans = typeof d.spans === 'string' ? { spans: d.spans } : {};

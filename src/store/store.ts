@@ -6,6 +6,7 @@ import { noteRefs, outlineDeck, type NoteRef } from '../core/deck/outline.js';
 import { isSlug } from '../core/deck/slug.js';
 import { UserError } from '../core/errors.js';
 import type { CardEntry, CardState, JournalEntry, RenameEntry } from '../core/srs/card-state.js';
+import type { DeckNotes } from '../core/deck/summary.js';
 import type { DeckCards } from '../core/srs/queue.js';
 import { applyEntry, sameState } from '../core/srs/replay.js';
 import { loadConf } from './conf-file.js';
@@ -74,6 +75,12 @@ export class Store {
   /** Reads the state now: a state parley must refuse is refused before the caller writes anything. */
   read(): void {
     this.#open();
+  }
+
+  /** A deck's note ids and card states, for counting; undefined when there is no such deck file. */
+  deckNotes(slug: string): DeckNotes | undefined {
+    const outline = this.#outline(slug);
+    return outline && { slug, name: outline.name, noteIds: outline.ids, states: this.states(slug) };
   }
 
   /**

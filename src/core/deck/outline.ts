@@ -9,7 +9,8 @@ import { inArticleOrder, type Deck, type NoteKind } from './note.js';
 export interface DeckOutline {
   name: string;
   ids: readonly string[];
-  kinds: readonly NoteKind[];
+  /** One letter a note, in the same order: `v` vocabulary, `s` sentence. */
+  kinds: string;
   /** Positions of the notes that give each other away, flat: vocabulary, sentence, vocabulary, sentence, … */
   pairs: readonly number[];
 }
@@ -28,11 +29,11 @@ export function outlineDeck(deck: Deck): DeckOutline {
   return {
     name: deck.name,
     ids: notes.map((n) => n.id),
-    kinds: notes.map((n) => n.kind),
+    kinds: notes.map((n) => (n.kind === 'vocab' ? 'v' : 's')).join(''),
     pairs: siblingPairs(notes).flatMap(([vocab, sentence]) => [position.get(vocab)!, position.get(sentence)!]),
   };
 }
 
 export function noteRefs(outline: DeckOutline): NoteRef[] {
-  return outline.ids.map((id, order) => ({ id, kind: outline.kinds[order]!, order }));
+  return outline.ids.map((id, order): NoteRef => ({ id, kind: outline.kinds[order] === 'v' ? 'vocab' : 'sentence', order }));
 }

@@ -1,7 +1,5 @@
-import type { NoteRef } from './outline.js';
 import { DIRECTIONS, splitCardId } from './note.js';
-import { isNew, isReview } from '../srs/card-state.js';
-import type { DeckCards } from '../srs/queue.js';
+import { type CardState, isNew, isReview } from '../srs/card-state.js';
 
 export interface DeckSummary {
   name: string;
@@ -15,20 +13,28 @@ export interface DeckSummary {
   suspended: number;
 }
 
+/** What a deck summary counts: the deck's note ids and its card states. */
+export interface DeckNotes {
+  slug: string;
+  name: string;
+  noteIds: readonly string[];
+  states: ReadonlyMap<string, CardState>;
+}
+
 /**
  * Counts a deck's cards by state; states of cards whose note left the deck do not count. `dayEnd`
  * is when the learning day ends: a card due before it is due today. A suspended card counts only
  * as suspended; a buried one is not due today.
  */
-export function summarise(deck: DeckCards<NoteRef>, now: Date, dayEnd: Date): DeckSummary {
-  const cards = deck.notes.length * DIRECTIONS.length;
+export function summarise(deck: DeckNotes, now: Date, dayEnd: Date): DeckSummary {
+  const cards = deck.noteIds.length * DIRECTIONS.length;
   const summary: DeckSummary = {
-    name: deck.name, slug: deck.slug, notes: deck.notes.length, cards,
+    name: deck.name, slug: deck.slug, notes: deck.noteIds.length, cards,
     new: cards, learning: 0, review: 0, dueToday: 0, suspended: 0,
   };
   const end = dayEnd.getTime();
   // Over the states, not the cards: a big deck is mostly new cards, which have none.
-  const inDeck = deck.states.size > 0 ? new Set(deck.notes.map((n) => n.id)) : undefined;
+  const inDeck = deck.states.size > 0 ? new Set(deck.noteIds) : undefined;
   for (const [id, state] of deck.states) {
     const card = splitCardId(id);
     if (!card || !inDeck!.has(card.noteId)) continue;
