@@ -338,7 +338,10 @@ export class Store {
   }
 }
 
-/** The per-deck snapshots and caches of releases before the state file: only files parley named. */
+/**
+ * The per-deck snapshots and caches of releases before the state file: only files parley named,
+ * and only as far as the disk lets it (a file left behind is unused, never wrong).
+ */
 function removeLegacyState(dir: string): void {
   let names: string[];
   try {
@@ -346,13 +349,13 @@ function removeLegacyState(dir: string): void {
   } catch {
     return;
   }
-  for (const name of names) {
-    const slug = name.endsWith('.json') ? name.slice(0, -5) : '';
-    if (name === '_queue.json' || name === '_summaries.json' || isSlug(slug)) rmSync(join(dir, name), { force: true });
-  }
   try {
+    for (const name of names) {
+      const slug = name.endsWith('.json') ? name.slice(0, -5) : '';
+      if (name === '_queue.json' || name === '_summaries.json' || isSlug(slug)) rmSync(join(dir, name), { force: true });
+    }
     rmdirSync(dir);
   } catch {
-    // Something else is in there: not ours to remove.
+    // A file that would not go, or something else in there: not ours to force.
   }
 }

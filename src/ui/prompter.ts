@@ -21,26 +21,3 @@ export function terminalPrompter(io: IO): Prompter {
     },
   };
 }
-
-/** One answer a scripted prompter gives: to the question whose message matches `message`. */
-export interface ScriptedAnswer {
-  message: RegExp;
-  answer: boolean;
-}
-
-/**
- * For tests: the answers, in order, given up front, each to a question whose message as the user
- * would see it matches. A question with no answer left, or another one, fails the command as a
- * bug would.
- */
-export function scriptedPrompter(answers: readonly ScriptedAnswer[] = []): Prompter {
-  const left = [...answers];
-  return {
-    async confirm(question) {
-      const message = visible(question.message);
-      const next = left.shift();
-      if (!next || !next.message.test(message)) throw new Error(`unexpected question: ${message}`);
-      return next.answer;
-    },
-  };
-}

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { DECK_FORMAT } from '../../src/core/deck/note.js';
 import { serialiseDeck } from '../../src/core/deck/file.js';
 import { OutputClosed } from '../../src/ui/io.js';
-import { createTestIO } from '../../src/ui/test-io.js';
+import { createTestIO } from '../helpers/test-io.js';
 import { bundleHelper, tempHome } from '../helpers/cli.js';
 import { fakeNote, makeHome } from '../helpers/home-fixture.js';
 import { parleyIn } from '../helpers/in-process.js';

@@ -2,8 +2,9 @@ import type { Host } from '../../src/cli/context.js';
 import { run } from '../../src/cli/main.js';
 import { wantsColor } from '../../src/ui/io.js';
 import { readKeys } from '../../src/ui/keys.js';
-import { scriptedPrompter, type ScriptedAnswer } from '../../src/ui/prompter.js';
-import { createTestIO, type TestIO, type TestIOOptions } from '../../src/ui/test-io.js';
+import type { Prompter } from '../../src/ui/prompter.js';
+import { visible } from '../../src/ui/escape.js';
+import { createTestIO, type TestIO, type TestIOOptions } from './test-io.js';
 import { tempHome } from './cli.js';
 
 export interface InProcessOptions {
@@ -46,4 +47,27 @@ export async function parleyIn(args: string[], options: InProcessOptions & { inp
   const io = options.io ?? createTestIO({ input: options.input ?? '', ...options.terminal });
   const code = await run(args, testHost(io, options));
   return { code, stdout: io.stdoutText(), stderr: io.stderrText() };
+}
+
+/** One answer a scripted prompter gives: to the question whose message matches `message`. */
+export interface ScriptedAnswer {
+  message: RegExp;
+  answer: boolean;
+}
+
+/**
+ * For tests: the answers, in order, given up front, each to a question whose message as the user
+ * would see it matches. A question with no answer left, or another one, fails the command as a
+ * bug would.
+ */
+export function scriptedPrompter(answers: readonly ScriptedAnswer[] = []): Prompter {
+  const left = [...answers];
+  return {
+    async confirm(question) {
+      const message = visible(question.message);
+      const next = left.shift();
+      if (!next || !next.message.test(message)) throw new Error(`unexpected question: ${message}`);
+      return next.answer;
+    },
+  };
 }

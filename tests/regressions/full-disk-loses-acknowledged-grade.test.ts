@@ -17,7 +17,7 @@ import type { CardState, JournalEntry } from '../../src/core/srs/card-state.js';
 import { writeFileAtomic } from '../../src/store/atomic.js';
 import { readJournal } from '../../src/store/journal.js';
 import { Store } from '../../src/store/store.js';
-import { createTestIO, type TestIO } from '../../src/ui/test-io.js';
+import { createTestIO, type TestIO } from '../helpers/test-io.js';
 import { tempHome } from '../helpers/cli.js';
 import { makeHome } from '../helpers/home-fixture.js';
 import { parleyIn } from '../helpers/in-process.js';

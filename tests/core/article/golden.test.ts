@@ -13,7 +13,7 @@ import { lazyPinyin, loadLexicon } from '../../../src/commands/artifacts.js';
 import { type Artifacts, analyse } from '../../../src/commands/import/index.js';
 import { readSource } from '../../../src/commands/import/read-source.js';
 import { UserError } from '../../../src/core/errors.js';
-import { createTestIO } from '../../../src/ui/test-io.js';
+import { createTestIO } from '../../helpers/test-io.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const FIXTURES = join(ROOT, 'tests/fixtures/articles');

@@ -1,5 +1,5 @@
 import { PassThrough, Writable } from 'node:stream';
-import { safeWrites, type IO } from './io.js';
+import { safeWrites, type IO } from '../../src/ui/io.js';
 
 export interface TestIOOptions {
   /** All that standard input holds: it ends after this. Without it, it stays open for `type`. */
