@@ -12,7 +12,7 @@ import type { JournalEntry } from '../core/srs/card-state.js';
  */
 const INSTANT = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)$/;
 
-const isInstant = (value: unknown): boolean => typeof value === 'string' && INSTANT.test(value);
+export const isInstant = (value: unknown): boolean => typeof value === 'string' && INSTANT.test(value);
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { DeckOutline } from '../core/deck/outline.js';
 import type { CardState } from '../core/srs/card-state.js';
 import { jsonErrorLine } from '../core/json-error.js';
+import { isInstant } from './journal-entry.js';
 import { type ConfClass, unusable, writeConf } from './conf-file.js';
 import type { HomeLayout } from './home.js';
 import type { JournalMark } from './journal.js';
@@ -48,9 +49,7 @@ interface FiledDeck {
   stamp: [size: number, mtimeMs: number];
   ids: string;
   kinds: string;
-  /** [vocabulary, sentence, vocabulary, sentence, …] positions. */
   pairs: number[];
-  /** Offsets as base-36 differences from the one before. */
   spans?: string;
 }
 
@@ -132,13 +131,11 @@ function decode(filed: Filed): HomeState {
   const outlines = new Map<string, FiledOutline>();
   for (const [slug, d] of Object.entries(filed.decks ?? fail('has no decks'))) {
     const ids = d.ids === '' ? [] : String(d.ids).split('\n');
-    const kinds = d.kinds;
-    const pairs = d.pairs;
-    const ok = typeof d.name === 'string' && typeof kinds === 'string' && kinds.length === ids.length && Array.isArray(d.stamp) && Array.isArray(pairs) &&
+    const { name, kinds, pairs, stamp } = d;
+    const ok = typeof name === 'string' && typeof kinds === 'string' && kinds.length === ids.length && Array.isArray(stamp) && Array.isArray(pairs) &&
       pairs.length % 2 === 0 && pairs.every((n) => Number.isInteger(n) && n >= 0 && n < ids.length);
     if (!ok) fail(`has a damaged outline of deck ${slug}`);
-    const spans = typeof d.spans === 'string' ? { spans: d.spans } : {};
-    outlines.set(slug, { name: d.name, ids, kinds, pairs, stamp: { size: d.stamp[0], mtimeMs: d.stamp[1] }, ...spans });
+    outlines.set(slug, { name, ids, kinds, pairs, stamp: { size: stamp[0], mtimeMs: stamp[1] }, ...(typeof d.spans === 'string' ? { spans: d.spans } : {}) });
   }
   const cards = new Map<string, Map<string, CardState>>();
   for (const [slug, columns] of Object.entries(filed.cards ?? fail('has no cards'))) {
@@ -168,14 +165,11 @@ const count = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
 const text = (v: unknown) => typeof v === 'string';
 const optional = (check: (v: unknown) => boolean) => (v: unknown) => v === null || check(v);
 
-/**
- * What each column may hold, checked column by column: a file truncated, garbled or edited by hand
- * is caught and rebuilt, without validating every card of a big home field by field at each start.
- */
+/** What each column may hold: a file truncated, garbled or edited by hand is caught and rebuilt. */
 const COLUMN_CHECKS: Record<(typeof FIELDS)[number], (v: unknown) => boolean> = {
-  due: text, stability: number, difficulty: number, elapsed_days: optional(number), scheduled_days: optional(number),
+  due: isInstant, stability: number, difficulty: number, elapsed_days: optional(number), scheduled_days: optional(number),
   learning_steps: optional(number), reps: count, lapses: count, state: (v) => v === 0 || v === 1 || v === 2 || v === 3,
-  last_review: optional(text), suspended: optional((v) => typeof v === 'boolean'), buriedUntil: optional(text),
+  last_review: optional(isInstant), suspended: optional((v) => typeof v === 'boolean'), buriedUntil: optional(isInstant),
   tags: optional((v) => Array.isArray(v) && v.every(text)),
 };
 
