@@ -55,7 +55,7 @@ function sessionConfig(options: ReviewOptions, settings: StoredSettings): Sessio
 function chosenDecks(ctx: Context, store: Store, names: readonly string[]): string[] {
   if (!ctx.homeExists()) return [];
   if (names.length === 0) return listDeckSlugs(ctx.paths);
-  return [...new Set(names.map((name) => resolveDeckSlug(ctx.paths, name, (slug) => store.deckCards(slug)?.name)))];
+  return [...new Set(names.map((name) => resolveDeckSlug(ctx.paths, name, (slug) => store.deckNotes(slug)?.name)))];
 }
 
 /**

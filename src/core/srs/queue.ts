@@ -183,7 +183,10 @@ function candidates<N extends NoteRef>(decks: readonly DeckCards<N>[], today: St
   const studied: N[] = [];
   for (const deck of decks) {
     if (deck.states.size === 0) continue;
-    const notes = new Map(deck.notes.map((note) => [note.id, note]));
+    // The notes of the stored states only: a deck has far more notes than studied cards.
+    const notes = new Map<string, N | undefined>();
+    for (const id of deck.states.keys()) notes.set(splitCardId(id)?.noteId ?? '', undefined);
+    for (const note of deck.notes) if (notes.has(note.id)) notes.set(note.id, note);
     for (const [id, state] of deck.states) {
       const card = splitCardId(id);
       const note = card && notes.get(card.noteId);
