@@ -122,9 +122,7 @@ function encode(state: HomeState): Filed {
 }
 
 function decode(filed: Filed): HomeState {
-  const fail = (what: string): never => {
-    throw new Error(what);
-  };
+  const fail = (what: string): never => { throw new Error(what); };
   if (filed?.format !== FORMAT) fail(`is not a ${FORMAT} file`);
   const { offset, line } = filed.journal ?? {};
   if (!Number.isInteger(offset) || offset! < 0 || !Number.isInteger(line) || line! < 1) fail('has no journal position');
@@ -174,12 +172,7 @@ const COLUMN_CHECKS: Record<(typeof FIELDS)[number], (v: unknown) => boolean> = 
 };
 
 export function encodeSpans(offsets: readonly number[]): string {
-  let previous = 0;
-  return offsets.map((offset) => {
-    const delta = offset - previous;
-    previous = offset;
-    return delta.toString(36);
-  }).join(',');
+  return offsets.map((offset, i) => (offset - (offsets[i - 1] ?? 0)).toString(36)).join(',');
 }
 
 export function decodeSpans(spans: string, notes: number): number[] | undefined {
