@@ -1,4 +1,4 @@
-import { characterAt, isSpace } from './script.js';
+import { characterAt, isHanScript, isSpace } from './script.js';
 
 /** A piece of a longer text, with where it starts, so callers can map it back to a line. */
 export interface Span {
@@ -63,7 +63,7 @@ export function quoteSpans(text: string, limit: number): Map<number, number> {
   }
   const lost = [straight, single, open.length === 1 && open[0]!.ch === '\u201d' ? open[0]!.at : -1];
   for (const at of lost) {
-    if (at >= 0 && text.length - at <= LOST_CLOSER_TAIL && UPPER_OR_HAN.test(characterAt(text, at + 1))) spans.set(at, text.length);
+    if (at >= 0 && text.length - at <= LOST_CLOSER_TAIL && opensSpeech(characterAt(text, at + 1))) spans.set(at, text.length);
   }
   return spans;
 }
@@ -71,4 +71,6 @@ export function quoteSpans(text: string, limit: number): Map<number, number> {
 const CLOSER: Record<string, string> = { '\u201c': '\u201d', '「': '」', '『': '』', '《': '》', '（': '）', '(': ')' };
 const LETTER = /\p{L}/u;
 const LETTER_OR_DIGIT = /[\p{L}\d]/u;
-const UPPER_OR_HAN = /[\p{Lu}\p{Script=Han}]/u;
+const UPPER = /\p{Lu}/u;
+/** Speech starts with a capital or a Chinese character. */
+const opensSpeech = (c: string) => c !== '' && (UPPER.test(c) || isHanScript(c.codePointAt(0)!));
