@@ -101,8 +101,9 @@ export class Store {
     const outline = this.#outline(slug);
     const found = new Map<number, Note>();
     if (!outline) return found;
+    // #outline has just checked the file against the outline's stamp; each note's id is checked below.
     const file = deckPath(this.paths, slug);
-    const spans = outline.spans && sameStamp(stamp(file), outline.stamp) ? decodeSpans(outline.spans, outline.ids.length) : undefined;
+    const spans = outline.spans ? decodeSpans(outline.spans, outline.ids.length) : undefined;
     if (spans) {
       let fd: number | undefined;
       try {
