@@ -13,7 +13,14 @@ import type { HomeLayout } from '../store/home.js';
  * deck made is an-quan-2. A name two decks share is refused rather than guessed.
  */
 export function resolveDeck(paths: HomeLayout, name: string): Deck {
-  return readDeck(paths, resolveDeckSlug(paths, name, (slug) => findDeck(paths, slug)?.name));
+  // Each deck file read once, whether to compare its name or to return it.
+  const read = new Map<string, Deck | undefined>();
+  const deckOf = (slug: string) => {
+    if (!read.has(slug)) read.set(slug, findDeck(paths, slug));
+    return read.get(slug);
+  };
+  const slug = resolveDeckSlug(paths, name, (s) => deckOf(s)?.name);
+  return deckOf(slug) ?? readDeck(paths, slug);
 }
 
 /** The slug of the deck a user named (see resolveDeck), with each deck's display name from `nameOf`. */
