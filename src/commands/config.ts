@@ -34,6 +34,12 @@ export async function get(options: JsonOption, args: string[], ctx: Context): Pr
     ctx.io.out(options.json ? JSON.stringify(weights ?? null) : weights ? weights.join(' ') : 'default (ts-fsrs); `parley optimize --apply` fits your own');
     return;
   }
+  // Not a setting either: this machine's name for itself in a synced home, made once, never shared.
+  if (key === 'device') {
+    const device = (await ctx.store()).device;
+    ctx.io.out(options.json ? JSON.stringify(device) : device);
+    return;
+  }
   if (!isSettingKey(key)) {
     throw new UserError(`unknown setting "${key}"`, `use one of: ${Object.keys(SETTING_RULES).join(', ')}`);
   }
@@ -42,6 +48,9 @@ export async function get(options: JsonOption, args: string[], ctx: Context): Pr
 }
 
 export async function set(_options: unknown, args: string[], ctx: Context): Promise<void> {
+  if (args[0] === 'device') {
+    throw new UserError('the device id cannot be set: parley makes one per machine and home', 'see it with `parley config get device`');
+  }
   const { key, value } = parseSetting(args[0] ?? '', args[1] ?? '');
   await (await ctx.store()).settings.set(key, value);
   ctx.io.out(`${key} = ${String(value)}`);

@@ -50,5 +50,5 @@ export async function remove(options: { yes?: boolean }, args: string[], ctx: Co
     }
   }
   deleteDeck(await ctx.store(), deck.slug);
-  ctx.io.out(`Deleted deck "${visible(deck.name)}". Its review history stays in ${ctx.paths.journal}: importing the article again restores it.`);
+  ctx.io.out(`Deleted deck "${visible(deck.name)}". Its review history stays in ${ctx.paths.journals}: importing the article again restores it.`);
 }

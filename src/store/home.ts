@@ -18,7 +18,12 @@ export function resolveHome(option: string | undefined, env: NodeJS.ProcessEnv):
 export interface HomeLayout {
   root: string;
   settings: string;
-  journal: string;
+  /** The journal of releases before devices: moved to this device's journal on first open. */
+  legacyJournal: string;
+  /** One journal per device: `<device>.jsonl`, each appended to by its device alone. */
+  journals: string;
+  /** Machine-local: this machine's device id for this home (see device.ts); never synced. */
+  local: string;
   lock: string;
   /** Present only while a deck rename runs, or after a kill cut one short. */
   pendingRename: string;
@@ -33,7 +38,9 @@ export function layout(root: string): HomeLayout {
   return {
     root,
     settings: join(root, 'settings.json'),
-    journal: join(root, 'journal.jsonl'),
+    legacyJournal: join(root, 'journal.jsonl'),
+    journals: join(root, 'journal'),
+    local: join(root, 'local.json'),
     lock: join(root, '.lock'),
     pendingRename: join(root, 'rename.pending'),
     decks: join(root, 'decks'),
@@ -124,6 +131,11 @@ export function ownFileAt(paths: HomeLayout, file: string): string | undefined {
   const own = Object.values(paths).filter((p) => p !== paths.root).map((p) => basename(p));
   const hit = own.find((name) => first === name || first.startsWith(`${name}.`) || first.startsWith(`.${name}.`));
   return hit && join(root, hit);
+}
+
+/** The journal a device appends to. */
+export function journalPath(paths: HomeLayout, device: string): string {
+  return join(paths.journals, `${device}.jsonl`);
 }
 
 /** Whether a deck rename is under way, or was cut short by a kill: one stat. */

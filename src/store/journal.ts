@@ -18,6 +18,7 @@ export const JOURNAL_START: JournalMark = { offset: 0, line: 1 };
 export interface PlacedEntry {
   entry: JournalEntry;
   offset: number;
+  line: number;
 }
 
 export interface JournalRead {
@@ -144,7 +145,7 @@ export function readJournal(path: string, from: JournalMark = JOURNAL_START): Jo
         if (last && !parsed.json) return { entries, end: { offset: from.offset + start, line }, tornBytes: bytes.length - start };
         throw badLine(path, line, parsed.problem);
       }
-      entries.push({ entry: parsed.entry, offset: from.offset + start });
+      entries.push({ entry: parsed.entry, offset: from.offset + start, line });
     }
     if (last) {
       // A complete entry whose newline was never written: keep it, the next append adds the newline.

@@ -1,10 +1,11 @@
-import { readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { mergeNotes } from '../core/deck/merge.js';
 import { isSlug } from '../core/deck/slug.js';
 import { UserError } from '../core/errors.js';
 import { writeFileAtomic } from './atomic.js';
 import { findDeck, removeDeck, writeDeck } from './deck-files.js';
-import type { HomeLayout } from './home.js';
+import { journalPath, type HomeLayout } from './home.js';
+import { knownDevice } from './device.js';
 import { withLock } from './lock.js';
 import { atLineBoundary, readJournal, type JournalMark } from './journal.js';
 import type { Store } from './store.js';
@@ -71,14 +72,20 @@ function damagedMarker(path: string): UserError {
 }
 
 /** Whether the marker's journal place is one the journal has: else the marker, not the journal, is wrong. */
-function placeInJournal(paths: HomeLayout, mark: JournalMark): boolean {
+function placeInJournal(journal: string, mark: JournalMark): boolean {
   let size = 0;
   try {
-    size = statSync(paths.journal).size;
+    size = statSync(journal).size;
   } catch {
     // No journal: only its start is a place in it.
   }
-  return mark.offset <= size && atLineBoundary(paths.journal, mark);
+  return mark.offset <= size && atLineBoundary(journal, mark);
+}
+
+/** The journal this device appends to; a home no release with devices has opened keeps its one journal. */
+function ownJournal(paths: HomeLayout): string {
+  const own = knownDevice(paths);
+  return own === undefined || existsSync(paths.legacyJournal) ? paths.legacyJournal : journalPath(paths, own);
 }
 
 /**
@@ -89,8 +96,9 @@ export function finishInterruptedRename(paths: HomeLayout): void {
   withLock(paths.lock, () => {
     const pending = readPending(paths.pendingRename);
     if (!pending) return;
-    if (!placeInJournal(paths, pending.mark)) throw damagedMarker(paths.pendingRename);
-    const written = readJournal(paths.journal, pending.mark).entries.some((placed) => placed.entry.id === pending.id);
+    const journal = ownJournal(paths);
+    if (!placeInJournal(journal, pending.mark)) throw damagedMarker(paths.pendingRename);
+    const written = readJournal(journal, pending.mark).entries.some((placed) => placed.entry.id === pending.id);
     if (written) finish(paths, pending);
     else rmSync(paths.pendingRename, { force: true });
   });

@@ -2,11 +2,17 @@ import { readFileSync } from 'node:fs';
 import type { DeckOutline } from '../core/deck/outline.js';
 import type { CardState } from '../core/srs/card-state.js';
 import { jsonErrorLine } from '../core/json-error.js';
+import { isDevice } from './device.js';
 import { isInstant } from './journal-entry.js';
 import { type ConfClass, unusable, writeConf } from './conf-file.js';
 import type { HomeLayout } from './home.js';
 import type { JournalMark } from './journal.js';
 import type { Stamp } from './stamp.js';
+
+/** Where a device's journal is read up to, and the latest time of its entries up to there (ms). */
+export interface DeviceMark extends JournalMark {
+  at: number;
+}
 
 /** A deck's outline, with what it needs of its file: the stamp it was made from and where each note lies. */
 export interface FiledOutline extends DeckOutline {
@@ -25,12 +31,17 @@ export interface FiledOutline extends DeckOutline {
  * only ever rebuilt from those, never the truth of anything.
  */
 export interface HomeState {
-  journal: JournalMark;
+  /** Per device, how far its journal is replayed here, and the time its clock had reached there. */
+  journals: Map<string, DeviceMark>;
   outlines: Map<string, FiledOutline>;
   cards: Map<string, Map<string, CardState>>;
 }
 
-const FORMAT = 'parley-state/1';
+const FORMAT = 'parley-state/2';
+/** Before devices: one journal, now this device's (its bytes moved unchanged, so the place holds). */
+const FORMAT_1 = 'parley-state/1';
+/** The device name a parley-state/1 journal place is filed under until the store knows its own. */
+export const LEGACY_DEVICE = '';
 
 /** A card state field by field: one column each, `null` where a card has none. */
 const FIELDS = [
@@ -55,8 +66,10 @@ interface FiledDeck {
 
 /** The file: columns rather than an object per card, so reading it wakes no garbage collector. */
 interface Filed {
-  format: typeof FORMAT;
-  journal: JournalMark;
+  format: typeof FORMAT | typeof FORMAT_1;
+  journals?: Record<string, DeviceMark>;
+  /** parley-state/1 */
+  journal?: JournalMark;
   decks: Record<string, FiledDeck>;
   cards: Record<string, CardColumns>;
 }
@@ -118,14 +131,18 @@ function encode(state: HomeState): Filed {
     for (const field of FIELDS) columns[field] = [...states.values()].map((s) => s[field] ?? null);
     cards[slug] = columns;
   }
-  return { format: FORMAT, journal: state.journal, decks, cards };
+  return { format: FORMAT, journals: Object.fromEntries(state.journals), decks, cards };
 }
 
 function decode(filed: Filed): HomeState {
   const fail = (what: string): never => { throw new Error(what); };
-  if (filed?.format !== FORMAT) fail(`is not a ${FORMAT} file`);
-  const { offset, line } = filed.journal ?? {};
-  if (!Number.isInteger(offset) || offset! < 0 || !Number.isInteger(line) || line! < 1) fail('has no journal position');
+  if (filed?.format !== FORMAT && filed?.format !== FORMAT_1) fail(`is not a ${FORMAT} file`);
+  const marks = filed.format === FORMAT_1 ? { [LEGACY_DEVICE]: { ...filed.journal!, at: 0 } } : filed.journals ?? fail('has no journal positions');
+  const journals = new Map<string, DeviceMark>();
+  for (const [device, { offset, line, at }] of Object.entries(marks)) {
+    if (!(isDevice(device) || device === LEGACY_DEVICE) || !Number.isInteger(offset) || offset < 0 || !Number.isInteger(line) || line < 1 || !Number.isFinite(at)) fail('has a damaged journal position');
+    journals.set(device, { offset, line, at });
+  }
   const outlines = new Map<string, FiledOutline>();
   for (const [slug, d] of Object.entries(filed.decks ?? fail('has no decks'))) {
     const ids = d.ids === '' ? [] : String(d.ids).split('\n');
@@ -155,7 +172,7 @@ function decode(filed: Filed): HomeState {
     }
     cards.set(slug, states);
   }
-  return { journal: { offset: offset!, line: line! }, outlines, cards };
+  return { journals, outlines, cards };
 }
 
 const number = (v: unknown) => typeof v === 'number' && Number.isFinite(v);

@@ -1,21 +1,24 @@
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, rmdirSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { noteSpans, parseNote } from '../core/deck/file.js';
 import type { Deck, Note } from '../core/deck/note.js';
 import { noteRefs, outlineDeck, type NoteRef } from '../core/deck/outline.js';
 import { isSlug } from '../core/deck/slug.js';
 import { UserError } from '../core/errors.js';
-import type { CardEntry, CardState, JournalEntry, RenameEntry } from '../core/srs/card-state.js';
+import type { CardState, JournalEntry, RenameEntry } from '../core/srs/card-state.js';
 import type { DeckNotes } from '../core/deck/summary.js';
 import type { DeckCards } from '../core/srs/queue.js';
-import { applyEntry, sameState } from '../core/srs/replay.js';
+import { compareKeys, Replay, replayOrder, sameState, type DeviceJournal, type ReplayKey } from '../core/srs/replay.js';
+import { syncDirectory } from './atomic.js';
+import { device, isDevice, knownDevice } from './device.js';
 import { loadConf } from './conf-file.js';
 import { deckPath, findDeck } from './deck-files.js';
-import { layout, makeDirectory, type HomeLayout } from './home.js';
+import { journalPath, layout, makeDirectory, type HomeLayout } from './home.js';
 import { withLock } from './lock.js';
 import { appendJournal, atLineBoundary, JOURNAL_START, readJournal, readJournalSince, type JournalMark } from './journal.js';
 import { SettingsFile } from './settings.js';
-import { decodeSpans, encodeSpans, type FiledOutline, type HomeState, readState, writeState } from './state-file.js';
+import { decodeSpans, type DeviceMark, encodeSpans, type FiledOutline, type HomeState, LEGACY_DEVICE, readState, writeState } from './state-file.js';
 import { sameStamp, stamp } from './stamp.js';
 
 export type CommitResult =
@@ -27,17 +30,31 @@ const REWRITE_AFTER = 200;
 
 const NO_STATES: ReadonlyMap<string, CardState> = new Map();
 
+const START: DeviceMark = { ...JOURNAL_START, at: 0 };
+const BEFORE_ALL: ReplayKey = { at: -Infinity, device: '', line: 0 };
+
+/** How many lines of all journals a state stands for: how far it lags is counted in these. */
+const linesOf = (state: HomeState) => [...state.journals.values()].reduce((n, mark) => n + mark.line - 1, 0);
+
 /**
- * The only way into parley's state: settings, the review journal (the truth) and the one state file
- * derived from it and from the deck files (see state-file.ts). Writes take the home lock, catch up
- * with whatever another process appended meanwhile, then append and fsync.
+ * The only way into parley's state: settings, the review journals (the truth: one per device, this
+ * device appending only to its own) and the one state file derived from them and from the deck
+ * files (see state-file.ts). Writes take the home lock, catch up with whatever another process
+ * appended meanwhile, then append and fsync. Another device's lines (brought by `parley sync` or
+ * any folder-sync tool) are replayed with every journal from the start, in one total order.
  */
 export class Store {
   readonly paths: HomeLayout;
   #settings: SettingsFile | undefined;
   #state: HomeState | undefined;
-  /** Where the state file on disk stands in the journal, or undefined when it must be written. */
-  #filed: JournalMark | undefined;
+  /** How many journal lines the state file on disk stands for, or undefined when it must be written. */
+  #filed: number | undefined;
+  /** This device (see device.ts), once known; LEGACY_DEVICE while a home of an older release cannot be moved on. */
+  #own: string | undefined;
+  /** The last entry replayed: an entry sorting before it calls for a replay from the start. */
+  #last: ReplayKey = BEFORE_ALL;
+  /** Renames another device made whose old deck this device has reviewed since (see `save`). */
+  #strays: { from: string; to: string }[] = [];
   /** Outlines found stale or missing and made anew: the state file is worth writing. */
   #outlined = false;
   #tornBytes = 0;
@@ -62,9 +79,16 @@ export class Store {
     return out;
   }
 
-  /** The journal position the card states are up to date with. */
+  /** Where this device's journal ends, as far as the card states are up to date with it. */
   get end(): JournalMark {
-    return this.#open().journal;
+    const state = this.#open();
+    const { offset, line } = state.journals.get(this.#device(true)) ?? START;
+    return { offset, line };
+  }
+
+  /** This home's device id on this machine, made the first time it is asked for. */
+  get device(): string {
+    return this.locked(() => this.#device(true));
   }
 
   /** A deck's card states, caught up with the journal as of the last read. */
@@ -75,6 +99,12 @@ export class Store {
   /** Reads the state now: a state parley must refuse is refused before the caller writes anything. */
   read(): void {
     this.#open();
+  }
+
+  /** Catches up with what the journals gained since the last read: another device's lines replay every journal. */
+  refresh(): void {
+    if (this.#state) this.#sync();
+    else this.#open();
   }
 
   /** A deck's note ids and card states, for counting; undefined when there is no such deck file. */
@@ -135,14 +165,17 @@ export class Store {
     this.#setOutline(deck.slug, deck);
   }
 
-  /** The entries made since `since` (today's, for the daily limits), oldest first. */
+  /** The entries every device made since `since` (today's, for the daily limits), oldest first. */
   journalSince(since: Date): JournalEntry[] {
-    return readJournalSince(this.paths.journal, since);
+    this.#open();
+    const entries = this.#devices().flatMap((d) => readJournalSince(this.#path(d), since));
+    return entries.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   }
 
-  /** The whole review history, oldest first. */
+  /** The whole review history of every device, in replay order. */
   journal(): JournalEntry[] {
-    return readJournal(this.paths.journal).entries.map((p) => p.entry);
+    this.#open();
+    return replayOrder(this.#devices().map((d) => this.#readAll(d))).map((k) => k.entry);
   }
 
   /**
@@ -178,13 +211,17 @@ export class Store {
     makeDirectory(this.paths.root);
     return this.locked(() => {
       const state = this.#open();
+      const own = this.#device(true);
       this.#sync();
       const moved = entries.map((e) => (e.type === 'rename' ? e : { ...e, deck: this.current(e.deck) }));
       const conflicts = this.#conflicts(moved);
       if (conflicts.length) return { ok: false, conflicts };
-      state.journal = appendJournal(this.paths.journal, state.journal, this.#tornBytes, moved);
+      if (own !== LEGACY_DEVICE) makeDirectory(this.paths.journals, 'journal directory');
+      const mark = state.journals.get(own) ?? START;
+      const end = appendJournal(this.#path(own), mark, this.#tornBytes, moved);
       this.#tornBytes = 0;
-      for (const entry of moved) this.#apply(entry, true);
+      const first = end.line - moved.length;
+      this.#replay([{ device: own, entries: moved.map((entry, i) => ({ entry, line: first + i })), since: mark.at }], own, end);
       return { ok: true };
     });
   }
@@ -211,14 +248,15 @@ export class Store {
   async save(force = false): Promise<void> {
     const state = this.#state;
     if (!state) return;
-    const lag = this.#filed === undefined ? Infinity : state.journal.line - this.#filed.line;
+    if (this.#strays.length) this.#bringStrays();
+    const lag = this.#filed === undefined ? Infinity : linesOf(state) - this.#filed;
     if (!this.#outlined && (force ? lag === 0 : lag < REWRITE_AFTER)) return;
     const Conf = await loadConf();
     try {
       this.locked(() => {
         this.#sync();
         writeState(Conf, this.paths, state);
-        this.#filed = { ...state.journal };
+        this.#filed = linesOf(state);
         this.#outlined = false;
         removeLegacyState(this.paths.legacyState);
       });
@@ -231,16 +269,28 @@ export class Store {
 
   #open(): HomeState {
     if (this.#state) return this.#state;
+    this.#moveLegacyJournal();
     const read = readState(this.paths);
-    let state: HomeState = { journal: JOURNAL_START, outlines: new Map(), cards: new Map() };
-    if ('state' in read && atLineBoundary(this.paths.journal, read.state.journal)) {
+    let state: HomeState = { journals: new Map(), outlines: new Map(), cards: new Map() };
+    if ('state' in read) {
+      const legacy = read.state.journals.get(LEGACY_DEVICE);
+      if (legacy && this.#own !== LEGACY_DEVICE) {
+        // The place a release before devices filed is in the journal now this device's.
+        read.state.journals.delete(LEGACY_DEVICE);
+        read.state.journals.set(this.#device(true), legacy);
+      }
+    }
+    const own = this.#own ?? knownDevice(this.paths);
+    const ownMark = 'state' in read && own !== undefined ? read.state.journals.get(own) : undefined;
+    if ('state' in read && (!ownMark || atLineBoundary(this.#path(own!), ownMark))) {
       // A journal shorter than the state is refused by the read below, naming the journal.
       state = read.state;
-      this.#filed = { ...state.journal };
-    } else if ('damaged' in read && !existsSync(this.paths.journal)) {
-      throw new UserError(`${this.paths.stateFile} ${read.damaged}, and there is no journal to rebuild it from`, 'move it away to start afresh, or put journal.jsonl back');
+      this.#filed = linesOf(state);
+      for (const [device, mark] of state.journals) this.#last = later(this.#last, { at: mark.at, device, line: mark.line - 1 });
+    } else if ('damaged' in read && this.#devices().length === 0) {
+      throw new UserError(`${this.paths.stateFile} ${read.damaged}, and there is no journal to rebuild it from`, 'move it away to start afresh, or put the journal back');
     } else if (!('missing' in read)) {
-      const why = 'damaged' in read ? read.damaged : `names a place that is not where a line of ${this.paths.journal} starts`;
+      const why = 'damaged' in read ? read.damaged : `names a place that is not where a line of ${this.#path(own!)} starts`;
       this.#warnings.push(`${this.paths.stateFile} ${why}: rebuilt it from the journal`);
     }
     this.#state = state;
@@ -248,16 +298,173 @@ export class Store {
     return state;
   }
 
-  /** Applies journal entries that other processes (or older sessions) appended. */
+  /**
+   * A home of a release before devices keeps its journal as journal.jsonl: it becomes this device's
+   * journal, moved whole (one rename), so no line is lost and every place in it still holds. A home
+   * parley may not change (read-only) is read where it is.
+   */
+  #moveLegacyJournal(): void {
+    if (!existsSync(this.paths.legacyJournal)) return;
+    try {
+      this.locked(() => {
+        if (!existsSync(this.paths.legacyJournal)) return;
+        const target = journalPath(this.paths, this.#device(true));
+        if (existsSync(target)) {
+          throw new UserError(`${this.paths.legacyJournal} and ${target} both hold reviews of this device`, `append the lines of the first to the second, then remove the first`);
+        }
+        makeDirectory(this.paths.journals, 'journal directory');
+        renameSync(this.paths.legacyJournal, target);
+        syncDirectory(this.paths.journals);
+        syncDirectory(this.paths.root);
+      });
+    } catch (error) {
+      if (!(error instanceof UserError) || error.message.includes('both hold')) throw error;
+      this.#own = LEGACY_DEVICE;
+    }
+  }
+
+  #device(create: boolean): string {
+    this.#own ??= knownDevice(this.paths) ?? (create ? device(this.paths) : undefined);
+    return this.#own ?? LEGACY_DEVICE;
+  }
+
+  #path(device: string): string {
+    return device === LEGACY_DEVICE ? this.paths.legacyJournal : journalPath(this.paths, device);
+  }
+
+  /** The devices whose journals are in the home: files named `<device>.jsonl` in journal/, nothing else. */
+  #devices(): string[] {
+    let names: string[] = [];
+    try {
+      names = readdirSync(this.paths.journals);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw error;
+    }
+    const devices = names.filter((n) => n.endsWith('.jsonl') && isDevice(n.slice(0, -6))).map((n) => n.slice(0, -6));
+    if (this.#own === LEGACY_DEVICE && existsSync(this.paths.legacyJournal)) devices.push(LEGACY_DEVICE);
+    return devices;
+  }
+
+  /**
+   * Reads one journal from `from` on. This device's journal must hold every line the state has
+   * read (else it is refused, see readJournal); another device's is only ever a copy, which a sync
+   * may replace with an older one: undefined then, and the caller replays from the start.
+   */
+  #read(device: string, from: DeviceMark): { journal: DeviceJournal; end: JournalMark } | undefined {
+    const path = this.#path(device);
+    const own = device === this.#own;
+    if (!own && from.offset > 0 && !atLineBoundary(path, from)) return undefined;
+    let read;
+    try {
+      read = readJournal(path, from);
+    } catch (error) {
+      if (own || !(error instanceof UserError) || !error.message.includes('shorter than')) throw error;
+      return undefined;
+    }
+    if (own) {
+      if (read.tornBytes > 0 && this.#tornBytes === 0) {
+        this.#warnings.push(`dropped a torn last line of ${path} (a write cut short by a crash, never acknowledged)`);
+      }
+      this.#tornBytes = read.tornBytes;
+    }
+    // Another device's torn last line is one still arriving: it is read whole next time.
+    return { journal: { device, entries: read.entries, since: from.at }, end: read.end };
+  }
+
+  #readAll(device: string): DeviceJournal {
+    return this.#read(device, START)!.journal;
+  }
+
+  /**
+   * Applies what the journals gained since the state was made: lines this device (another session
+   * of it) appended, in order, onto the states; anything else (another device's lines, or a line
+   * sorting before one replayed already) by replaying every journal from the start.
+   */
   #sync(first = false): void {
     const state = this.#state!;
-    const read = readJournal(this.paths.journal, state.journal);
-    for (const { entry } of read.entries) this.#apply(entry, !first);
-    if (read.tornBytes > 0 && this.#tornBytes === 0) {
-      this.#warnings.push(`dropped a torn last line of ${this.paths.journal} (a write cut short by a crash, never acknowledged)`);
+    const reads: DeviceJournal[] = [];
+    const ends = new Map<string, JournalMark>();
+    let foreign = false;
+    for (const device of new Set([...this.#devices(), ...state.journals.keys()])) {
+      const read = this.#read(device, state.journals.get(device) ?? START);
+      if (!read) return this.#rebuild(first);
+      if (read.journal.entries.length === 0) continue;
+      if (device !== this.#own) foreign = true;
+      reads.push(read.journal);
+      ends.set(device, read.end);
     }
-    this.#tornBytes = read.tornBytes;
-    state.journal = read.end;
+    if (foreign) return this.#rebuild(first);
+    for (const journal of reads) this.#replay([journal], journal.device, ends.get(journal.device)!, !first);
+  }
+
+  /** Applies one device's new entries onto the states, or replays from the start when one sorts before what is in. */
+  #replay(journals: DeviceJournal[], device: string, end: JournalMark, news = true): void {
+    const keyed = replayOrder(journals);
+    if (keyed.length === 0) return;
+    if (compareKeys(keyed[0]!.key, this.#last) <= 0) return this.#rebuild(!news);
+    const state = this.#state!;
+    const replay = new Replay(state.cards, false);
+    for (const { entry } of keyed) {
+      replay.apply(entry, device);
+      if (news && entry.type === 'rename') this.#renamedNow(entry);
+    }
+    this.#last = keyed.at(-1)!.key;
+    state.journals.set(device, { ...end, at: this.#last.at });
+  }
+
+  /** Replays every journal from the start, in the order every home replays them. */
+  #rebuild(first: boolean): void {
+    const state = this.#state!;
+    const journals: DeviceJournal[] = [];
+    const ends = new Map<string, DeviceMark>();
+    for (const device of this.#devices()) {
+      const read = this.#read(device, START)!;
+      journals.push(read.journal);
+      const last = read.journal.entries.reduce((at, e) => Math.max(at, Date.parse(e.entry.at)), 0);
+      ends.set(device, { ...read.end, at: last });
+    }
+    const keyed = replayOrder(journals);
+    const replay = new Replay(new Map(), true);
+    const renames = new Map<string, { to: string; device: string }>();
+    for (const { entry, key } of keyed) {
+      replay.apply(entry, key.device);
+      if (entry.type !== 'rename') continue;
+      renames.set(entry.from, { to: entry.deck, device: key.device });
+      if (!first && compareKeys(key, this.#last) > 0) this.#renamedNow(entry);
+    }
+    state.cards = replay.cards;
+    state.journals = ends;
+    this.#last = keyed.at(-1)?.key ?? BEFORE_ALL;
+    this.#filed = undefined;
+    this.#strays = [...renames].filter(([from, r]) => r.device !== this.#own && (replay.cards.get(from)?.size ?? 0) > 0)
+      .map(([from, r]) => ({ from, to: r.to }));
+  }
+
+  /**
+   * A deck another device renamed still has states here under its old name: this device reviewed
+   * it before the rename reached it. When the old deck file is gone and the new one is here, this
+   * device renames what it reviewed too, in a line of its own journal that every home replays.
+   */
+  #bringStrays(): void {
+    const strays = this.#strays;
+    this.#strays = [];
+    for (const { from, to } of strays) {
+      if (existsSync(deckPath(this.paths, from)) || !existsSync(deckPath(this.paths, to))) continue;
+      const at = new Date(Math.max(this.#last.at + 1, 0)).toISOString();
+      try {
+        this.commitRename(from, to, randomId(), at);
+      } catch (error) {
+        if (!(error instanceof UserError)) throw error;
+        this.#warnings.push(`${error.message}: the reviews of deck ${from} stay under that name until the next run`);
+      }
+    }
+  }
+
+  /** A rename this process had not read: its later entries for the old slug go to the new one. */
+  #renamedNow(entry: RenameEntry): void {
+    this.#renamed.set(entry.from, entry.deck);
+    this.#renamed.delete(entry.deck);
   }
 
   #conflicts(entries: readonly JournalEntry[]): string[] {
@@ -271,32 +478,6 @@ export class Store {
       pending.set(key, entry.type === 'undo' ? entry.restored : entry.after);
     }
     return conflicts;
-  }
-
-  /**
-   * One entry onto the states. A rename gives the new deck the states its line carries, and the old
-   * slug starts empty, as a fresh deck; one this process had not read before (`news`) also moves
-   * the entries it makes later for the old slug, through any chain of renames.
-   */
-  #apply(entry: JournalEntry, news: boolean): void {
-    const cards = this.#state!.cards;
-    if (entry.type === 'rename') return this.#applyRename(entry, news);
-    let states = cards.get(entry.deck);
-    if (!states) cards.set(entry.deck, (states = new Map()));
-    applyEntry(states, entry as CardEntry);
-  }
-
-  #applyRename(entry: RenameEntry, news: boolean): void {
-    const cards = this.#state!.cards;
-    const target = new Map(cards.get(entry.deck));
-    for (const [id, state] of Object.entries(entry.cards)) target.set(id, state);
-    cards.set(entry.deck, target);
-    // A new map, not a cleared one: a session holding the old one keeps the states it started with.
-    cards.set(entry.from, new Map());
-    if (news) {
-      this.#renamed.set(entry.from, entry.deck);
-      this.#renamed.delete(entry.deck);
-    }
   }
 
   /** The outline of a deck as its file is now; undefined when there is no such file. */
@@ -338,6 +519,11 @@ export class Store {
     return outline;
   }
 }
+
+const later = (a: ReplayKey, b: ReplayKey) => (compareKeys(a, b) >= 0 ? a : b);
+
+// node:crypto costs every command's start-up; only a stray rename needs an id here.
+const randomId = () => (createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto')).randomUUID();
 
 /**
  * The per-deck snapshots and caches of releases before the state file: only files parley named,
