@@ -101,14 +101,15 @@ export class Replay {
     let next: CardState | null;
     if (entry.type === 'undo') {
       const at = history ? history.findLastIndex((h) => h.entry.id === entry.target) : -1;
-      if (sameState(entry.before, current) || !history) {
+      if (at < 0) {
+        // Without histories this device's entries come in order, so its undo finds the card as its
+        // target left it; a target no history holds was made before any line this replay read.
+        if (history && !sameState(entry.before, current)) return;
         next = entry.restored;
-        if (at >= 0) history!.splice(at, 1);
       } else {
-        if (at < 0) return;
-        next = history[at]!.before;
-        history.splice(at, 1);
-        for (const later of history.slice(at)) {
+        next = history![at]!.before;
+        history!.splice(at, 1);
+        for (const later of history!.slice(at)) {
           later.before = next;
           next = step(next, later.entry);
         }
