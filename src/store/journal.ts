@@ -65,6 +65,21 @@ function openJournal(path: string, flags: number): number {
   }
 }
 
+/** Refuses, in one line naming it, a journal that is a link or not a file. */
+export function checkJournal(path: string): void {
+  let fd: number;
+  try {
+    fd = openJournal(path, constants.O_RDONLY);
+  } catch (error) {
+    throw unusable(path, error) ?? error;
+  }
+  try {
+    if (!fstatSync(fd).isFile()) throw unusable(path, Object.assign(new Error('EISDIR'), { code: 'EISDIR' }))!;
+  } finally {
+    closeSync(fd);
+  }
+}
+
 function readFrom(path: string, offset: number): Buffer {
   try {
     return readBytes(path, offset);

@@ -12,11 +12,11 @@ import type { DeckCards } from '../core/srs/queue.js';
 import { compareKeys, Replay, replayOrder, sameState, type DeviceJournal, type ReplayKey } from '../core/srs/replay.js';
 import { syncDirectory } from './atomic.js';
 import { device, isDevice, knownDevice } from './device.js';
-import { loadConf } from './conf-file.js';
+import { isLink, loadConf, unusable } from './conf-file.js';
 import { deckPath, findDeck } from './deck-files.js';
 import { journalPath, layout, makeDirectory, type HomeLayout } from './home.js';
 import { withLock } from './lock.js';
-import { appendJournal, atLineBoundary, JOURNAL_START, readJournal, readJournalSince, type JournalMark } from './journal.js';
+import { appendJournal, atLineBoundary, checkJournal, JOURNAL_START, readJournal, readJournalSince, type JournalMark } from './journal.js';
 import { SettingsFile } from './settings.js';
 import { decodeSpans, type DeviceMark, encodeSpans, type FiledOutline, type HomeState, LEGACY_DEVICE, readState, writeState } from './state-file.js';
 import { sameStamp, stamp } from './stamp.js';
@@ -304,22 +304,31 @@ export class Store {
    * parley may not change (read-only) is read where it is.
    */
   #moveLegacyJournal(): void {
-    if (!existsSync(this.paths.legacyJournal)) return;
+    const legacy = this.paths.legacyJournal;
+    if (!existsSync(legacy)) return;
+    checkJournal(legacy);
+    let target: string | undefined;
     try {
       this.locked(() => {
-        if (!existsSync(this.paths.legacyJournal)) return;
-        const target = journalPath(this.paths, this.#device(true));
-        if (existsSync(target)) {
-          throw new UserError(`${this.paths.legacyJournal} and ${target} both hold reviews of this device`, `append the lines of the first to the second, then remove the first`);
-        }
+        if (!existsSync(legacy)) return;
+        target = journalPath(this.paths, this.#device(true));
+        if (existsSync(target)) return;
         makeDirectory(this.paths.journals, 'journal directory');
-        renameSync(this.paths.legacyJournal, target);
+        try {
+          renameSync(legacy, target);
+        } catch (error) {
+          throw unusable(legacy, error) ?? error;
+        }
         syncDirectory(this.paths.journals);
         syncDirectory(this.paths.root);
       });
     } catch (error) {
-      if (!(error instanceof UserError) || error.message.includes('both hold')) throw error;
+      if (!(error instanceof UserError)) throw error;
       this.#own = LEGACY_DEVICE;
+      return;
+    }
+    if (target && existsSync(legacy)) {
+      throw new UserError(`${legacy} and ${target} both hold reviews of this device`, 'append the lines of the first to the second, then remove the first');
     }
   }
 
@@ -335,6 +344,9 @@ export class Store {
   /** The devices whose journals are in the home: files named `<device>.jsonl` in journal/, nothing else. */
   #devices(): string[] {
     let names: string[] = [];
+    if (isLink(this.paths.journals)) {
+      throw new UserError(`${this.paths.journals} is a symbolic link`, 'parley keeps its journals only in a plain directory in its home: replace the link with the directory itself');
+    }
     try {
       names = readdirSync(this.paths.journals);
     } catch (error) {
