@@ -5,7 +5,8 @@ import type { Settings, StudyDirection } from '../../core/settings.js';
 import { dayStart, nextDayStart } from '../../core/srs/day.js';
 import { buildQueue, countDueTomorrow, type DeckCards, type Queue, type QueuedCard, type QueueOptions } from '../../core/srs/queue.js';
 import { makeScheduler } from '../../core/srs/scheduler.js';
-import { startSession, step, summarise, type SessionConfig, type SessionEvent, type SessionState } from '../../core/srs/session.js';
+import { sameState } from '../../core/srs/replay.js';
+import { startSession, step, summarise, type ChangedCard, type SessionConfig, type SessionEvent, type SessionState } from '../../core/srs/session.js';
 import { listDeckSlugs, writeDeck } from '../../store/deck-files.js';
 import { DiskFull } from '../../store/disk.js';
 import type { StoredSettings } from '../../store/settings.js';
@@ -157,6 +158,19 @@ function openTerminal(ctx: Context): Terminal {
 }
 
 /**
+ * Cards still to come whose stored state is not the one the session holds: a commit catches up with
+ * every journal, so another device's reviews that a sync brought meanwhile show up here.
+ */
+function changedCards(state: SessionState, store: Store): ChangedCard[] {
+  const { showing, queue } = state;
+  const cards = [...(showing ? [showing.card] : []), ...queue.learning, ...queue.review, ...queue.fresh];
+  return cards.flatMap((card) => {
+    const stored = store.states(store.current(card.deck)).get(card.cardId) ?? null;
+    return sameState(stored, card.state) ? [] : [{ deck: card.deck, cardId: card.cardId, stored }];
+  });
+}
+
+/**
  * The loop: a key becomes an event, the reducer answers with a new state and effects, and every
  * journal append is committed (fsynced) before the next frame is drawn. A typed answer (--type) is
  * edited here, on the screen, until enter submits it.
@@ -189,6 +203,10 @@ async function runSession(ctx: Context, store: Store, initial: SessionState, ter
         dispatch({ type: 'rebase', refused, stored: store.states(store.current(refused.deck)).get(refused.cardId) ?? null });
         return;
       }
+    }
+    if (result.effects.some((e) => e.type === 'append')) {
+      const stale = changedCards(state, store);
+      if (stale.length > 0) dispatch({ type: 'changed', cards: stale });
     }
   };
 

@@ -77,7 +77,15 @@ export type SessionEvent =
    * The store refused `refused` because the card changed meanwhile (another session): the session
    * takes back what it did and carries on from the stored state.
    */
-  | { type: 'rebase'; refused: CardEntry; stored: CardState | null };
+  | { type: 'rebase'; refused: CardEntry; stored: CardState | null }
+  /** Cards still to come were changed elsewhere (another device's reviews a sync brought): they follow the stored states. */
+  | { type: 'changed'; cards: readonly ChangedCard[] };
+
+export interface ChangedCard {
+  deck: string;
+  cardId: string;
+  stored: CardState | null;
+}
 
 export type Effect =
   /** Make these durable (journal, fsync) before dispatching the next event. */
@@ -147,6 +155,8 @@ export function step(state: SessionState, event: SessionEvent, now: Date): StepR
       return undo(at, now);
     case 'rebase':
       return rebase(at, event.refused, event.stored, now);
+    case 'changed':
+      return changed(at, event.cards, now, 'Cards reviewed on another device meanwhile now follow that schedule.');
   }
 }
 
@@ -265,25 +275,34 @@ function restore(state: SessionState, done: Done, now: Date): SessionState {
  */
 function rebase(state: SessionState, refused: CardEntry, stored: CardState | null, now: Date): StepResult {
   const last = state.history.at(-1);
-  let next = last?.entry.id === refused.id ? restore(state, last, now) : state;
-  const matches = (card: QueuedCard) => card.deck === refused.deck && card.cardId === refused.cardId;
+  const next = last?.entry.id === refused.id ? restore(state, last, now) : state;
+  return changed(next, [{ deck: refused.deck, cardId: refused.cardId, stored }], now, 'This card was changed by another review session; it now follows that schedule.');
+}
+
+/** Puts each card's stored state wherever the card is in the session. */
+function changed(state: SessionState, cards: readonly ChangedCard[], now: Date, text: string): StepResult {
+  const stored = new Map(cards.map((c) => [`${c.deck}\u0000${c.cardId}`, c.stored]));
+  const storedOf = (card: QueuedCard) => stored.get(`${card.deck}\u0000${card.cardId}`);
   // A card reviewed elsewhere is shown again only if it is still due: never studied twice in a day.
-  const showable = (card: QueuedCard) => {
-    if (stored?.suspended || (stored?.buriedUntil && Date.parse(stored.buriedUntil) > now.getTime())) return false;
-    if (stored === null || isNew(stored.state)) return true;
-    return !card.cram && isDueToday(stored, now, next.config.dayStartsAt, LEARN_AHEAD_MS);
+  const showable = (card: QueuedCard, s: CardState | null) => {
+    if (s?.suspended || (s?.buriedUntil && Date.parse(s.buriedUntil) > now.getTime())) return false;
+    if (s === null || isNew(s.state)) return true;
+    return !card.cram && isDueToday(s, now, state.config.dayStartsAt, LEARN_AHEAD_MS);
   };
-  const update = (cards: readonly QueuedCard[]) =>
-    cards.flatMap((card) => (!matches(card) ? [card] : showable(card) ? [{ ...card, state: stored }] : []));
-  const queue: Queue = { learning: update(next.queue.learning), review: update(next.queue.review), fresh: update(next.queue.fresh) };
-  let showing = next.showing;
-  if (showing && matches(showing.card)) {
-    showing = showable(showing.card)
-      ? { ...showing, card: { ...showing.card, state: stored }, shownAt: now.toISOString(), revealed: false, preview: null, check: null }
+  const update = (list: readonly QueuedCard[]) => list.flatMap((card) => {
+    const s = storedOf(card);
+    if (s === undefined) return [card];
+    return showable(card, s) ? [{ ...card, state: s }] : [];
+  });
+  const queue: Queue = { learning: update(state.queue.learning), review: update(state.queue.review), fresh: update(state.queue.fresh) };
+  let showing = state.showing;
+  const s = showing && storedOf(showing.card);
+  if (showing && s !== undefined) {
+    showing = showable(showing.card, s)
+      ? { ...showing, card: { ...showing.card, state: s }, shownAt: now.toISOString(), revealed: false, preview: null, check: null }
       : null;
   }
-  const text = 'This card was changed by another review session; it now follows that schedule.';
-  next = advance({ ...next, queue, showing }, now);
+  const next = advance({ ...state, queue, showing }, now);
   return { state: { ...next, notice: text }, effects: [{ type: 'notice', text }] };
 }
 
