@@ -216,7 +216,11 @@ export class Store {
       const moved = entries.map((e) => (e.type === 'rename' ? e : { ...e, deck: this.current(e.deck) }));
       const conflicts = this.#conflicts(moved);
       if (conflicts.length) return { ok: false, conflicts };
-      if (own !== LEGACY_DEVICE) makeDirectory(this.paths.journals, 'journal directory');
+      if (own !== LEGACY_DEVICE && !existsSync(this.paths.journals)) {
+        makeDirectory(this.paths.journals, 'journal directory');
+        // The first grade is durable only once the directory holding its journal is.
+        syncDirectory(this.paths.root);
+      }
       const mark = state.journals.get(own) ?? START;
       const end = appendJournal(this.#path(own), mark, this.#tornBytes, moved);
       this.#tornBytes = 0;
