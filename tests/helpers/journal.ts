@@ -1,6 +1,6 @@
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { device } from '../../src/store/device.js';
+import { device, knownDevice } from '../../src/store/device.js';
 import { journalPath, layout } from '../../src/store/home.js';
 
 // The one way tests find a home's journals: each device appends to journal/<device>.jsonl, so a
@@ -48,4 +48,27 @@ export function journalLines(home: string): string[] {
 /** The non-empty lines of every device journal of the home, journal by journal. */
 export function allJournalLines(home: string): string[] {
   return journalsOf(home).flatMap(linesIn);
+}
+
+/**
+ * Makes the home at `to`, a copy of the one at `from`, the same device as `from`: it appends to the
+ * journal it was copied with. parley takes a home found in another place for another device (see
+ * src/store/device.ts), as a moved or synced home is; a test that copies a home only to run it again
+ * from the same start means the same one. The key parley files the copy under is parley's own.
+ */
+export function keepDevice(from: string, to: string): void {
+  const id = knownDevice(layout(from));
+  if (id === undefined) return;
+  const paths = layout(to);
+  const made = device(paths);
+  if (made === id) return;
+  const local = JSON.parse(readFileSync(paths.local, 'utf8')) as { devices: Record<string, string> };
+  for (const [place, name] of Object.entries(local.devices)) if (name === made) local.devices[place] = id;
+  writeFileSync(paths.local, `${JSON.stringify(local, null, 2)}\n`);
+}
+
+/** A copy of the home at `from` made at `to`, the same device (see keepDevice). */
+export function copyHome(from: string, to: string): void {
+  cpSync(from, to, { recursive: true });
+  keepDevice(from, to);
 }

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI, ROOT, tempHome } from '../helpers/cli.js';
 import { parleyIn } from '../helpers/in-process.js';
-import { journalOf, ownJournal } from '../helpers/journal.js';
+import { copyHome, journalOf } from '../helpers/journal.js';
 
 const SAMPLE = join(ROOT, 'decks', 'morning-market.txt');
 const NOW = '2026-11-30T09:00:00.000Z';
@@ -32,10 +32,9 @@ describe('a rename cut short by a kill', () => {
   async function interrupted(stage: 'marker' | 'journal' | 'new file'): Promise<string> {
     const before = await studiedHome();
     const after = join(tempHome(), 'after');
-    cpSync(before, after, { recursive: true });
+    copyHome(before, after);
     expect((await parleyIn(['deck', 'rename', 'market', 'bazaar'], { home: after, env })).code).toBe(0);
-    // The copy is another place, so another device: its rename line is in a journal of its own.
-    const line = readFileSync(ownJournal(after), 'utf8').trim().split('\n').at(-1)!;
+    const line = readFileSync(journalOf(after), 'utf8').trim().split('\n').at(-1)!;
     const entry = JSON.parse(line);
     expect(entry).toMatchObject({ type: 'rename', from: 'market', deck: 'bazaar' });
     const journal = journalOf(before);
@@ -136,9 +135,10 @@ describe('renames racing and killed', () => {
   }, 120_000);
 
   it('killed at random moments: afterwards exactly one deck, with its history', async () => {
+    const template = await studiedHome();
     for (let round = 0; round < 12; round++) {
-      // A home of its own each round, not a copy: a copy is another place, so another device.
-      const home = await studiedHome();
+      const home = join(tempHome(), 'home');
+      copyHome(template, home);
       await killed(home, 40 + round * 15);
       const after = await decks(home);
       expect(after, `kill after ${40 + round * 15} ms`).toHaveLength(1);
