@@ -10,6 +10,7 @@ import { Store } from '../src/store/store.js';
 import { reviewState } from '../tests/helpers/home-fixture.js';
 
 export { makeLearnerHome } from '../tests/helpers/learner-home.js';
+export { keepDevice } from '../tests/helpers/journal.js';
 
 /** Milliseconds to make one grade durable (lock, catch up, append, fsync) in a learner's home. */
 export function gradeLatencies(home: string, now: Date, count: number): number[] {

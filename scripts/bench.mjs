@@ -69,10 +69,14 @@ function changed(before, after) {
   return [...new Set([...before.keys(), ...after.keys()])].filter((name) => before.get(name) !== after.get(name)).sort();
 }
 
-/** `cp -a` keeps nanosecond modification times, which caches compare to know a file unchanged; fs.cpSync rounds them. */
+/**
+ * `cp -a` keeps nanosecond modification times, which caches compare to know a file unchanged; fs.cpSync rounds them.
+ * The copy stays the same device, as the learner's own home is (a copy elsewhere is another device).
+ */
 function copyHome(from, to) {
   const result = spawnSync('cp', ['-a', from, to], { stdio: ['ignore', 'ignore', 'pipe'] });
   if (result.status !== 0) throw new Error(`cp -a ${from} ${to}: ${result.stderr}`);
+  keepDevice(from, to);
 }
 
 /**
@@ -144,7 +148,7 @@ await build({
   platform: 'node', target: 'node20', logLevel: 'warning',
   banner: { js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);" },
 });
-const { makeLearnerHome, gradeLatencies, nextCardLatencies } = await import(lib);
+const { makeLearnerHome, gradeLatencies, nextCardLatencies, keepDevice } = await import(lib);
 
 const scratch = mkdtempSync(join(tmpdir(), 'parley-bench-'));
 const home = join(scratch, 'home');
@@ -204,8 +208,8 @@ try {
     console.log(`     one that quits at once ${writes.length ? `wrote ${listed(writes)}` : 'writes nothing'}`);
   }
   // The first session after an import, or after the derived files were lost: only the decks, the
-  // journal and the settings to start from.
-  const kept = new Set(['decks', 'journal.jsonl', 'settings.json']);
+  // journals and the settings to start from, and this machine's device id.
+  const kept = new Set(['decks', 'journal', 'settings.json', 'local.json']);
   const cold = await firstCardRatio(home, ['review'], 5, (copy) => {
     for (const name of readdirSync(copy)) if (!kept.has(name)) rmSync(join(copy, name), { recursive: true, force: true });
   });

@@ -57,7 +57,7 @@ try {
     const template = join(workDir, 'crash-template');
     // 1,000 notes = 2,000 cards, 300 of them with history; the session grades due and new cards.
     execFileSync(process.execPath, [lib, 'make-home', template, '1', '1000', '300']);
-    const r = await crash({ kills: counts.kills, template, workDir, lib, seed });
+    const r = await crash({ kills: counts.kills, template, workDir, lib, helpers, seed });
     report(`crash: ${r.kills} kills, ${r.lost} acknowledged reviews lost, ${r.unreadable} unreadable stores  (${r.acked} acknowledged, ${r.inFlight} in flight at the kill and kept; ${((Date.now() - t) / 1000).toFixed(0)} s)`);
     section('crash', r.failures);
     if (r.lost || r.unreadable) failures.push(`crash: ${r.lost} lost, ${r.unreadable} unreadable`);
@@ -65,7 +65,7 @@ try {
   if (want('concurrency')) {
     const template = join(workDir, 'concurrency-template');
     execFileSync(process.execPath, [lib, 'make-home', template, '2', '500', '100']);
-    const r = await concurrency({ grades: counts.grades, template, workDir, lib, seed });
+    const r = await concurrency({ grades: counts.grades, template, workDir, lib, helpers, seed });
     report(`concurrency: 2 processes × ${counts.grades} grades → ${r.reviews} reviews in the journal, ${r.missing} lost, ${r.duplicates} doubled, ${r.mismatches} cards differing from a replay  (${r.retries} re-previews after the other process changed a card first; ${(r.ms / 1000).toFixed(1)} s)`);
     section('concurrency', r.failures);
   }
@@ -78,19 +78,19 @@ try {
   }
   if (want('disk-full')) {
     const t = Date.now();
-    const r = await diskFull({ workDir, lib, quick });
+    const r = await diskFull({ workDir, lib, helpers, quick });
     if (r.skipped) report(`disk full: skipped — ${r.skipped}`);
     else report(`disk full: ${r.runs} review session${r.runs === 1 ? '' : 's'} on a 1 MiB tmpfs home filled to ${r.pages.join('/')} free page${r.pages.join() === '1' ? '' : 's'}, ${r.acked} grades acknowledged, ${r.lost} lost, ${r.torn} torn, ${r.refused} refused with "disk full" on screen (card kept; the same key took it once space was freed)  (${((Date.now() - t) / 1000).toFixed(0)} s)`);
     section('disk full', r.failures ?? []);
   }
   if (want('journal-validation')) {
     const t = Date.now();
-    const r = await journalValidation({ workDir, lib, quick });
-    report(`journal validation: ${r.lines} bad journal lines × ${r.commands} commands (show, stats, decks, suspend, review; and review with the line behind the state file's journal place) = ${r.runs} runs, ${r.refused} refused in one line naming journal.jsonl:N with exit 1 and no file changed, ${r.crashes} crashes  (${((Date.now() - t) / 1000).toFixed(0)} s)`);
+    const r = await journalValidation({ workDir, lib, helpers, quick });
+    report(`journal validation: ${r.lines} bad journal lines × ${r.commands} commands (show, stats, decks, suspend, review; and review with the line behind the state file's journal place) = ${r.runs} runs, ${r.refused} refused in one line naming the journal's file:N with exit 1 and no file changed, ${r.crashes} crashes  (${((Date.now() - t) / 1000).toFixed(0)} s)`);
     section('journal validation', r.failures);
   }
   if (want('bad-input')) {
-    const r = await badInput({ workDir, quick });
+    const r = await badInput({ workDir, helpers, quick });
     report(`bad input: ${r.cases} cases across ${r.commands} commands, ${r.passed} one line + right exit code + no trace + no file changed, ${r.failures.length} failures`);
     for (const note of r.notes) report(`  note: ${note}`);
     section('bad input', r.failures);

@@ -2,7 +2,7 @@
 // empty files, unusable homes. Each must give one line on stderr (`parley: … — …`), the right exit
 // code, no stack trace, and change no file (the home and the input files, byte for byte).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { diffSnapshots, looksLikeCrash, parley, ROOT, snapshotFiles, stderrLines, terminal } from './util.mjs';
@@ -66,7 +66,13 @@ function makeInputs(dir, quick) {
  * `pty`: run on a pseudo-terminal (for review); `env`: extra environment; `watch`: one more
  * directory whose files must not change.
  */
-function cases(inputs, dirs) {
+/** Gives the home a journal of this device: one note (not MM0, which cases suspend) suspended. */
+function withJournal(home) {
+  const note = JSON.parse(readFileSync(join(home, 'decks', 'morning-market.json'), 'utf8')).notes[1].id;
+  if (parley(['suspend', note], { home, env: { PARLEY_NOW: NOW } }).status !== 0) throw new Error('bad input: could not give a home a journal');
+}
+
+function cases(inputs, dirs, helpers) {
   const I = inputs;
   return [
     // paths
@@ -118,7 +124,9 @@ function cases(inputs, dirs) {
     { name: "export -o ''", args: ['export', 'morning-market', '--format', 'csv', '-o', ''], code: 2 },
     { name: 'export --reviews --format csv', args: ['export', '--reviews', '--format', 'csv'], code: 2 },
     { name: 'deck with an unknown subcommand', args: ['deck', 'frob'], code: 2 },
-    { name: 'export --reviews -o the journal', args: ['export', '--reviews', '-o', 'HOME/journal.jsonl'], code: 1 },
+    { name: 'export --reviews -o the journal', args: ['export', '--reviews', '-o', 'JOURNAL'], code: 1, setup: withJournal },
+    { name: 'export --reviews -o journal/', args: ['export', '--reviews', '-o', 'HOME/journal'], code: 1, setup: withJournal },
+    { name: 'export --reviews -o journal.jsonl (an older release\'s journal)', args: ['export', '--reviews', '-o', 'HOME/journal.jsonl'], code: 1 },
     { name: 'export -o settings.json', args: ['export', 'morning-market', '--format', 'csv', '-o', 'HOME/settings.json'], code: 1 },
     { name: 'export -o onto state.json', args: ['export', '--reviews', '-o', 'HOME/state.json'], code: 1 },
     { name: 'export -o into decks/', args: ['export', 'morning-market', '--format', 'csv', '-o', 'HOME/decks/x.csv'], code: 1 },
@@ -161,7 +169,9 @@ function cases(inputs, dirs) {
     }),
     { name: "--home ''", args: ['--home', '', 'config', 'set', 'newPerDay', '5'], code: 2, home: 'none' },
     { name: 'home whose decks/ is a file', args: ['import', SAMPLE, '--deck', 'other'], code: 1, setup: (home) => { rmSync(join(home, 'decks'), { recursive: true }); writeFileSync(join(home, 'decks'), 'not a directory'); } },
-    { name: 'home whose journal is a directory', args: ['suspend', 'MM0'], code: 1, setup: (home) => { rmSync(join(home, 'journal.jsonl'), { force: true }); mkdirSync(join(home, 'journal.jsonl')); } },
+    { name: 'home whose journal is a directory', args: ['suspend', 'MM0'], code: 1, setup: (home) => mkdirSync(helpers.ownJournal(home)) },
+    { name: 'home whose journal/ is a file', args: ['suspend', 'MM0'], code: 1, setup: (home) => writeFileSync(join(home, 'journal'), 'not a directory') },
+    { name: 'home whose journal.jsonl (an older release\'s journal) is a directory', args: ['suspend', 'MM0'], code: 1, setup: (home) => { rmSync(join(home, 'journal.jsonl'), { force: true }); mkdirSync(join(home, 'journal.jsonl')); } },
     { name: 'home whose settings.json is a directory', args: ['config', 'set', 'newPerDay', '5'], code: 1, setup: (home) => { rmSync(join(home, 'settings.json'), { force: true }); mkdirSync(join(home, 'settings.json')); } },
   ];
 }
@@ -170,28 +180,29 @@ function mount(args) {
   return spawnSync('mount', args, { encoding: 'utf8' });
 }
 
-function runCase(c, template, work, i) {
+function runCase(c, template, work, i, helpers) {
   let home;
   if (c.home === 'none') home = undefined;
   else if (c.home) home = c.home;
   else {
     home = join(work, `bad-${i}`);
-    cpSync(template, home, { recursive: true });
+    helpers.copyHome(template, home);
   }
   if (c.setup) c.setup(home);
   const noteId = home && c.args.includes('MM0') ? JSON.parse(readFileSync(join(home, 'decks', 'morning-market.json'), 'utf8')).notes[0].id : undefined;
-  const args = c.args.map((a) => (a === 'MM0' ? noteId : a.startsWith('HOME/') ? join(home, a.slice(5)) : a));
+  const resolve = (a) => (a === 'MM0' ? noteId : a === 'JOURNAL' ? helpers.journalOf(home) : a.startsWith('HOME/') ? join(home, a.slice(5)) : a);
+  const args = c.args.map(resolve);
   return { home, args };
 }
 
-export async function badInput({ workDir, quick }) {
+export async function badInput({ workDir, helpers, quick }) {
   const inputsDir = join(workDir, 'bad-inputs');
   const inputs = makeInputs(inputsDir, quick);
   const template = join(workDir, 'bad-template');
   parley(['import', SAMPLE], { home: template, env: { PARLEY_NOW: NOW } });
   parley(['config', 'set', 'newPerDay', '12'], { home: template });
   const notes = [];
-  const table = cases(inputs, { inputs: inputsDir });
+  const table = cases(inputs, { inputs: inputsDir }, helpers);
 
   // A home on a read-only file system and one on a full disk: real mounts when this machine allows
   // them (root in a privileged container); as root, chmod does not stop writes, so it is not used.
@@ -200,7 +211,7 @@ export async function badInput({ workDir, quick }) {
   mkdirSync(ro, { recursive: true });
   if (mount(['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', ro]).status === 0) {
     mounts.push(ro);
-    cpSync(template, join(ro, 'home'), { recursive: true });
+    helpers.copyHome(template, join(ro, 'home'));
     if (mount(['-o', 'remount,ro', ro]).status === 0) {
       notes.push('read-only home: a tmpfs remounted read-only (chmod cannot stop root)');
       const home = join(ro, 'home');
@@ -219,7 +230,7 @@ export async function badInput({ workDir, quick }) {
   mkdirSync(full, { recursive: true });
   if (mount(['-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', full]).status === 0) {
     mounts.push(full);
-    cpSync(template, join(full, 'home'), { recursive: true });
+    helpers.copyHome(template, join(full, 'home'));
     // Fill the rest of the disk.
     const fd = openSync(join(full, 'filler'), 'w');
     try {
@@ -246,7 +257,7 @@ export async function badInput({ workDir, quick }) {
   try {
     for (let i = 0; i < table.length; i++) {
       const c = table[i];
-      const { home, args } = runCase(c, template, workDir, i);
+      const { home, args } = runCase(c, template, workDir, i, helpers);
       const watched = [inputsDir, ...(c.watch ? [c.watch] : []), ...(home ? [home] : [])];
       const before = watched.map(snapshotFiles);
       let r;

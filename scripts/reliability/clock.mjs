@@ -2,7 +2,7 @@
 // an oracle built on Intl (not on Date's local-time methods parley uses); grading with PARLEY_NOW
 // moved backwards, in-process and through the review screen.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { looksLikeCrash, parley, terminal } from './util.mjs';
 
@@ -110,7 +110,7 @@ export async function clock({ workDir, lib, checks, seed, quick }) {
       }
     }
   }
-  const journal = readFileSync(join(home, 'journal.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l)).filter((e) => e.type === 'review' && !e.id.startsWith('seed-'));
+  const journal = helpers.allJournalLines(home).map((l) => JSON.parse(l)).filter((e) => e.type === 'review' && !e.id.startsWith('seed-'));
   for (const e of journal) {
     backChecks++;
     if (Date.parse(e.after.due) < Date.parse(e.at) || e.after.scheduled_days < 0 || e.after.elapsed_days < 0) {

@@ -2,7 +2,7 @@
 // of cards, so they keep colliding), then every card's state must equal a replay of its reviews
 // and no review may be lost or doubled.
 import { spawn, execFileSync } from 'node:child_process';
-import { cpSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parley } from './util.mjs';
 
@@ -21,9 +21,9 @@ function runGrader(lib, home, slugs, count, tag, seed, startAt) {
   });
 }
 
-export async function concurrency({ grades, template, workDir, lib, seed }) {
+export async function concurrency({ grades, template, workDir, lib, helpers, seed }) {
   const home = join(workDir, 'concurrency');
-  cpSync(template, home, { recursive: true });
+  helpers.copyHome(template, home);
   const slugs = ['deck-0', 'deck-1'];
   const seeded = JSON.parse(execFileSync(process.execPath, [lib, 'check-store', home, slugs.join(',')], { encoding: 'utf8' })).entries;
   const started = Date.now();

@@ -6,8 +6,8 @@
 // no journal to rebuild it from it is refused like the others. A torn last journal line is dropped
 // (only that line) with a warning.
 import { execFileSync } from 'node:child_process';
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
 import { diffSnapshots, looksLikeCrash, parley, ROOT, snapshotFiles, stderrLines } from './util.mjs';
 
 const NOW = '2026-11-29T10:00:00Z';
@@ -18,7 +18,7 @@ const STATE = 'state.json';
 function garble(bytes, file) {
   const b = Buffer.from(bytes);
   let at;
-  if (file === 'journal.jsonl') {
+  if (file.endsWith('.jsonl')) {
     // A line in the middle, not the last one (a damaged last line is the torn-line case).
     const lines = b.toString('utf8').split('\n');
     const middle = Math.floor((lines.length - 2) / 2);
@@ -51,8 +51,8 @@ const STATE_MUTATIONS = {
   'a due date that is no date': edited((filed) => (filed.cards['deck-0'].due[0] = 'soon')),
 };
 
-/** Only with the journal there: a place in it that is not where a line starts. */
-const MID_LINE = { 'its journal place mid-line': edited((filed) => (filed.journal.offset -= 3)) };
+/** Only with the journal there: a place in this device's journal that is not where a line starts. */
+const midLine = (device) => ({ 'its journal place mid-line': edited((filed) => (filed.journals[device].offset -= 3)) });
 
 /** The state file damages `--quick` keeps: one of its bytes, one of its values, one of its place. */
 const QUICK = new Set(['garbled', 'a due date that is no date', 'its journal place mid-line']);
@@ -82,7 +82,9 @@ export async function corruption({ workDir, lib, helpers, quick }) {
   execFileSync(process.execPath, [lib, 'grade', template, 'deck-0,deck-1', '6', 'late', '5']);
   parley(['config', 'set', 'newPerDay', '30'], { home: template });
   const noteId = JSON.parse(readFileSync(join(template, 'decks', 'deck-0.json'), 'utf8')).notes[3].id;
-  const files = ['settings.json', 'journal.jsonl', 'decks/deck-0.json', 'decks/deck-1.json'];
+  // This device's journal, journal/<device>.jsonl, named as the home's other files are: from the home.
+  const journal = relative(template, helpers.journalOf(template));
+  const files = ['settings.json', journal, 'decks/deck-0.json', 'decks/deck-1.json'];
   const failures = [];
   let cases = 0;
   let refused = 0;
@@ -91,7 +93,7 @@ export async function corruption({ workDir, lib, helpers, quick }) {
   let n = 0;
   const fresh = () => {
     const home = join(workDir, `corrupt-${n++}`);
-    cpSync(template, home, { recursive: true });
+    helpers.copyHome(template, home);
     return home;
   };
   // In this process: it runs after every rebuild, and a child process each time costs more than the run.
@@ -121,7 +123,7 @@ export async function corruption({ workDir, lib, helpers, quick }) {
       const now = readFileSync(join(home, file));
       // The journal is append-only: a write command may add reviews past a damaged line it never
       // needed to read (loads start at the state file's journal place), but never touch the damage.
-      const kept = file === 'journal.jsonl' && r.status === 0 ? now.subarray(0, damaged.length).equals(damaged) : now.equals(damaged);
+      const kept = file === journal && r.status === 0 ? now.subarray(0, damaged.length).equals(damaged) : now.equals(damaged);
       if (!kept) {
         rewritten++;
         failures.push(`${what}: rewrote the damaged file`);
@@ -137,7 +139,7 @@ export async function corruption({ workDir, lib, helpers, quick }) {
       if (changed.length) failures.push(`${what}: failed but changed ${changed.join(', ')}`);
     }
     if (!noticed) failures.push(`${label}: no command noticed the damage`);
-    if (!decksRefused && file !== 'journal.jsonl') failures.push(`${label}: parley decks --json did not refuse`);
+    if (!decksRefused && file !== journal) failures.push(`${label}: parley decks --json did not refuse`);
     return noticed;
   };
 
@@ -168,7 +170,7 @@ export async function corruption({ workDir, lib, helpers, quick }) {
   let stateRuns = 0;
   let stateRebuilt = 0;
   let stateUntouched = 0;
-  const damages = picked({ ...STATE_MUTATIONS, ...MID_LINE });
+  const damages = picked({ ...STATE_MUTATIONS, ...midLine(basename(journal, '.jsonl')) });
   for (const [mutation, damage] of damages) {
     cases++;
     commands(noteId).forEach((args, k) => {
@@ -212,7 +214,7 @@ export async function corruption({ workDir, lib, helpers, quick }) {
   const orphaned = picked(STATE_MUTATIONS);
   for (const [mutation, damage] of orphaned) {
     const home = fresh();
-    rmSync(join(home, 'journal.jsonl'));
+    rmSync(join(home, journal));
     const damaged = damage(readFileSync(join(home, STATE)), STATE);
     writeFileSync(join(home, STATE), damaged);
     if (mustRefuse(home, STATE, damaged, `${STATE} ${mutation}, no journal`)) stateRefused++;
@@ -223,18 +225,18 @@ export async function corruption({ workDir, lib, helpers, quick }) {
   let torn = 'ok';
   {
     const home = fresh();
-    const journal = join(home, 'journal.jsonl');
-    const whole = readFileSync(journal);
+    const path = join(home, journal);
+    const whole = readFileSync(path);
     const lastStart = whole.lastIndexOf(10, whole.length - 2) + 1;
     const cut = whole.subarray(0, lastStart + Math.floor((whole.length - lastStart) / 2));
-    writeFileSync(journal, cut);
+    writeFileSync(path, cut);
     const problems = [];
     const r = parley(['decks', '--json'], { home, env: { PARLEY_NOW: NOW } });
     if (r.status !== 0) problems.push(`parley decks exit ${r.status}: ${r.stderr.trim()}`);
     if (!/torn last line/.test(r.stderr) || stderrLines(r).length !== 1) problems.push(`no one-line warning about the torn line: ${r.stderr.trim()}`);
-    if (!readFileSync(journal).equals(cut)) problems.push('a read-only command rewrote the journal');
+    if (!readFileSync(path).equals(cut)) problems.push('a read-only command rewrote the journal');
     const s = parley(['suspend', noteId], { home, env: { PARLEY_NOW: NOW } });
-    const now = readFileSync(journal);
+    const now = readFileSync(path);
     const kept = whole.subarray(0, lastStart);
     if (s.status !== 0) problems.push(`parley suspend exit ${s.status}: ${s.stderr.trim()}`);
     else if (!now.subarray(0, lastStart).equals(kept)) problems.push('the complete lines before the torn one changed');

@@ -2,25 +2,18 @@
 // that the store loads and every grade the session acknowledged is in the journal exactly once.
 // A grade (or undo, suspend, bury) is acknowledged when the frame after its key is drawn: the
 // session commits (fsync) before it draws.
-import { cpSync, readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parleyAsync, pool, rng, terminal } from './util.mjs';
 
 const FRAME_END = /q quit\x1b\[K\x1b\[J/;
 const NOW = '2026-11-29T10:00:00Z';
 
-function journalLines(home) {
-  try {
-    return readFileSync(join(home, 'journal.jsonl'), 'utf8').split('\n').filter((l) => l.trim()).length;
-  } catch {
-    return 0;
-  }
-}
-
 /** One session: keys as fast as frames come, a kill after `killAfterMs`. */
-async function oneKill(template, workDir, lib, i, random) {
+async function oneKill(template, workDir, lib, helpers, i, random) {
+  const journalLines = (home) => helpers.allJournalLines(home).filter((l) => l.trim()).length;
   const home = join(workDir, `kill-${i}`);
-  cpSync(template, home, { recursive: true });
+  helpers.copyHome(template, home);
   const seeded = journalLines(home);
   const t = terminal(['review', '--new', '200'], { PARLEY_HOME: home, PARLEY_NOW: NOW });
   let acked = 0;
@@ -74,9 +67,9 @@ async function oneKill(template, workDir, lib, i, random) {
   return { acked, written, lost, unreadable, problems, killAfterMs };
 }
 
-export async function crash({ kills, template, workDir, lib, seed, parallel = 4 }) {
+export async function crash({ kills, template, workDir, lib, helpers, seed, parallel = 4 }) {
   const random = rng(seed);
-  const runs = await pool(Array.from({ length: kills }, (_, i) => i), parallel, (i) => oneKill(template, workDir, lib, i, rng(Math.floor(random() * 2 ** 31) + i)));
+  const runs = await pool(Array.from({ length: kills }, (_, i) => i), parallel, (i) => oneKill(template, workDir, lib, helpers, i, rng(Math.floor(random() * 2 ** 31) + i)));
   const lost = runs.reduce((n, r) => n + r.lost, 0);
   const unreadable = runs.filter((r) => r.unreadable).length;
   const acked = runs.reduce((n, r) => n + r.acked, 0);

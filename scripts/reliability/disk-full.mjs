@@ -15,23 +15,18 @@ const FRAME_END = /q quit\x1b\[K\x1b\[J/;
 const DISK_FULL = /disk full/;
 const FREE_PAGES = [0, 1, 2, 3];
 
-function journalText(home) {
-  try {
-    return readFileSync(join(home, 'journal.jsonl'), 'utf8');
-  } catch {
-    return '';
-  }
-}
+const journalText = (helpers, home) => readFileSync(helpers.journalOf(home), 'utf8');
 
 const wholeLines = (text) => text.split('\n').slice(0, -1).filter((l) => l.trim()).length;
 
 /** One session on a disk with `freePages` pages left. */
-async function oneDisk(mount, template, lib, freePages) {
+async function oneDisk(mount, template, lib, helpers, freePages) {
   const home = join(mount, 'home');
   execFileSync('cp', ['-r', template, home]);
+  helpers.keepDevice(template, home);
   const { bavail, bsize } = statfsSync(mount);
   writeFileSync(join(mount, 'filler'), Buffer.alloc(Math.max(0, (Number(bavail) - freePages) * Number(bsize)), 1));
-  const seeded = wholeLines(journalText(home));
+  const seeded = wholeLines(journalText(helpers, home));
   const t = terminal(['review', '--new', '300'], { PARLEY_HOME: home, PARLEY_NOW: NOW });
   const problems = [];
   let acked = 0;
@@ -74,7 +69,7 @@ async function oneDisk(mount, template, lib, freePages) {
   if (refused === 0) problems.push(`the disk never filled (${grades} grades)`);
   if (refused > 0 && afterFree === 0) problems.push('no grade was taken after space was freed');
 
-  const text = journalText(home);
+  const text = journalText(helpers, home);
   const written = wholeLines(text) - seeded;
   const torn = text !== '' && !text.endsWith('\n') ? 1 : 0;
   const lost = Math.max(0, acked - written);
@@ -85,12 +80,12 @@ async function oneDisk(mount, template, lib, freePages) {
   if (check.duplicateIds || check.replayMismatches || check.chainBreaks) problems.push(`store check: ${JSON.stringify(check).slice(0, 200)}`);
   const decks = parley(['decks', '--json'], { home, env: { PARLEY_NOW: NOW } });
   if (decks.status !== 0 || decks.stderr.trim()) problems.push(`parley decks afterwards: exit ${decks.status} ${decks.stderr.trim()}`);
-  const leftovers = ['', 'decks'].flatMap((d) => readdirSync(join(home, d)).filter((n) => /\.tmp|^\.lock/.test(n)));
+  const leftovers = ['', 'decks', 'journal'].flatMap((d) => readdirSync(join(home, d)).filter((n) => /\.tmp|^\.lock/.test(n)));
   if (leftovers.length) problems.push(`left behind: ${leftovers.join(', ')}`);
   return { acked, refused, lost, torn, problems };
 }
 
-export async function diskFull({ workDir, lib, quick }) {
+export async function diskFull({ workDir, lib, helpers, quick }) {
   if (process.getuid?.() !== 0) return { skipped: 'not running as root, so no tmpfs can be mounted' };
   const template = join(workDir, 'disk-full-template');
   execFileSync(process.execPath, [lib, 'make-home', template, '1', '200', '20']);
@@ -101,7 +96,7 @@ export async function diskFull({ workDir, lib, quick }) {
     const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', mount], { encoding: 'utf8' });
     if (mounted.status !== 0) return { skipped: `mount -t tmpfs failed: ${(mounted.stderr || mounted.error?.message || '').trim()}` };
     try {
-      runs.push({ freePages, ...(await oneDisk(mount, template, lib, freePages)) });
+      runs.push({ freePages, ...(await oneDisk(mount, template, lib, helpers, freePages)) });
     } finally {
       spawnSync('umount', [mount]);
     }

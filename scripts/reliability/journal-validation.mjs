@@ -1,11 +1,11 @@
 // Journal validation: journal lines of the right shape with the wrong content (issue 10, item 10),
 // each placed in a copy of a home, under every command that reads the journal. Each command must
-// refuse in one line naming `journal.jsonl:N`, exit 1, and change no file. A bad line sits either
+// refuse in one line naming the journal's `journal/<device>.jsonl:N`, exit 1, and change no file. A bad line sits either
 // among good ones past the state file's journal place (where every load reads) or, for `review`,
 // behind that place too, where only the tail reader that counts today's reviews looks.
 import { execFileSync } from 'node:child_process';
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
 import { diffSnapshots, looksLikeCrash, parley, plain, snapshotFiles, stderrLines, terminal } from './util.mjs';
 
 const NOW = '2026-11-29T10:00:00.000Z';
@@ -47,12 +47,15 @@ async function run(args, home) {
   return { status: exitCode, stdout: '', stderr: plain(t.buffer).split('\n').filter((l) => l.startsWith('parley:')).join('\n') };
 }
 
-export async function journalValidation({ workDir, lib, quick }) {
+export async function journalValidation({ workDir, lib, helpers, quick }) {
   const template = join(workDir, 'validation-template');
   execFileSync(process.execPath, [lib, 'make-home', template, '1', '30', '10']);
   // Reviews past the state file's journal place, one of them with a `before`, to shape the bad lines from.
   execFileSync(process.execPath, [lib, 'grade', template, 'deck-0', '4', 'late', '3']);
-  const journalText = readFileSync(join(template, 'journal.jsonl'), 'utf8');
+  // This device's journal, from the home: every copy below is the same device (helpers.copyHome).
+  const journalFile = relative(template, helpers.journalOf(template));
+  const device = basename(journalFile, '.jsonl');
+  const journalText = readFileSync(join(template, journalFile), 'utf8');
   const lines = journalText.trim().split('\n');
   const model = lines.map((l) => JSON.parse(l)).findLast((e) => e.before !== null) ?? JSON.parse(lines.at(-1));
   const noteId = JSON.parse(readFileSync(join(template, 'decks', 'deck-0.json'), 'utf8')).notes[20].id;
@@ -71,7 +74,7 @@ export async function journalValidation({ workDir, lib, quick }) {
     } else if (result.status !== 1) problems.push(`exit ${result.status}, expected 1`);
     const said = stderrLines(result);
     if (said.length !== 1 || !/^parley: .+ — .+/.test(said[0])) problems.push(`not one "parley: … — …" line: ${JSON.stringify(result.stderr.slice(0, 200))}`);
-    else if (!said[0].includes(`journal.jsonl:${line}:`)) problems.push(`does not name journal.jsonl:${line}: ${said[0].slice(0, 200)}`);
+    else if (!said[0].includes(`${journalFile}:${line}:`)) problems.push(`does not name ${journalFile}:${line}: ${said[0].slice(0, 200)}`);
     if (/NaN/.test(result.stdout)) problems.push('printed NaN');
     const changed = diffSnapshots(before, snapshotFiles(home));
     if (changed.length) problems.push(`changed ${changed.join(', ')}`);
@@ -83,8 +86,8 @@ export async function journalValidation({ workDir, lib, quick }) {
     const bad = `${JSON.stringify(make(model))}\n`;
     // Past the state file's journal place, with a good line after it: every command reads it.
     const home = join(workDir, `validation-${n++}`);
-    cpSync(template, home, { recursive: true });
-    writeFileSync(join(home, 'journal.jsonl'), `${lines.slice(0, -1).join('\n')}\n${bad}${lines.at(-1)}\n`);
+    helpers.copyHome(template, home);
+    writeFileSync(join(home, journalFile), `${lines.slice(0, -1).join('\n')}\n${bad}${lines.at(-1)}\n`);
     for (const args of commands(noteId)) {
       const before = snapshotFiles(home);
       check(`${name}: parley ${args.join(' ')}`, await run(args, home), home, before, lines.length);
@@ -93,12 +96,12 @@ export async function journalValidation({ workDir, lib, quick }) {
 
     // Behind the state file's journal place: `review`'s tail reader is the one to meet it.
     const behind = join(workDir, `validation-${n++}`);
-    cpSync(template, behind, { recursive: true });
+    helpers.copyHome(template, behind);
     const journal = `${journalText}${bad}`;
-    writeFileSync(join(behind, 'journal.jsonl'), journal);
+    writeFileSync(join(behind, journalFile), journal);
     const state = join(behind, 'state.json');
     const filed = JSON.parse(readFileSync(state, 'utf8'));
-    filed.journal = { offset: Buffer.byteLength(journal), line: lines.length + 2 };
+    filed.journals[device] = { ...filed.journals[device], offset: Buffer.byteLength(journal), line: lines.length + 2 };
     writeFileSync(state, JSON.stringify(filed));
     const before = snapshotFiles(behind);
     check(`${name} (behind the state file's journal place): parley review`, await run(['review'], behind), behind, before, lines.length + 1);

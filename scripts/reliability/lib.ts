@@ -27,6 +27,8 @@ import { Store } from '../../src/store/store.js';
 import { fakeNote, makeHome } from '../../tests/helpers/home-fixture.js';
 
 export { makeHome, fakeNote };
+// The sections find a home's journal and copy homes as the tests do.
+export { allJournalLines, copyHome, journalOf, keepDevice, ownJournal } from '../../tests/helpers/journal.js';
 
 const DAY = 86_400_000;
 

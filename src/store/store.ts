@@ -284,7 +284,8 @@ export class Store {
         read.state.journals.set(this.#device(true), legacy);
       }
     }
-    const own = this.#own ?? knownDevice(this.paths);
+    this.#own ??= knownDevice(this.paths);
+    const own = this.#own;
     const ownMark = 'state' in read && own !== undefined ? read.state.journals.get(own) : undefined;
     if ('state' in read && (!ownMark || atLineBoundary(this.#path(own!), ownMark))) {
       // A journal shorter than the state is refused by the read below, naming the journal.

@@ -10,6 +10,7 @@ import { OutputClosed } from '../../src/ui/io.js';
 import { createTestIO } from '../helpers/test-io.js';
 import { bundleHelper, tempHome } from '../helpers/cli.js';
 import { fakeNote, makeHome } from '../helpers/home-fixture.js';
+import { journalOf } from '../helpers/journal.js';
 import { parleyIn } from '../helpers/in-process.js';
 
 function oneLine(stderr: string): string {
@@ -140,10 +141,10 @@ describe('damaged files are refused and kept', () => {
     expect(rebuilt.code).toBe(0);
     expect(rebuilt.stderr).toBe(`parley: ${file} is not valid JSON (line 1): rebuilt it from the journal\n`);
     expect(rebuilt.stdout).toBe(before);
-    expect(JSON.parse(readFileSync(file, 'utf8')).format).toBe('parley-state/1');
+    expect(JSON.parse(readFileSync(file, 'utf8')).format).toBe('parley-state/2');
 
     writeFileSync(file, '{"cards": {');
-    rmSync(join(home, 'journal.jsonl'));
+    rmSync(journalOf(home));
     const refused = await parleyIn(['decks'], { home });
     expect(refused.code).toBe(1);
     expect(oneLine(refused.stderr)).toContain(`${file} is not valid JSON (line 1), and there is no journal to rebuild it from`);
@@ -170,7 +171,7 @@ describe('damaged files are refused and kept', () => {
   it('a garbled journal line names file:line; a torn last line is dropped with a warning', async () => {
     const home = tempHome();
     await makeHome(home, { decks: 1, notesPerDeck: 5, reviewed: 3, now: new Date('2026-11-29T10:00:00Z') });
-    const journal = join(home, 'journal.jsonl');
+    const journal = journalOf(home);
     const good = readFileSync(journal, 'utf8');
     writeFileSync(journal, `${good}{"type": "review", "id": "torn`);
     const torn = await parleyIn(['decks', '--json'], { home });

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readJournal } from '../../src/store/journal.js';
 import { ROOT, tempHome } from '../helpers/cli.js';
 import { parleyIn } from '../helpers/in-process.js';
+import { journalOf } from '../helpers/journal.js';
 
 const SAMPLE = join(ROOT, 'decks', 'morning-market.txt');
 const MONDAY = '2026-11-30T09:00:00.000Z';
@@ -23,7 +24,7 @@ describe('parley review', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('每天清晨六点');
     expect(result.stdout).toMatch(/cards done\s+2/);
-    expect(readJournal(join(home, 'journal.jsonl')).entries.map((e) => e.entry.type === 'review' && e.entry.rating)).toEqual([3, 4]);
+    expect(readJournal(journalOf(home)).entries.map((e) => e.entry.type === 'review' && e.entry.rating)).toEqual([3, 4]);
   });
 
   it('offers the sample deck on an empty home, and reviews it when the answer is yes', async () => {
@@ -33,7 +34,7 @@ describe('parley review', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/cards done\s+1/);
     expect(JSON.parse((await parleyIn(['decks', '--json'], { home })).stdout)[0]).toMatchObject({ slug: 'morning-market', notes: 10 });
-    expect(readJournal(join(home, 'journal.jsonl')).entries).toHaveLength(1);
+    expect(readJournal(journalOf(home)).entries).toHaveLength(1);
   });
 
   it('writes nothing when the sample deck is declined', async () => {

@@ -9,6 +9,7 @@ import { displayWidth } from '../../src/ui/width.js';
 import { tempHome } from '../helpers/cli.js';
 import { parleyIn } from '../helpers/in-process.js';
 import { fakeNote } from '../helpers/home-fixture.js';
+import { ownJournal } from '../helpers/journal.js';
 
 const NOW = '2026-03-01T09:00:00Z';
 /** UTC, so the learning days (starting 04:00 local) are the same wherever the tests run. */
@@ -72,7 +73,7 @@ let home: string;
 beforeEach(() => {
   home = tempHome();
   writeDeck(layout(home), deck);
-  writeFileSync(join(home, 'journal.jsonl'), journal().map((e) => `${JSON.stringify(e)}\n`).join(''));
+  writeFileSync(ownJournal(home), journal().map((e) => `${JSON.stringify(e)}\n`).join(''));
 });
 
 describe('parley stats', () => {
@@ -130,7 +131,7 @@ describe('a relearning card', () => {
   it('counts as learning in decks, stats and show alike', async () => {
     const lapsed = review(card(0, 'en-zh'), '2026-03-01T08:40:00Z', 1,
       state(2, '2026-03-01T08:00:00Z', 9, '2026-02-20T10:00:00Z'), state(3, '2026-03-01T08:50:00Z', 0, '2026-03-01T08:40:00Z'));
-    writeFileSync(join(home, 'journal.jsonl'), [...journal(), lapsed].map((e) => `${JSON.stringify(e)}\n`).join(''));
+    writeFileSync(ownJournal(home), [...journal(), lapsed].map((e) => `${JSON.stringify(e)}\n`).join(''));
     expect((await json(['decks'], home))[0].learning).toBe(1);
     expect((await json(['stats'], home)).byState.total.learning).toBe(1);
     const learning = await json(['show', 'river-walk', '--state', 'learning'], home);

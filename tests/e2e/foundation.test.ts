@@ -8,6 +8,7 @@ import { readJournal } from '../../src/store/journal.js';
 import { Store } from '../../src/store/store.js';
 import { bundleHelper, CLI, parley, ROOT, tempHome } from '../helpers/cli.js';
 import { makeHome } from '../helpers/home-fixture.js';
+import { journalOf } from '../helpers/journal.js';
 
 describe('the built CLI', () => {
   it('prints its version', () => {
@@ -60,7 +61,7 @@ describe('durability', () => {
     await makeHome(home, { decks: 1, notesPerDeck: 20, reviewed: 0, now: new Date('2026-11-29T10:00:00Z') });
     const done = ['a', 'b'].map((tag) => new Promise<number | null>((resolve) => runGrader(home, 150, tag).on('exit', resolve)));
     expect(await Promise.all(done)).toEqual([0, 0]);
-    const entries = readJournal(join(home, 'journal.jsonl')).entries.map((p) => p.entry);
+    const entries = readJournal(journalOf(home)).entries.map((p) => p.entry);
     expect(entries).toHaveLength(300);
     expect(new Set(entries.map((e) => e.id)).size).toBe(300);
     // Every card's reps count every grade it got from either process: no update was lost.

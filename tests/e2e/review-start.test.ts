@@ -2,6 +2,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parley, ROOT, tempHome } from '../helpers/cli.js';
+import { journalLines } from '../helpers/journal.js';
 import { runInTerminal } from '../helpers/pty.js';
 
 const SAMPLE = join(ROOT, 'decks', 'morning-market.txt');
@@ -42,7 +43,7 @@ describe('starting a review from the state file', () => {
     expect(await term.exited).toBe(0);
 
     // A change since: the next new card's note is suspended.
-    const journal = readFileSync(join(home, 'journal.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { cardId: string });
+    const journal = journalLines(home).map((l) => JSON.parse(l) as { cardId: string });
     const graded = new Set(journal.map((e) => e.cardId.split(':')[0]));
     const decks = JSON.parse(parley(['show', 'morning-market', '--json'], { home }).stdout) as { notes: { id: string }[] };
     const untouched = decks.notes.find((n) => !graded.has(n.id))!;

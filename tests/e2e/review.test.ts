@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parley, ROOT, tempHome } from '../helpers/cli.js';
+import { journalLines } from '../helpers/journal.js';
 import { runInTerminal } from '../helpers/pty.js';
 
 const SAMPLE = join(ROOT, 'decks', 'morning-market.txt');
@@ -9,7 +9,7 @@ const MONDAY = '2026-11-30T09:00:00.000Z';
 const NEXT_MONDAY = '2026-12-07T09:00:00.000Z';
 
 function journal(home: string) {
-  return readFileSync(join(home, 'journal.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  return journalLines(home).map((l) => JSON.parse(l));
 }
 
 describe('parley review in a terminal', () => {

@@ -6,11 +6,11 @@
 //
 // A shell with job control runs parley, as a user's does: a process group without one (an
 // orphaned group) has SIGTSTP discarded by the kernel, so it cannot be stopped at all.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawn } from '@lydell/node-pty';
 import { describe, expect, it } from 'vitest';
 import { CLI, parley, ROOT, tempHome } from '../helpers/cli.js';
+import { journalLines } from '../helpers/journal.js';
 import { plain, runInTerminal } from '../helpers/pty.js';
 import { parseKeys } from '../../src/ui/keys.js';
 
@@ -79,7 +79,7 @@ describe('Ctrl+Z in review', () => {
     } finally {
       shell.kill();
     }
-    const entries = readFileSync(join(home, 'journal.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const entries = journalLines(home).map((l) => JSON.parse(l));
     expect(entries.map((e) => e.rating)).toEqual([3]);
   }, 60_000);
 

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, tempHome } from '../helpers/cli.js';
 import { parleyIn } from '../helpers/in-process.js';
+import { journalOf } from '../helpers/journal.js';
 
 const SAMPLE = join(ROOT, 'decks', 'morning-market.txt');
 const NOW = '2026-11-29T10:00:00Z';
@@ -44,7 +45,7 @@ describe('a deck file whose "slug" says something else than its file name', () =
     const { home } = await sampleHome();
     const noteId = editSlug(home, 'plain.json', '../../pwned');
     expect((await parleyIn(['suspend', noteId], { home, env: { PARLEY_NOW: NOW } })).code).toBe(0);
-    const journal = readFileSync(join(home, 'journal.jsonl'), 'utf8');
+    const journal = readFileSync(journalOf(home), 'utf8');
     expect(journal).not.toContain('pwned');
     expect(journal).toContain('"deck":"plain"');
   });

@@ -6,6 +6,7 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, tempHome } from '../helpers/cli.js';
+import { journalOf } from '../helpers/journal.js';
 import { parleyIn } from '../helpers/in-process.js';
 
 const SAMPLE = join(ROOT, 'decks', 'morning-market.txt');
@@ -18,7 +19,7 @@ describe('a deck named com1 from before device names were refused', () => {
     const note = JSON.parse(readFileSync(join(home, 'decks', 'market.json'), 'utf8')).notes[0].id;
     expect((await parleyIn(['suspend', note], { home, env })).code).toBe(0);
     renameSync(join(home, 'decks', 'market.json'), join(home, 'decks', 'com1.json'));
-    const journal = join(home, 'journal.jsonl');
+    const journal = journalOf(home);
     writeFileSync(journal, readFileSync(journal, 'utf8').replaceAll('"deck":"market"', '"deck":"com1"'));
     const listed = await parleyIn(['decks', '--json'], { home, env });
     expect(listed.stderr).toBe('');

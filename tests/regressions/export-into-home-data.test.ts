@@ -1,16 +1,18 @@
 // Issue 10, item 14. The attack: `parley export --reviews -o <home>/journal.jsonl` replaced the
 // review journal — the durable truth — with CSV and exited 0. Now an output path that resolves
 // (its directory's real path plus its name, and the file itself when it is a symbolic link) to one
-// of the home's own files — the journal, settings.json, decks/, state/, the lock, and their
-// temporary siblings — is refused in one line, exit 1, nothing written. Other files in the home
+// of the home's own files — the journals (journal/<device>.jsonl, and journal.jsonl of older
+// releases), settings.json, local.json, decks/, state.json, the lock, and their temporary
+// siblings — is refused in one line, exit 1, nothing written. Other files in the home
 // directory (an export beside the decks) are still allowed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CLI, ROOT, tempHome } from '../helpers/cli.js';
 import { parleyIn } from '../helpers/in-process.js';
+import { journalOf } from '../helpers/journal.js';
 
 const SAMPLE = join(ROOT, 'decks', 'morning-market.txt');
 const NOW = { PARLEY_NOW: '2026-11-29T10:00:00Z' };
@@ -57,29 +59,32 @@ describe('export -o onto the home\'s own files', () => {
   beforeAll(async () => {
     home = await sampleHome();
   });
-  for (const name of ['journal.jsonl', 'settings.json', '.lock', 'decks/morning-market.json', 'decks/new.csv', 'decks', 'state.json', 'state.json.tmp-1234567890abcdef', 'settings.json.tmp-1234', '.lock.4242']) {
+  // journal.jsonl is no file of a home once opened, but an older release's journal would be taken for it.
+  for (const name of ['journal.jsonl', 'journal', 'local.json', 'settings.json', '.lock', 'decks/morning-market.json', 'decks/new.csv', 'decks', 'state.json', 'state.json.tmp-1234567890abcdef', 'settings.json.tmp-1234', '.lock.4242']) {
     it(`-o <home>/${name}: refused, nothing written`, () => expectRefused(home, join(home, name)));
   }
+
+  it('-o this device\'s journal: refused, nothing written', () => expectRefused(home, journalOf(home)));
 
   it('through a symbolic link to the home directory', async () => {
     const link = join(mkdtempSync(join(tmpdir(), 'parley-link-')), 'home');
     symlinkSync(home, link);
-    await expectRefused(home, join(link, 'journal.jsonl'));
+    await expectRefused(home, join(link, relative(home, journalOf(home))));
   });
 
   it('through a symbolic link to the journal itself', async () => {
     const link = join(mkdtempSync(join(tmpdir(), 'parley-link-')), 'reviews.csv');
-    symlinkSync(join(home, 'journal.jsonl'), link);
+    symlinkSync(journalOf(home), link);
     await expectRefused(home, link);
   });
 
-  it('a relative path, from inside the home', () => expectRefused(home, 'journal.jsonl', { cwd: home }));
+  it('a relative path, from inside the home', () => expectRefused(home, relative(home, journalOf(home)), { cwd: home }));
   it('a path with .. in it', () => expectRefused(home, join(home, 'decks', '..', 'settings.json')));
 
   it('when the home itself is named through a symbolic link', async () => {
     const link = join(mkdtempSync(join(tmpdir(), 'parley-link-')), 'home');
     symlinkSync(home, link);
-    await expectRefused(home, join(home, 'journal.jsonl'), { via: link });
+    await expectRefused(home, journalOf(home), { via: link });
   });
 
   it('other files are fine: one beside the decks, one elsewhere', async () => {

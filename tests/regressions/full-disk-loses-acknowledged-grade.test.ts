@@ -21,6 +21,7 @@ import { createTestIO, type TestIO } from '../helpers/test-io.js';
 import { tempHome } from '../helpers/cli.js';
 import { makeHome } from '../helpers/home-fixture.js';
 import { parleyIn } from '../helpers/in-process.js';
+import { journalOf, ownJournal } from '../helpers/journal.js';
 
 /** What the simulated disk does to the next writes to files (descriptors above 2). */
 const disk = vi.hoisted(() => ({ plan: [] as Array<number | 'ENOSPC'>, full: false, calls: 0 }));
@@ -71,10 +72,10 @@ describe('a full disk never loses an acknowledged grade', () => {
     const store = new Store(home);
     disk.plan = [7, 1, 50];
     expect(store.commit([grade('a', null, state(1))])).toEqual({ ok: true });
-    const read = readJournal(store.paths.journal);
+    const read = readJournal(journalOf(home));
     expect(read.entries.map((e) => e.entry.id)).toEqual(['a']);
     expect(read.tornBytes).toBe(0);
-    expect(readFileSync(store.paths.journal, 'utf8').endsWith('\n')).toBe(true);
+    expect(readFileSync(journalOf(home), 'utf8').endsWith('\n')).toBe(true);
     expect(disk.calls).toBe(3);
   });
 
@@ -82,7 +83,8 @@ describe('a full disk never loses an acknowledged grade', () => {
     const home = tempHome();
     const store = new Store(home);
     expect(store.commit([grade('a', null, state(1))])).toEqual({ ok: true });
-    const before = readFileSync(store.paths.journal);
+    const journal = journalOf(home);
+    const before = readFileSync(journal);
     disk.plan = [100, 'ENOSPC'];
     let thrown: unknown;
     try {
@@ -92,7 +94,7 @@ describe('a full disk never loses an acknowledged grade', () => {
     }
     expect(thrown).toBeInstanceOf(UserError);
     expect(`${(thrown as UserError).message} — ${(thrown as UserError).todo}`).toMatch(/^disk full\b.* — free space and /);
-    expect(readFileSync(store.paths.journal).equals(before)).toBe(true);
+    expect(readFileSync(journal).equals(before)).toBe(true);
     expect(leftovers(home)).toEqual([]);
 
     // Space freed: the same grade goes through, and every load agrees.
@@ -106,11 +108,12 @@ describe('a full disk never loses an acknowledged grade', () => {
     const home = tempHome();
     const store = new Store(home);
     expect(store.commit([grade('a', null, state(1))])).toEqual({ ok: true });
-    const before = readFileSync(store.paths.journal);
+    const journal = journalOf(home);
+    const before = readFileSync(journal);
     disk.full = true;
     expect(() => store.commit([grade('b', state(1), state(2))])).toThrow(/^disk full/);
     disk.full = false;
-    expect(readFileSync(store.paths.journal).equals(before)).toBe(true);
+    expect(readFileSync(journal).equals(before)).toBe(true);
     expect(leftovers(home)).toEqual([]);
   });
 
@@ -157,7 +160,8 @@ describe('a review session on a full disk', () => {
   it('shows "disk full" in one line, keeps the card, and takes the same key once there is room', async () => {
     const home = tempHome();
     await makeHome(home, { decks: 1, notesPerDeck: 4, reviewed: 0, now: new Date(NOW) });
-    const journal = join(home, 'journal.jsonl');
+    // The device is made before the disk fills: the line the disk cuts is the grade's.
+    const journal = ownJournal(home);
     const terminal = fakeTerminal();
     const session = parleyIn(['review', '--direction', 'zh-en', '--new', '2'], { home, env: { PARLEY_NOW: NOW }, io: terminal.io });
 

@@ -1,15 +1,16 @@
 // Issue 10, item 16. The attack: `--home` a 5000-character path (ENAMETOOLONG) or a symbolic link
 // loop (ELOOP) printed "unexpected error" and a stack trace (exit 70); so did a loop where a file
-// of the home should be (decks/, journal.jsonl, settings.json). The fix: the home check names
+// of the home should be (decks/, journal/ or a journal in it, settings.json). The fix: the home check names
 // these in one line, and the CLI's table of file-system errors knows ENAMETOOLONG, ELOOP, EINVAL and
 // ENXIO (and gives every system call a verb), so any path — a home's file or one the user named —
 // fails in one line with exit 1.
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, tempHome } from '../helpers/cli.js';
 import { parleyIn, type InProcessResult } from '../helpers/in-process.js';
+import { ownJournal } from '../helpers/journal.js';
 
 const SAMPLE = join(ROOT, 'decks', 'morning-market.txt');
 
@@ -48,17 +49,27 @@ describe('a home path the system cannot resolve', () => {
 });
 
 describe('a loop where a file of the home should be', () => {
-  async function homeWith(name: string): Promise<string> {
+  /** A home with `name` (relative to it, or given by the home) looping; the journal is this device's. */
+  async function homeWith(name: string | ((home: string) => string)): Promise<string> {
     const home = tempHome();
     expect((await parleyIn(['import', SAMPLE], { home })).code).toBe(0);
-    rmSync(join(home, name), { recursive: true, force: true });
-    loop(home, name);
+    const path = typeof name === 'string' ? join(home, name) : name(home);
+    rmSync(path, { recursive: true, force: true });
+    loop(dirname(path), basename(path));
     return home;
   }
 
   it('decks/: decks is one line', async () => expectOneLine(await parleyIn(['decks'], { home: await homeWith('decks') }), /decks.*symbolic link/));
-  it('journal.jsonl: stats is one line', async () => expectOneLine(await parleyIn(['stats'], { home: await homeWith('journal.jsonl') }), /journal\.jsonl.*symbolic link/));
-  it('journal.jsonl: export --reviews is one line', async () => expectOneLine(await parleyIn(['export', '--reviews'], { home: await homeWith('journal.jsonl') }), /journal\.jsonl/));
+  it('journal/: stats is one line', async () => expectOneLine(await parleyIn(['stats'], { home: await homeWith('journal') }), /journal.*symbolic link/));
+  it('journal/: export --reviews is one line', async () => expectOneLine(await parleyIn(['export', '--reviews'], { home: await homeWith('journal') }), /journal/));
+  it('this device\'s journal: stats is one line', async () => {
+    const home = await homeWith(ownJournal);
+    expectOneLine(await parleyIn(['stats'], { home }), new RegExp(`${basename(ownJournal(home))}.*symbolic link`));
+  });
+  it('this device\'s journal: export --reviews is one line', async () => {
+    const home = await homeWith(ownJournal);
+    expectOneLine(await parleyIn(['export', '--reviews'], { home }), new RegExp(basename(ownJournal(home))));
+  });
   it('settings.json: config list is one line', async () => expectOneLine(await parleyIn(['config', 'list'], { home: await homeWith('settings.json') }), /settings\.json/));
   it('settings.json: config set is one line', async () => expectOneLine(await parleyIn(['config', 'set', 'newPerDay', '5'], { home: await homeWith('settings.json') }), /settings\.json/));
 });

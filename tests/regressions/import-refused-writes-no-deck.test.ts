@@ -9,21 +9,23 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, parley, tempHome } from '../helpers/cli.js';
 import { makeHome } from '../helpers/home-fixture.js';
+import { journalOf } from '../helpers/journal.js';
 
 const NOW = '2026-11-29T10:00:00Z';
 const ARTICLE = join(ROOT, 'tests', 'fixtures', 'articles', 'dumplings-zh-en-annotated', 'article.txt');
 
 describe('an import the card state refuses writes no deck file', () => {
-  for (const [what, damage, named] of [
+  for (const [what, damage, named, file] of [
     ['the state file is damaged and there is no journal', (home: string) => {
-      rmSync(join(home, 'journal.jsonl'));
+      rmSync(journalOf(home));
       writeFileSync(join(home, 'state.json'), '{"format":');
-    }, 'state.json'],
-    ['the journal is shorter than the state file says', (home: string) => writeFileSync(join(home, 'journal.jsonl'), ''), 'journal.jsonl'],
+    }, 'state.json', (home: string) => join(home, 'state.json')],
+    ['the journal is shorter than the state file says', (home: string) => writeFileSync(journalOf(home), ''), 'the journal', journalOf],
   ] as const) {
     it(`${what}: refused in one line naming ${named}, decks/ unchanged`, async () => {
       const home = tempHome();
       await makeHome(home, { decks: 1, notesPerDeck: 20, reviewed: 10, now: new Date(NOW) });
+      const name = file(home);
       damage(home);
       const decks = readdirSync(join(home, 'decks')).sort();
       const state = readFileSync(join(home, 'state.json'));
@@ -31,7 +33,7 @@ describe('an import the card state refuses writes no deck file', () => {
       const result = parley(['import', ARTICLE, '--deck', 'Dumplings'], { home, env: { PARLEY_NOW: NOW } });
       expect(result.status, result.stderr).toBe(1);
       expect(result.stderr.trim().split('\n')).toHaveLength(1);
-      expect(result.stderr).toContain(named);
+      expect(result.stderr).toContain(name);
       expect(readdirSync(join(home, 'decks')).sort()).toEqual(decks);
       expect(readFileSync(join(home, 'state.json')).equals(state)).toBe(true);
     });

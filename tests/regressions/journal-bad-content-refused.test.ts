@@ -4,16 +4,17 @@
 // printed due dates as NaN-NaN-NaN; the tail reader `review` uses for today's counts crashed on
 // `null` even where the full load never looked.
 // Fix: every line is validated as it is read (each entry type, every card-state field, ISO dates),
-// by the full reader and the tail reader alike, and refused in one line naming `journal.jsonl:N`,
+// by the full reader and the tail reader alike, and refused in one line naming the journal's `file:N`,
 // exit 1, with no file changed.
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/errors.js';
 import { readJournal, readJournalSince } from '../../src/store/journal.js';
 import { tempHome } from '../helpers/cli.js';
 import { makeHome } from '../helpers/home-fixture.js';
 import { parleyIn, type InProcessResult } from '../helpers/in-process.js';
+import { journalOf } from '../helpers/journal.js';
 import { runInTerminal, type Terminal } from '../helpers/pty.js';
 
 const NOW = '2026-11-29T10:00:00.000Z';
@@ -39,7 +40,7 @@ const BAD: Array<[string, (e: Entry) => unknown]> = [
 async function homeWithHistory(): Promise<{ home: string; journal: string; template: Entry; lines: number; noteId: string }> {
   const home = tempHome();
   await makeHome(home, { decks: 1, notesPerDeck: 20, reviewed: 10, now: new Date(NOW) });
-  const journal = join(home, 'journal.jsonl');
+  const journal = journalOf(home);
   const text = readFileSync(journal, 'utf8').trim().split('\n');
   const template = { ...JSON.parse(text.at(-1)!), id: 'bad-1', at: NOW } as Entry;
   const noteId = JSON.parse(readFileSync(join(home, 'decks', 'deck-0.json'), 'utf8')).notes[15].id as string;
@@ -72,7 +73,7 @@ describe('journal lines with bad content are refused with file:line', () => {
       const before = readFileSync(journal);
       for (const args of [['show', 'deck-0'], ['stats', '--json'], ['decks', '--json'], ['suspend', noteId]]) {
         const result = await parleyIn(args, { home, env: { PARLEY_NOW: NOW } });
-        expectRefusal(result, `journal.jsonl:${lines + 1}:`, `${label}: parley ${args.join(' ')}`);
+        expectRefusal(result, `${journal}:${lines + 1}:`, `${label}: parley ${args.join(' ')}`);
         expect(result.stdout, label).not.toMatch(/NaN/);
       }
       expect(readFileSync(journal).equals(before), label).toBe(true);
@@ -86,7 +87,7 @@ describe('journal lines with bad content are refused with file:line', () => {
     expect(await exitOf(term)).toBe(1);
     const said = term.output().split('\n').filter((l) => l.startsWith('parley:'));
     expect(said).toHaveLength(1);
-    expect(said[0]).toContain(`journal.jsonl:${lines + 1}:`);
+    expect(said[0]).toContain(`${journal}:${lines + 1}:`);
   });
 
   it('the tail reader review counts today with refuses a null line behind the state file instead of crashing', async () => {
@@ -95,14 +96,15 @@ describe('journal lines with bad content are refused with file:line', () => {
     appendFileSync(journal, 'null\n');
     const file = join(home, 'state.json');
     const filed = JSON.parse(readFileSync(file, 'utf8'));
-    filed.journal = { offset: readFileSync(journal).length, line: lines + 2 };
+    const device = basename(journal, '.jsonl');
+    filed.journals[device] = { ...filed.journals[device], offset: readFileSync(journal).length, line: lines + 2 };
     writeFileSync(file, JSON.stringify(filed));
 
     expect(() => readJournalSince(journal, new Date('2026-11-29T00:00:00Z'))).toThrow(UserError);
-    expect(() => readJournalSince(journal, new Date('2026-11-29T00:00:00Z'))).toThrow(`journal.jsonl:${lines + 1}:`);
+    expect(() => readJournalSince(journal, new Date('2026-11-29T00:00:00Z'))).toThrow(`${journal}:${lines + 1}:`);
     const term = runInTerminal(['review'], { PARLEY_HOME: home, PARLEY_NOW: NOW, NO_COLOR: '1', TZ: 'UTC' });
     expect(await exitOf(term)).toBe(1);
-    expect(term.output()).toContain(`journal.jsonl:${lines + 1}:`);
+    expect(term.output()).toContain(`${journal}:${lines + 1}:`);
     expect(term.output()).not.toMatch(/unexpected error|\n\s+at /);
   });
 
@@ -111,7 +113,7 @@ describe('journal lines with bad content are refused with file:line', () => {
     const line = (i: number, extra: object = {}) => `${JSON.stringify({ ...template, id: `e${i}`, ...extra })}\n`;
     const text = Array.from({ length: 1500 }, (_, i) => line(i, i === 1199 ? { after: { ...template.after, lapses: -1 } } : {})).join('');
     writeFileSync(journal, `${text}{"type":"review","id":"cut`);
-    expect(() => readJournalSince(journal, new Date('2026-11-28T00:00:00Z'))).toThrow(`journal.jsonl:1200: not a review journal entry (\`after.lapses\``);
+    expect(() => readJournalSince(journal, new Date('2026-11-28T00:00:00Z'))).toThrow(`${journal}:1200: not a review journal entry (\`after.lapses\``);
     writeFileSync(journal, `${text.replace(/"lapses":-1/, '"lapses":0')}{"type":"review","id":"cut`);
     expect(readJournalSince(journal, new Date('2026-11-28T00:00:00Z'))).toHaveLength(1500);
   });

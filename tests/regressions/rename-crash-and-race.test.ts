@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI, ROOT, tempHome } from '../helpers/cli.js';
 import { parleyIn } from '../helpers/in-process.js';
+import { copyHome, journalOf } from '../helpers/journal.js';
 
 const SAMPLE = join(ROOT, 'decks', 'morning-market.txt');
 const NOW = '2026-11-30T09:00:00.000Z';
@@ -31,15 +32,16 @@ describe('a rename cut short by a kill', () => {
   async function interrupted(stage: 'marker' | 'journal' | 'new file'): Promise<string> {
     const before = await studiedHome();
     const after = join(tempHome(), 'after');
-    cpSync(before, after, { recursive: true });
+    copyHome(before, after);
     expect((await parleyIn(['deck', 'rename', 'market', 'bazaar'], { home: after, env })).code).toBe(0);
-    const line = readFileSync(join(after, 'journal.jsonl'), 'utf8').trim().split('\n').at(-1)!;
+    const line = readFileSync(journalOf(after), 'utf8').trim().split('\n').at(-1)!;
     const entry = JSON.parse(line);
     expect(entry).toMatchObject({ type: 'rename', from: 'market', deck: 'bazaar' });
-    const size = statSync(join(before, 'journal.jsonl')).size;
-    const lines = readFileSync(join(before, 'journal.jsonl'), 'utf8').split('\n').length;
+    const journal = journalOf(before);
+    const size = statSync(journal).size;
+    const lines = readFileSync(journal, 'utf8').split('\n').length;
     writeFileSync(join(before, 'rename.pending'), JSON.stringify({ id: entry.id, from: 'market', to: 'bazaar', name: 'bazaar', mark: { offset: size, line: lines } }));
-    if (stage !== 'marker') writeFileSync(join(before, 'journal.jsonl'), `${readFileSync(join(before, 'journal.jsonl'), 'utf8')}${line}\n`);
+    if (stage !== 'marker') writeFileSync(journal, `${readFileSync(journal, 'utf8')}${line}\n`);
     if (stage === 'new file') cpSync(join(after, 'decks', 'bazaar.json'), join(before, 'decks', 'bazaar.json'));
     return before;
   }
@@ -77,13 +79,14 @@ describe('a rename cut short by a kill', () => {
     ['a place past the end', { offset: 10_000_000, line: 9 }],
   ])('a marker with %s is named as damaged in one line, the journal left alone', async (_what, mark) => {
     const home = await studiedHome();
-    const journalBefore = readFileSync(join(home, 'journal.jsonl'), 'utf8');
+    const journal = journalOf(home);
+    const journalBefore = readFileSync(journal, 'utf8');
     writeFileSync(join(home, 'rename.pending'), JSON.stringify({ id: 'x1', from: 'market', to: 'bazaar', name: 'bazaar', mark }));
     const result = await parleyIn(['decks'], { home, env });
     expect(result.code).toBe(1);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(/rename\.pending is damaged/);
-    expect(readFileSync(join(home, 'journal.jsonl'), 'utf8')).toBe(journalBefore);
+    expect(readFileSync(journal, 'utf8')).toBe(journalBefore);
   });
 
   it('a re-run of the same rename finishes it and says the deck is already renamed', async () => {
@@ -135,7 +138,7 @@ describe('renames racing and killed', () => {
     const template = await studiedHome();
     for (let round = 0; round < 12; round++) {
       const home = join(tempHome(), 'home');
-      cpSync(template, home, { recursive: true });
+      copyHome(template, home);
       await killed(home, 40 + round * 15);
       const after = await decks(home);
       expect(after, `kill after ${40 + round * 15} ms`).toHaveLength(1);

@@ -2,16 +2,16 @@
 // orphaned the session's later grades: they were journalled under the old deck name, and the
 // renamed deck showed stale due dates. The rename is now one journal line the session's store
 // reads before its next grade, and grades made for the old name are recorded under the new one.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parley, ROOT, tempHome } from '../helpers/cli.js';
+import { journalLines } from '../helpers/journal.js';
 import { runInTerminal } from '../helpers/pty.js';
 
 const SAMPLE = join(ROOT, 'decks', 'morning-market.txt');
 const NOW = '2026-11-30T09:00:00.000Z';
 
-const journal = (home: string) => readFileSync(join(home, 'journal.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+const journal = (home: string) => journalLines(home).map((l) => JSON.parse(l));
 
 /** Reveals the card on screen, grades it Good, and waits for the screen the grade leads to. */
 function grader(term: ReturnType<typeof runInTerminal>) {

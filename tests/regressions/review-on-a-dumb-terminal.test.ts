@@ -4,17 +4,17 @@
 // codes. Fix: on a dumb terminal the review is plain scrolling text: each new frame printed below
 // the last (no padding to the screen's height), no colour, and a typed answer read as a line the
 // terminal itself echoes and edits.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parley, ROOT, tempHome } from '../helpers/cli.js';
+import { journalLines } from '../helpers/journal.js';
 import { runInTerminal } from '../helpers/pty.js';
 
 const SAMPLE = join(ROOT, 'decks', 'morning-market.txt');
 const NOW = '2026-11-30T09:00:00Z';
 
 function journal(home: string) {
-  return readFileSync(join(home, 'journal.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  return journalLines(home).map((l) => JSON.parse(l));
 }
 
 function sampleHome(): string {
