@@ -47,27 +47,32 @@ export function knownDevice(paths: HomeLayout): string | undefined {
 const random = (bytes: number) => (createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto')).randomBytes(bytes).toString('hex');
 
 /** A new id: the machine's name (for a person reading `journal/`) and random hex (for uniqueness). */
-function newDevice(): string {
+export function newDevice(): string {
   const host = hostname().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 24).replace(/-+$/, '');
   return `${host || 'device'}-${random(4)}`;
 }
 
 /**
- * This home's device id, made and recorded the first time it is needed. Call under the home lock:
- * the file is read, changed and written whole, keeping the ids other machines recorded in a copy of it.
+ * Records `id` as this home's device id on this machine, unless one is recorded already: that one
+ * is returned. Call under the home lock: the file is read, changed and written whole, keeping the
+ * ids other machines recorded in a copy of it.
  */
-export function device(paths: HomeLayout): string {
+export function recordDevice(paths: HomeLayout, id: string): string {
   const devices = readDevices(paths.local);
   const here = place(paths.root);
   const known = devices[here];
   if (known) return known;
-  const made = newDevice();
-  devices[here] = made;
+  devices[here] = id;
   try {
     writeFileAtomic(paths.local, `${JSON.stringify({ devices }, null, 2)}\n`);
   } catch (error) {
     if (error instanceof UserError) throw error;
     throw new UserError(`cannot record this machine's device id in ${paths.local}: ${(error as Error).message}`, 'check the permissions and free space of your parley home');
   }
-  return made;
+  return id;
+}
+
+/** This home's device id, made and recorded the first time it is needed (see recordDevice). */
+export function device(paths: HomeLayout): string {
+  return knownDevice(paths) ?? recordDevice(paths, newDevice());
 }

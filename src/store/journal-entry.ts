@@ -61,6 +61,7 @@ export function entryProblem(value: unknown): string | undefined {
   if (!isName(value.id)) return '`id` must be a non-empty string';
   if (typeof value.deck !== 'string' || !isSlug(value.deck)) return '`deck` must be a deck name';
   if (!isInstant(value.at)) return '`at` must be an ISO date';
+  if (value.follows !== undefined && !isInstant(value.follows)) return '`follows` must be an ISO date';
   if (value.type === 'rename') return renameProblem(value);
   if (!isName(value.cardId)) return '`cardId` must be a non-empty string';
   switch (value.type) {

@@ -11,7 +11,7 @@ import type { DeckNotes } from '../core/deck/summary.js';
 import type { DeckCards } from '../core/srs/queue.js';
 import { compareKeys, Replay, replayOrder, sameState, type DeviceJournal, type ReplayKey } from '../core/srs/replay.js';
 import { syncDirectory } from './atomic.js';
-import { device, isDevice, knownDevice } from './device.js';
+import { device, isDevice, knownDevice, newDevice, recordDevice } from './device.js';
 import { isLink, loadConf, unusable } from './conf-file.js';
 import { deckPath, findDeck } from './deck-files.js';
 import { journalPath, layout, makeDirectory, type HomeLayout } from './home.js';
@@ -82,7 +82,8 @@ export class Store {
   /** Where this device's journal ends, as far as the card states are up to date with it. */
   get end(): JournalMark {
     const state = this.#open();
-    const { offset, line } = state.journals.get(this.#device(true)) ?? START;
+    const own = this.#own ?? knownDevice(this.paths);
+    const { offset, line } = (own !== undefined && state.journals.get(own)) || START;
     return { offset, line };
   }
 
@@ -211,11 +212,14 @@ export class Store {
     makeDirectory(this.paths.root);
     return this.locked(() => {
       const state = this.#open();
-      const own = this.#device(true);
       this.#sync();
-      const moved = entries.map((e) => (e.type === 'rename' ? e : { ...e, deck: this.current(e.deck) }));
+      let moved = entries.map((e) => (e.type === 'rename' ? e : { ...e, deck: this.current(e.deck) }));
       const conflicts = this.#conflicts(moved);
       if (conflicts.length) return { ok: false, conflicts };
+      // A device's id is recorded once its first line is on disk: a command refused before that leaves no trace.
+      const known = this.#own ?? knownDevice(this.paths);
+      const own = known ?? newDevice();
+      moved = this.#following(moved, own);
       if (own !== LEGACY_DEVICE && !existsSync(this.paths.journals)) {
         makeDirectory(this.paths.journals, 'journal directory');
         // The first grade is durable only once the directory holding its journal is.
@@ -224,10 +228,23 @@ export class Store {
       const mark = state.journals.get(own) ?? START;
       const end = appendJournal(this.#path(own), mark, this.#tornBytes, moved);
       this.#tornBytes = 0;
+      this.#own = known ?? recordDevice(this.paths, own);
       const first = end.line - moved.length;
       this.#replay([{ device: own, entries: moved.map((entry, i) => ({ entry, line: first + i })), since: mark.at }], own, end);
       return { ok: true };
     });
+  }
+
+  /**
+   * Entries made on a clock not past the latest line another device made that this one has replayed
+   * (clocks differ between machines, or stand still under PARLEY_NOW) say so in `follows`: every
+   * home then replays them after what this device had seen when it made them.
+   */
+  #following(entries: JournalEntry[], own: string): JournalEntry[] {
+    const seen = this.#last;
+    if (seen.device === own || seen.at === -Infinity) return entries;
+    const follows = new Date(seen.at).toISOString();
+    return entries.map((e) => (Date.parse(e.at) > seen.at ? e : { ...e, follows }));
   }
 
   /**
@@ -356,7 +373,8 @@ export class Store {
       names = readdirSync(this.paths.journals);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw error;
+      if (code === 'ENOTDIR') throw new UserError(`${this.paths.journals} is a file, not a directory`, 'move that file out of your parley home: parley keeps its journals in that directory');
+      if (code !== 'ENOENT') throw unusable(this.paths.journals, error) ?? error;
     }
     const devices = names.filter((n) => n.endsWith('.jsonl') && isDevice(n.slice(0, -6))).map((n) => n.slice(0, -6));
     if (this.#own === LEGACY_DEVICE && existsSync(this.paths.legacyJournal)) devices.push(LEGACY_DEVICE);
@@ -371,13 +389,17 @@ export class Store {
   #read(device: string, from: DeviceMark): { journal: DeviceJournal; end: JournalMark } | undefined {
     const path = this.#path(device);
     const own = device === this.#own;
-    if (!own && from.offset > 0 && !atLineBoundary(path, from)) return undefined;
+    const older = () => {
+      this.#warnings.push(`${path} holds less than when parley last read it (a sync brought an older copy): replayed every journal as they are now`);
+      return undefined;
+    };
+    if (!own && from.offset > 0 && !atLineBoundary(path, from)) return older();
     let read;
     try {
       read = readJournal(path, from);
     } catch (error) {
       if (own || !(error instanceof UserError) || !error.message.includes('shorter than')) throw error;
-      return undefined;
+      return older();
     }
     if (own) {
       if (read.tornBytes > 0 && this.#tornBytes === 0) {
@@ -438,10 +460,10 @@ export class Store {
     for (const device of this.#devices()) {
       const read = this.#read(device, START)!;
       journals.push(read.journal);
-      const last = read.journal.entries.reduce((at, e) => Math.max(at, Date.parse(e.entry.at)), 0);
-      ends.set(device, { ...read.end, at: last });
+      ends.set(device, { ...read.end, at: 0 });
     }
     const keyed = replayOrder(journals);
+    for (const { key } of keyed) ends.get(key.device)!.at = key.at;
     const replay = new Replay(new Map(), true);
     const renames = new Map<string, { to: string; device: string }>();
     for (const { entry, key } of keyed) {

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { tempHome } from '../helpers/cli.js';
 import { parleyIn } from '../helpers/in-process.js';
 import { makeHome } from '../helpers/home-fixture.js';
+import { journalOf } from '../helpers/journal.js';
 
 const NOW = '2026-11-29T10:00:00Z';
 
@@ -22,7 +23,7 @@ describe('a journal shorter than a snapshot says it was', () => {
     it(`refuses when the journal was ${what}, names it and writes nothing`, async () => {
       const home = tempHome();
       await makeHome(home, { decks: 1, notesPerDeck: 20, reviewed: 10, now: new Date(NOW) });
-      const journal = join(home, 'journal.jsonl');
+      const journal = journalOf(home);
       damage(journal);
       const before = readFileSync(journal);
       const deck = JSON.parse(readFileSync(join(home, 'decks', 'deck-0.json'), 'utf8'));
@@ -30,7 +31,7 @@ describe('a journal shorter than a snapshot says it was', () => {
         const result = await parleyIn(args, { home, env: { PARLEY_NOW: NOW } });
         expect(result.code, args.join(' ')).toBe(1);
         expect(result.stderr.trim().split('\n')).toHaveLength(1);
-        expect(result.stderr).toContain('journal.jsonl');
+        expect(result.stderr).toContain(journal);
         expect(result.stderr).not.toMatch(/\n\s+at /);
       }
       expect(readFileSync(journal).equals(before)).toBe(true);

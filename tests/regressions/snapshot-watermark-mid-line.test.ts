@@ -14,6 +14,7 @@ import { Store } from '../../src/store/store.js';
 import { tempHome } from '../helpers/cli.js';
 import { parleyIn } from '../helpers/in-process.js';
 import { makeHome, reviewState } from '../helpers/home-fixture.js';
+import { journalOf } from '../helpers/journal.js';
 
 const NOW = '2026-11-29T10:00:00.000Z';
 
@@ -46,16 +47,17 @@ describe('a state file whose journal place is not at a line start', () => {
 
       const file = join(home, 'state.json');
       const filed = JSON.parse(readFileSync(file, 'utf8'));
-      filed.journal = move(filed.journal);
+      const [device] = Object.keys(filed.journals);
+      filed.journals[device!] = { ...filed.journals[device!], ...move(filed.journals[device!]) };
       writeFileSync(file, JSON.stringify(filed));
-      const journal = readFileSync(join(home, 'journal.jsonl'));
+      const journal = readFileSync(journalOf(home));
 
       const first = await parleyIn(['show', 'deck-0', '--json'], { home, env: { PARLEY_NOW: NOW } });
       expect(first.code, first.stderr).toBe(0);
       const warnings = first.stderr.trim().split('\n');
       expect(warnings).toHaveLength(1);
-      expect(warnings[0]).toMatch(/^parley: .*state\.json names a place that is not where a line of .*journal\.jsonl starts: rebuilt it from the journal$/);
-      expect(warnings[0]).not.toMatch(/journal\.jsonl:\d+/);
+      expect(warnings[0]).toBe(`parley: ${join(home, 'state.json')} names a place that is not where a line of ${journalOf(home)} starts: rebuilt it from the journal`);
+      expect(warnings[0]).not.toMatch(/\.jsonl:\d+/);
       expect(first.stdout).toBe(expected.stdout);
       // Rebuilt once, the state file is right again: nothing more to say.
       for (const args of [['show', 'deck-0', '--json'], ['decks', '--json'], ['stats', '--json']]) {
@@ -64,7 +66,7 @@ describe('a state file whose journal place is not at a line start', () => {
         expect(result.stderr).toBe('');
         if (args[0] === 'show') expect(result.stdout).toBe(expected.stdout);
       }
-      expect(readFileSync(join(home, 'journal.jsonl')).equals(journal)).toBe(true);
+      expect(readFileSync(journalOf(home)).equals(journal)).toBe(true);
     });
   }
 });

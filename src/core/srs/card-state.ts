@@ -46,6 +46,11 @@ interface EntryBase {
   at: string;
   /** Deck slug. */
   deck: string;
+  /**
+   * The latest time among other devices' lines this device had replayed when it made this one, when
+   * its own clock was not past it: the replay order puts this line after those (see replay.ts).
+   */
+  follows?: string;
 }
 
 interface CardEntryBase extends EntryBase {

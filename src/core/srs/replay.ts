@@ -51,7 +51,7 @@ export function replayOrder(journals: readonly DeviceJournal[]): KeyedEntry[] {
   for (const { device, entries, since = 0 } of journals) {
     let at = since;
     for (const { entry, line } of entries) {
-      at = Math.max(at, Date.parse(entry.at));
+      at = Math.max(at, Date.parse(entry.at), entry.follows === undefined ? 0 : Date.parse(entry.follows) + 1);
       all.push({ entry, key: { at, device, line } });
     }
   }

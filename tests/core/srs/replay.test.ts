@@ -9,7 +9,8 @@ const state = (reps: number, extra: Partial<CardState> = {}): CardState => ({
 });
 
 let ids = 0;
-const review = (at: string, card: string, before: CardState | null, after: CardState, deck = 'd'): CardEntry =>
+type Review = CardEntry & { type: 'review' };
+const review = (at: string, card: string, before: CardState | null, after: CardState, deck = 'd'): Review =>
   ({ type: 'review', id: `r${ids++}`, at, deck, cardId: card, rating: 3, durationMs: 1000, before, after });
 const suspend = (at: string, card: string, before: CardState | null): CardEntry =>
   ({ type: 'suspend', id: `s${ids++}`, at, deck: 'd', cardId: card, before, after: { ...(before ?? state(0)), suspended: true } });
