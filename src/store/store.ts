@@ -293,16 +293,14 @@ export class Store {
     this.#moveLegacyJournal();
     const read = readState(this.paths);
     let state: HomeState = { journals: new Map(), outlines: new Map(), cards: new Map() };
-    if ('state' in read) {
-      const legacy = read.state.journals.get(LEGACY_DEVICE);
-      if (legacy && this.#own !== LEGACY_DEVICE) {
-        // The place a release before devices filed is in the journal now this device's.
-        read.state.journals.delete(LEGACY_DEVICE);
-        read.state.journals.set(this.#device(true), legacy);
-      }
-    }
     this.#own ??= knownDevice(this.paths);
     const own = this.#own;
+    const legacy = 'state' in read ? read.state.journals.get(LEGACY_DEVICE) : undefined;
+    if ('state' in read && legacy && own !== LEGACY_DEVICE && (own !== undefined || legacy.offset === 0)) {
+      // The place a release before devices filed is in the journal now this device's (or in none yet).
+      read.state.journals.delete(LEGACY_DEVICE);
+      if (own !== undefined) read.state.journals.set(own, legacy);
+    }
     const ownMark = 'state' in read && own !== undefined ? read.state.journals.get(own) : undefined;
     if ('state' in read && (!ownMark || atLineBoundary(this.#path(own!), ownMark))) {
       // A journal shorter than the state is refused by the read below, naming the journal.
