@@ -6,6 +6,16 @@ import { UserError } from '../core/errors.js';
 /** A local git command that takes this long is stuck (a lock prompt, a hook): it is stopped. */
 const LOCAL_TIMEOUT_MS = 120_000;
 
+/**
+ * git refused because another git holds a lock it needs: one a killed sync left running (its
+ * fetch finishing on its own), or the user's. Such a git is done in moments, so the command is
+ * run again a few times before its refusal stands.
+ */
+const LOCKED = /cannot lock ref|Unable to create '[^']*\.lock': File exists/;
+const LOCK_RETRIES = 10;
+const LOCK_PAUSE_MS = 200;
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+
 /** What a git command gave back; `status` is -1 when it could not run or was stopped. */
 export interface GitResult {
   status: number;
@@ -118,6 +128,14 @@ export class Git {
 
   /** Runs a local command; a failure is the caller's to read. */
   try(args: readonly string[], options: RunOptions = {}): GitResult {
+    for (let retry = 0; ; retry++) {
+      const result = this.#once(args, options);
+      if (result.status === 0 || retry === LOCK_RETRIES || !LOCKED.test(result.stderr)) return result;
+      Atomics.wait(sleeper, 0, 0, LOCK_PAUSE_MS);
+    }
+  }
+
+  #once(args: readonly string[], options: RunOptions): GitResult {
     const result = spawnSync(this.#exe, this.#argv(args), {
       cwd: options.at ?? this.root,
       env: this.#envFor(options),
@@ -155,7 +173,15 @@ export class Git {
    * Runs a command that talks to the remote, stopped (killed) after `timeoutMs`. What git writes
    * on standard error goes to `progress` as it comes, when there is a terminal to show it on.
    */
-  network(args: readonly string[], timeoutMs: number, progress?: (text: string) => void): Promise<GitResult> {
+  async network(args: readonly string[], timeoutMs: number, progress?: (text: string) => void): Promise<GitResult> {
+    for (let retry = 0; ; retry++) {
+      const result = await this.#talk(args, timeoutMs, progress);
+      if (result.status === 0 || retry === LOCK_RETRIES || !LOCKED.test(result.stderr)) return result;
+      await new Promise((resolve) => setTimeout(resolve, LOCK_PAUSE_MS));
+    }
+  }
+
+  #talk(args: readonly string[], timeoutMs: number, progress?: (text: string) => void): Promise<GitResult> {
     return new Promise((resolve) => {
       const child = spawn(this.#exe, this.#argv(args), { cwd: this.root, env: this.#env, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
       const out: Buffer[] = [];
