@@ -170,6 +170,14 @@ export function buildProgram(host: Host, messages: Pick<IO, 'write'>): Command {
     .addHelpText('after', '\nExamples:\n  parley optimize\n  parley optimize --apply')
     .action(lazy(() => import('../commands/optimize.js')));
 
+  program
+    .command('sync')
+    .description('sync this home with a git remote: commit, fetch, merge, push (see README "Two machines")')
+    .argument('[remote]', 'a git URL or the path to a bare repository; remembered, so later just `parley sync`')
+    .option('--status', 'fetch, then say what a sync would receive and send; change nothing')
+    .addHelpText('after', '\nExamples:\n  parley sync git@example.com:me/parley-home.git\n  parley sync ~/Dropbox/parley.git\n  parley sync\n  parley sync --status')
+    .action(lazy(() => import('../commands/sync.js')));
+
   const deck = program
     .command('deck')
     .description('rename or delete a deck')
