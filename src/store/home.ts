@@ -32,6 +32,10 @@ export interface HomeLayout {
   stateFile: string;
   /** Where releases before the state file kept their snapshots and caches: removed once the state file is written. */
   legacyState: string;
+  /** `parley sync`: the git repository the home becomes, its list of machine-local files, and which sync runs. */
+  repository: string;
+  ignore: string;
+  syncLock: string;
 }
 
 export function layout(root: string): HomeLayout {
@@ -46,6 +50,9 @@ export function layout(root: string): HomeLayout {
     decks: join(root, 'decks'),
     stateFile: join(root, 'state.json'),
     legacyState: join(root, 'state'),
+    repository: join(root, '.git'),
+    ignore: join(root, '.gitignore'),
+    syncLock: join(root, '.parley-sync.lock'),
   };
 }
 

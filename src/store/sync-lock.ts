@@ -4,9 +4,6 @@ import { UserError } from '../core/errors.js';
 import { isAlive } from './pid.js';
 import type { Store } from './store.js';
 
-/** Machine-local (see the .gitignore sync writes): which parley sync runs on this home. */
-export const SYNC_LOCK = '.parley-sync.lock';
-
 /** How long a second sync waits for the first before saying so. */
 const WAIT_MS = 10_000;
 /**
@@ -38,7 +35,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * repository is a killed sync's, and is removed so the repository is usable again.
  */
 export async function holdingSync<T>(store: Store, fn: () => Promise<T>): Promise<T> {
-  const path = join(store.paths.root, SYNC_LOCK);
+  const path = store.paths.syncLock;
   const deadline = Date.now() + WAIT_MS;
   for (;;) {
     const busy = store.locked(() => {
@@ -57,7 +54,7 @@ export async function holdingSync<T>(store: Store, fn: () => Promise<T>): Promis
     await sleep(100);
   }
   try {
-    removeGitLocks(join(store.paths.root, '.git'));
+    removeGitLocks(store.paths.repository);
     removeTempFiles(store.paths.journals);
     return await fn();
   } finally {

@@ -1,21 +1,24 @@
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { sharedKind } from '../core/sync/merge.js';
 import { UserError } from '../core/errors.js';
 import { syncDirectory, writeFileAtomic } from './atomic.js';
 import type { Git } from './git.js';
-import { makeDirectory } from './home.js';
+import { layout, makeDirectory } from './home.js';
 import { isAlive } from './pid.js';
-import { SYNC_LOCK } from './sync-lock.js';
 
 /** What a sync commits: the files every machine shares. The rest of a home belongs to its machine. */
 export const SHARED = ['journal', 'decks', 'settings.json', '.gitignore'];
 
-/** The machine-local files of a home (see home.ts), kept out of the repository. */
-const IGNORED = ['/local.json', '/state.json', '/state/', '/.lock', '/.lock.*', '/rename.pending', `/${SYNC_LOCK}`, '/.parley-git.*', '.*.tmp', '*.tmp-*'];
+/** The machine-local files of a home (see home.ts), kept out of the repository; and temporary files anywhere in it. */
+function ignored(root: string): string[] {
+  const { local, stateFile, legacyState, lock, pendingRename, syncLock } = layout(root);
+  const own = [local, stateFile, `${legacyState}/`, lock, `${lock}.*`, pendingRename, syncLock].map((path) => `/${relative(root, path)}${path.endsWith('/') ? '/' : ''}`);
+  return [...own, '/.parley-git.*', '.*.tmp', '*.tmp-*'];
+}
 const IGNORE_HEADER = '# parley: files that belong to this machine alone, never synced';
 
-export const isRepository = (root: string): boolean => existsSync(join(root, '.git'));
+export const isRepository = (root: string): boolean => existsSync(layout(root).repository);
 
 /**
  * Makes the home a git repository. The repository is made beside the home's files and moved in
@@ -61,7 +64,7 @@ export function ensureIgnore(root: string): void {
   const path = join(root, '.gitignore');
   const text = readIgnore(root) ?? '';
   const have = new Set(text.split(/\r?\n/).map((line) => line.trim()));
-  const missing = IGNORED.filter((line) => !have.has(line));
+  const missing = ignored(root).filter((line) => !have.has(line));
   if (!missing.length) return;
   const lines = have.has(IGNORE_HEADER) ? missing : [IGNORE_HEADER, ...missing];
   writeFileAtomic(path, `${text}${text === '' || text.endsWith('\n') ? '' : '\n'}${lines.join('\n')}\n`);
