@@ -6,7 +6,7 @@ import { deleteDeck, readDeck, writeDeck } from '../store/deck-files.js';
 import { visible } from '../ui/escape.js';
 import { renameDeck } from '../store/rename.js';
 import { resolveDeck } from './deck-name.js';
-import { entryId } from './entry-id.js';
+import { entryId } from '../store/entry-id.js';
 
 /**
  * `parley deck rename OLD NEW`. The journal records reviews under the slug they were made in, so

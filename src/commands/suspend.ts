@@ -4,7 +4,7 @@ import { cardId, DIRECTIONS, splitCardId, type Deck, type Note } from '../core/d
 import type { CardEntry, CardState } from '../core/srs/card-state.js';
 import { newCardState } from '../core/srs/scheduler.js';
 import { listDeckSlugs, readDeck } from '../store/deck-files.js';
-import { entryId } from './entry-id.js';
+import { entryId } from '../store/entry-id.js';
 import { visible } from '../ui/escape.js';
 
 interface Found {

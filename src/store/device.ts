@@ -1,8 +1,8 @@
 import { readFileSync, realpathSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { hostname } from 'node:os';
 import { UserError } from '../core/errors.js';
 import { writeFileAtomic } from './atomic.js';
+import { entryId } from './entry-id.js';
 import type { HomeLayout } from './home.js';
 
 /** A device id as it names a journal file: short, lower case, safe as a file name on every system. */
@@ -43,13 +43,10 @@ export function knownDevice(paths: HomeLayout): string | undefined {
   return readDevices(paths.local)[place(paths.root)];
 }
 
-// node:crypto costs every command's start-up; only a home's first write needs it.
-const random = (bytes: number) => (createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto')).randomBytes(bytes).toString('hex');
-
 /** A new id: the machine's name (for a person reading `journal/`) and random hex (for uniqueness). */
 export function newDevice(): string {
   const host = hostname().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 24).replace(/-+$/, '');
-  return `${host || 'device'}-${random(4)}`;
+  return `${host || 'device'}-${entryId().slice(0, 8)}`;
 }
 
 /**

@@ -1,5 +1,4 @@
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmdirSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { noteSpans, parseNote } from '../core/deck/file.js';
 import type { Deck, Note } from '../core/deck/note.js';
@@ -11,6 +10,7 @@ import type { DeckNotes } from '../core/deck/summary.js';
 import type { DeckCards } from '../core/srs/queue.js';
 import { compareKeys, Replay, replayOrder, sameState, type DeviceJournal, type ReplayKey } from '../core/srs/replay.js';
 import { syncDirectory } from './atomic.js';
+import { entryId } from './entry-id.js';
 import { device, isDevice, knownDevice, newDevice, recordDevice } from './device.js';
 import { isLink, loadConf, unusable } from './conf-file.js';
 import { deckPath, findDeck } from './deck-files.js';
@@ -490,7 +490,7 @@ export class Store {
       if (existsSync(deckPath(this.paths, from)) || !existsSync(deckPath(this.paths, to))) continue;
       const at = new Date(Math.max(this.#last.at + 1, 0)).toISOString();
       try {
-        this.commitRename(from, to, randomId(), at);
+        this.commitRename(from, to, entryId(), at);
       } catch (error) {
         if (!(error instanceof UserError)) throw error;
         this.#warnings.push(`${error.message}: the reviews of deck ${from} stay under that name until the next run`);
@@ -558,9 +558,6 @@ export class Store {
 }
 
 const later = (a: ReplayKey, b: ReplayKey) => (compareKeys(a, b) >= 0 ? a : b);
-
-// node:crypto costs every command's start-up; only a stray rename needs an id here.
-const randomId = () => (createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto')).randomUUID();
 
 /**
  * The per-deck snapshots and caches of releases before the state file: only files parley named,

@@ -17,7 +17,7 @@ import { loadPinyin } from '../../ui/review/pinyin.js';
 import { renderReview, renderSummary } from '../../ui/review/render.js';
 import { openScreen, type Screen } from '../../ui/review/screen.js';
 import { resolveDeckSlug } from '../deck-name.js';
-import { entryId } from '../entry-id.js';
+import { entryId } from '../../store/entry-id.js';
 import { sampleDeck } from './sample.js';
 
 export interface ReviewOptions {
