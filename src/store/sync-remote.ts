@@ -24,12 +24,15 @@ export function remoteAddress(given: string, cwd: string): string {
   return resolve(cwd, given);
 }
 
+/** A remote as parley prints it: never the password or token a URL may carry (`https://me:token@host/…`). */
+export const shownRemote = (url: string): string => url.replace(/^(https?:\/\/)[^/@]*@/i, '$1');
+
 /** git's HTTP transfer gives up when slower than this many bytes a second for the whole time limit. */
 const LOW_SPEED_BYTES = 1000;
 
 function unreachable(talk: RemoteTalk, result: GitResult): UserError {
   const why = result.timedOut ? `no answer within ${Math.round(talk.timeoutMs / 1000)} s` : gitReason(result.stderr);
-  return new UserError(`cannot reach ${talk.url}: ${why}`, 'check the address and the network, then run `parley sync` again');
+  return new UserError(`cannot reach ${shownRemote(talk.url)}: ${why}`, 'check the address and the network, then run `parley sync` again');
 }
 
 /**
@@ -43,6 +46,7 @@ export async function fetchRemote(git: Git, talk: RemoteTalk): Promise<void> {
     '-c', 'maintenance.auto=false', '-c', 'gc.auto=0',
     'fetch', '--prune', '--no-tags', talk.progress ? '--progress' : '--quiet', '--', talk.url, '+refs/heads/*:refs/remotes/origin/*',
   ];
+  talk.progress?.(`fetching from ${shownRemote(talk.url)}\n`);
   const result = await git.network(args, talk.timeoutMs, talk.progress);
   if (result.status !== 0) throw unreachable(talk, result);
 }
@@ -55,7 +59,7 @@ export async function fetchRemote(git: Git, talk: RemoteTalk): Promise<void> {
 const RACED = /\t\[(rejected\] \((fetch first|non-fast-forward)|remote rejected\] \((failed to update ref|failed to lock))\)/;
 
 export function refused(talk: RemoteTalk, why: string): UserError {
-  return new UserError(`${talk.url} refused the push: ${why}`, 'make it accept pushes to that branch (a bare repository does), then run `parley sync` again');
+  return new UserError(`${shownRemote(talk.url)} refused the push: ${why}`, 'make it accept pushes to that branch (a bare repository does), then run `parley sync` again');
 }
 
 /**

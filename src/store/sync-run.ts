@@ -7,7 +7,7 @@ import type { Git } from './git.js';
 import type { Store } from './store.js';
 import { holdingSync } from './sync-lock.js';
 import { mergeFetched, movement } from './sync-merge.js';
-import { fetchRemote, pushBranch, refused, type RemoteTalk } from './sync-remote.js';
+import { fetchRemote, pushBranch, refused, shownRemote, type RemoteTalk } from './sync-remote.js';
 import {
   commitLocal, currentBranch, ensureIgnore, gitIdentity, headCommit, isRepository, makeRepository, mergeBase, noRemote, rememberedRemote,
   readIgnore, readRefs, rememberRemote, stage, unmakeRepository, type Refs,
@@ -89,7 +89,7 @@ export async function syncHome(store: Store, git: Git, wanted: string | undefine
       }
       if (round === 1 && url !== known) {
         rememberRemote(git, known, url);
-        if (known !== undefined) talk.say(`now syncing with ${url} (was ${known})`);
+        if (known !== undefined) talk.say(`now syncing with ${shownRemote(url)} (was ${shownRemote(known)})`);
       }
       let refs = readRefs(git, branch);
       ({ branch, refs } = branchOf(git, refs, branch));
@@ -120,7 +120,7 @@ export async function syncHome(store: Store, git: Git, wanted: string | undefine
           if (round > 1 && theirs === raced) throw refused(remote, pushed);
           raced = theirs;
           if (round < ROUNDS) continue;
-          throw new UserError(`${url} kept changing while this sync ran (${ROUNDS} tries)`, 'run `parley sync` again; everything of this machine is committed locally');
+          throw new UserError(`${shownRemote(url)} kept changing while this sync ran (${ROUNDS} tries)`, 'run `parley sync` again; everything of this machine is committed locally');
         }
       }
       if (round > 1) talk.say(`another machine synced meanwhile: fetched and merged again (${round} rounds)`);
@@ -128,7 +128,7 @@ export async function syncHome(store: Store, git: Git, wanted: string | undefine
     }
     const received = head === undefined || start === head ? NOTHING : movement(git, start, head, device);
     const sent = head === undefined || theirs === head ? NOTHING : movement(git, theirs, head);
-    talk.say(syncSummary(url, received, sent));
+    talk.say(syncSummary(shownRemote(url), received, sent));
   });
 }
 
@@ -142,7 +142,7 @@ export async function syncStatus(store: Store, git: Git, wanted: string | undefi
     const url = rememberedRemote(git);
     if (url === undefined) throw noRemote();
     if (wanted !== undefined && wanted !== url) {
-      throw new UserError(`this home syncs with ${url}, not ${wanted}`, `run \`parley sync ${wanted}\` to sync with that one from now on`, 2);
+      throw new UserError(`this home syncs with ${shownRemote(url)}, not ${shownRemote(wanted)}`, `run \`parley sync ${wanted}\` to sync with that one from now on`, 2);
     }
     await fetchRemote(git, { url, timeoutMs: talk.timeoutMs, progress: talk.progress });
     const { ours, theirs } = readRefs(git, currentBranch(git));
@@ -153,7 +153,7 @@ export async function syncStatus(store: Store, git: Git, wanted: string | undefi
       const here = git.run(['write-tree'], { index }).trim();
       const base = ours !== undefined && theirs !== undefined ? mergeBase(git, ours, theirs) : undefined;
       const incoming = theirs === undefined || base === theirs ? NOTHING : movement(git, base, theirs);
-      talk.say(statusSummary(url, incoming, movement(git, base, here)));
+      talk.say(statusSummary(shownRemote(url), incoming, movement(git, base, here)));
     } finally {
       rmSync(index, { force: true });
     }
