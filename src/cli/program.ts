@@ -156,10 +156,11 @@ export function buildProgram(host: Host, messages: Pick<IO, 'write'>): Command {
     .command('export')
     .description('a deck for Anki, a spreadsheet, a script or reading; or the review history')
     .argument('[deck]', 'deck name (with --reviews: only its reviews)')
-    .addOption(new Option('--format <format>', 'the format of a deck').choices(['anki', 'csv', 'json', 'md']))
+    .addOption(new Option('--format <format>', 'the format of a deck').choices(['anki', 'apkg', 'csv', 'json', 'md']))
     .option('-o, --output <file>', 'write to FILE (atomically) instead of standard output')
+    .option('--with-schedule', 'apkg: carry each card\'s FSRS state and the review history')
     .addOption(new Option('--reviews', "the review history as the FSRS optimizer's CSV").conflicts('format'))
-    .addHelpText('after', '\nExamples:\n  parley export ai-safety --format anki -o ai-safety.txt\n  parley export --reviews -o reviews.csv')
+    .addHelpText('after', '\nExamples:\n  parley export ai-safety --format anki -o ai-safety.txt\n  parley export ai-safety --format apkg --with-schedule -o ai-safety.apkg\n  parley export --reviews -o reviews.csv')
     .action(lazy(() => import('../commands/export.js')));
 
   program

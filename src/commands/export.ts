@@ -14,10 +14,11 @@ export interface ExportOptions {
   format?: string;
   output?: string;
   reviews?: boolean;
+  withSchedule?: boolean;
 }
 
 /** Writes the whole file or nothing: a failed export never leaves half a file behind. */
-function writeOutput(path: string, text: string): void {
+function writeOutput(path: string, text: string | Uint8Array): void {
   try {
     writeFileAtomic(resolve(path), text);
   } catch (error) {
@@ -31,6 +32,13 @@ export async function run(options: ExportOptions, args: string[], ctx: Context):
   const own = options.output === undefined ? undefined : ownFileAt(ctx.paths, options.output);
   if (own) {
     throw new UserError(`-o ${shownPath(options.output!)} would replace ${shownPath(own)}, which belongs to your parley home`, 'write the export somewhere else');
+  }
+  if (options.withSchedule && options.format !== 'apkg') {
+    throw new UserError('--with-schedule goes with --format apkg', 'add --format apkg, or leave --with-schedule out', 2);
+  }
+  if (options.format === 'apkg' && name) {
+    const { exportApkg } = await import('./export-apkg.js');
+    return exportApkg(name, options, ctx, writeOutput);
   }
   let text: string;
   let what: string;
@@ -47,7 +55,7 @@ export async function run(options: ExportOptions, args: string[], ctx: Context):
   } else {
     // Wrong usage, like any other missing argument (exit 2).
     if (!name) throw new UserError('export needs a deck', 'give one, as in `parley export ai-safety --format anki`, or use --reviews', 2);
-    if (!options.format) throw new UserError('export needs --format', `give one of: ${EXPORT_FORMATS.join(', ')}`, 2);
+    if (!options.format) throw new UserError('export needs --format', `give one of: ${[...EXPORT_FORMATS, 'apkg'].join(', ')}`, 2);
     const format = parseFormat(options.format);
     const deck = resolveDeck(ctx.paths, name);
     text = exportDeck(deck, format);

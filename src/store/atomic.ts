@@ -6,7 +6,7 @@ import { diskFull, writeAll } from './disk.js';
  * Writes a whole file so that a crash leaves either the old or the new content, never half, and a
  * failure (a full disk) leaves the old content and no temp file.
  */
-export function writeFileAtomic(path: string, data: string): void {
+export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
     // Created afresh, never opened through whatever (a link, say) was left at its name.

@@ -18,6 +18,8 @@ export interface IO {
   err(text: string): void;
   /** A frame of the review screen: its cursor, erase and alternate-screen sequences act too. */
   draw(text: string): void;
+  /** Bytes to standard output as they are (a package piped to a file): they are no text to filter. */
+  writeBytes(bytes: Uint8Array): void;
   /** Reads standard input into `buffer` without waiting for an event loop: the bytes read, 0 at its end. */
   readInput(buffer: Uint8Array): number;
 }
@@ -52,14 +54,14 @@ let streamClosed = false;
  * not need. A reader of standard output that went away (`parley decks | head`) is OutputClosed, as
  * a closed pipe is no error; a non-blocking descriptor that is full hands the rest to Node's stream.
  */
-function writeTo(fd: 1 | 2, text: string): void {
+function writeTo(fd: 1 | 2, text: string | Uint8Array): void {
   const stream = () => (fd === 1 ? process.stdout : process.stderr);
   if (streamed.has(fd)) {
     if (fd === 1 && streamClosed) throw new OutputClosed();
     stream().write(text);
     return;
   }
-  const bytes = Buffer.from(text);
+  const bytes = typeof text === 'string' ? Buffer.from(text) : text;
   for (let done = 0; done < bytes.length; ) {
     try {
       done += writeSync(fd, bytes, done);
@@ -126,6 +128,7 @@ export function processIO(env: NodeJS.ProcessEnv, colorFlag: boolean): IO {
       return process.stdout.columns || 80;
     },
     ...safeWrites(writeTo, () => io.color),
+    writeBytes: (bytes) => writeTo(1, bytes),
     readInput: (buffer) => readSync(0, buffer, 0, buffer.length, null),
   };
   return io;

@@ -19,6 +19,8 @@ export interface TestIO extends IO {
   /** What reached standard output and standard error, as a terminal would have received it. */
   stdoutText(): string;
   stderrText(): string;
+  /** What writeBytes sent to standard output, in order. */
+  stdoutBytes(): Uint8Array;
   /** Keys pressed, or text pasted, on standard input while a command runs. */
   type(text: string): void;
 }
@@ -44,6 +46,7 @@ export function createTestIO(options: TestIOOptions = {}): TestIO {
   const { isTTY = false, columns = 80, rows = 24 } = options;
   let stdout = '';
   let stderr = '';
+  let bytes = Buffer.alloc(0);
   let unread = Buffer.alloc(0);
   const keyboard = new PassThrough();
   const stdin = Object.assign(keyboard, { isTTY, setRawMode: () => stdin }) as unknown as NodeJS.ReadStream;
@@ -55,6 +58,9 @@ export function createTestIO(options: TestIOOptions = {}): TestIO {
     interactive: options.interactive ?? false,
     columns,
     ...safeWrites((fd, text) => (fd === 1 ? (stdout += text) : (stderr += text)), () => io.color),
+    writeBytes(chunk) {
+      bytes = Buffer.concat([bytes, chunk]);
+    },
     readInput(buffer) {
       const n = Math.min(buffer.length, unread.length);
       buffer.set(unread.subarray(0, n));
@@ -63,6 +69,7 @@ export function createTestIO(options: TestIOOptions = {}): TestIO {
     },
     stdoutText: () => stdout,
     stderrText: () => stderr,
+    stdoutBytes: () => bytes,
     type(text) {
       unread = Buffer.concat([unread, Buffer.from(text)]);
       keyboard.write(text);
