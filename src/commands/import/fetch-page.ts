@@ -64,19 +64,30 @@ function statusError(label: string, response: Response): UserError {
   return new UserError(`${label} answered ${status}`, SAVE_INSTEAD);
 }
 
+/**
+ * `user:password@` as a Basic Authorization header, which fetch wants instead (it refuses an
+ * address that carries them), sent only to the address's own origin.
+ */
+function authorization(start: URL, url: URL): Record<string, string> {
+  if ((start.username === '' && start.password === '') || url.origin !== start.origin) return {};
+  const pair = `${decodeURIComponent(start.username)}:${decodeURIComponent(start.password)}`;
+  return { authorization: `Basic ${Buffer.from(pair).toString('base64')}` };
+}
+
 /** The request, following redirects by hand: Node's fetch would follow twenty, and to any scheme. */
 async function request(start: URL, signal: AbortSignal): Promise<{ response: Response; url: URL }> {
   let url = start;
   for (let hops = 0; ; hops++) {
     let response: Response;
     try {
-      response = await fetch(url, {
+      response = await fetch(shown(url), {
         redirect: 'manual',
         signal,
         headers: {
           accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1',
           'accept-language': 'zh-CN,zh;q=0.9,en;q=0.8',
           'user-agent': `parley/${pkg.version} (flashcards from bilingual articles)`,
+          ...authorization(start, url),
         },
       });
     } catch (error) {

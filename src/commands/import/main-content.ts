@@ -27,12 +27,24 @@ const SHARE_PROMPT = new RegExp(
 );
 /** Prompts are a line or two; a longer block is article text that happens to use a phrase. */
 const PROMPT_MAX = 80;
+/** A prompt's box: the line and its translation or QR caption, never a paragraph pair of the article. */
+const BOX_MAX = 2 * PROMPT_MAX;
 
 const collapse = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
 
 /** Blocks with no block inside: the lines a prompt or an account name would be one of. */
 function leafBlocks(root: El): El[] {
   return [...root.querySelectorAll(BLOCKS)].filter((el) => el.querySelector(BLOCKS) === null);
+}
+
+/**
+ * The largest box around `leaf` inside `root` still short enough to be the prompt's own: a bilingual
+ * prompt's English line goes with its Chinese one, which alone names the account or says 关注.
+ */
+function promptBox(leaf: El, root: El): El {
+  let box = leaf;
+  for (let parent = box.parentElement; parent && parent !== root && collapse(parent.textContent).length <= BOX_MAX; parent = parent.parentElement) box = parent;
+  return box;
 }
 
 /**
@@ -47,7 +59,7 @@ function wechatArticle(document: Doc): MainContent | undefined {
   for (const leaf of leafBlocks(content)) {
     const text = collapse(leaf.textContent);
     if (text.length > PROMPT_MAX) continue;
-    if (SHARE_PROMPT.test(text) || (account.length >= 2 && text.includes(account))) leaf.remove();
+    if (SHARE_PROMPT.test(text) || (account.length >= 2 && text.includes(account))) promptBox(leaf, content).remove();
   }
   const title = collapse(document.querySelector('#activity-name')?.textContent) || collapse(document.querySelector('meta[property="og:title"]')?.getAttribute('content'));
   return { html: content.innerHTML, ...(title ? { title } : {}) };
