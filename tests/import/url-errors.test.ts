@@ -1,4 +1,5 @@
 // Every way a web address can fail: one line `parley: … — …`, exit 1, nothing written.
+// Runs in the built project: a Chinese page title becomes a deck slug through the pinyin index in dist/.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';

@@ -1,5 +1,6 @@
 // `parley import URL` against pages a server on 127.0.0.1 serves in this process: the same
 // pipeline as a saved file, fed by the page's main content. No test here reaches the internet.
+// Runs in the built project: a Chinese page title becomes a deck slug through the pinyin index in dist/.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
