@@ -89,12 +89,12 @@ export function buildProgram(host: Host, messages: Pick<IO, 'write'>): Command {
   program
     .command('import')
     .description('turn bilingual articles into a deck of sentence pairs and vocabulary')
-    .argument('<files...>', 'article files (text, Markdown or HTML), or - for standard input')
+    .argument('<files...>', 'article files (text, Markdown or HTML), http(s) addresses of web pages, or - for standard input')
     .option('--deck <name>', 'deck to import into (default: the file name)')
     .option('--dry-run', 'show what would be imported and write nothing')
     .option('--json', 'print JSON')
     .option('--encoding <enc>', 'the file\'s encoding when guessing fails (utf-8, utf-16le, gb18030, …)')
-    .addHelpText('after', '\nExamples:\n  parley import article.txt\n  parley import a.txt b.txt --deck news\n  pbpaste | parley import - --deck today --dry-run')
+    .addHelpText('after', '\nExamples:\n  parley import article.txt\n  parley import https://example.com/bilingual-article.html\n  parley import a.txt b.txt --deck news\n  pbpaste | parley import - --deck today --dry-run')
     .action(lazy(() => import('../commands/import/index.js')));
 
   program

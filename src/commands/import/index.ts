@@ -11,7 +11,7 @@ import { decodeArticle, type EncodingGuesser } from '../../core/text/decode.js';
 import { htmlToText, looksLikeHtml } from '../../core/text/html.js';
 import { findDeck, writeDeck } from '../../store/deck-files.js';
 import { lazyPinyin, loadLexicon } from '../artifacts.js';
-import { readSource, type Source } from './read-source.js';
+import { isWebAddress, readSource, type Source } from './read-source.js';
 import { printDryRun, printSummary, progressBar } from './report.js';
 
 export interface ImportOptions {
@@ -48,6 +48,21 @@ const guessEncoding: EncodingGuesser = (bytes) => {
   return (load('jschardet') as typeof import('jschardet')).detectAll(Buffer.from(bytes));
 };
 
+/**
+ * The article's text. A page's declared charset comes first; a page that misstates it is read as
+ * a file would be, by detection. --encoding overrides both.
+ */
+function decode(source: Source, options: ImportOptions): string {
+  if (options.encoding === undefined && source.charset !== undefined) {
+    try {
+      return decodeArticle(source.bytes, source.charset, source.label, guessEncoding).text;
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+    }
+  }
+  return decodeArticle(source.bytes, options.encoding, source.label, guessEncoding).text;
+}
+
 /** Where the user gave no --deck: the file's name, else the article's title. */
 function defaultDeckName(article: ReadArticle): string {
   return article.source.stem ?? article.title ?? 'article';
@@ -66,10 +81,17 @@ export async function analyse(
   artifacts: Artifacts,
   onProgress?: (done: number, total: number) => void,
 ): Promise<ReadArticle> {
-  let { text } = decodeArticle(source.bytes, options.encoding, source.label, guessEncoding);
+  let text = decode(source, options);
   let title: string | undefined;
-  // The HTML tokenizer is a chunk of its own, loaded only for a page.
-  if (source.html || looksLikeHtml(text)) ({ text, title } = htmlToText(text, (await import('./html-tokenizer.js')).tokenizeHtml));
+  if (source.url !== undefined) {
+    // A fetched page is mostly not article: Readability and linkedom find the article, and load only here.
+    const main = (await import('./main-content.js')).mainContent(text);
+    ({ text, title } = htmlToText(main.html, (await import('./html-tokenizer.js')).tokenizeHtml));
+    title = main.title ?? title;
+  } else if (source.html || looksLikeHtml(text)) {
+    // The HTML tokenizer is a chunk of its own, loaded only for a page.
+    ({ text, title } = htmlToText(text, (await import('./html-tokenizer.js')).tokenizeHtml));
+  }
   try {
     const analysis = analyseArticle(text, { lexicon: artifacts.lexicon, onProgress, pinyin: artifacts.pinyin });
     return { source, analysis, title: title ?? analysis.title, sha256: createHash('sha256').update(source.bytes).digest('hex') };
@@ -81,12 +103,12 @@ export async function analyse(
 
 /** A deck's `source`: where its (first) article came from. */
 function sourceOf(article: ReadArticle): Deck['source'] {
-  return { title: article.title, file: article.source.file, sha256: article.sha256 };
+  return { title: article.title, file: article.source.file, url: article.source.url, sha256: article.sha256 };
 }
 
-/** What tells one article from another when the user named no deck: its file name, else title, else content. */
+/** What tells one article from another when the user named no deck: its file name or address, else title, else content. */
 function identity(source: Deck['source']): string {
-  return source.file ?? source.title ?? source.sha256;
+  return source.file ?? source.url ?? source.title ?? source.sha256;
 }
 
 interface Group {
@@ -138,7 +160,8 @@ export async function run(options: ImportOptions, args: string[], ctx: Context):
   const toPinyin = lazyPinyin(ctx.dist);
   if (options.deck !== undefined) deckSlug(options.deck, toPinyin);
   // Everything is read and checked before anything is written: a bad second file writes nothing.
-  const sources = args.map((arg) => readSource(arg, ctx.io));
+  const sources: Source[] = [];
+  for (const arg of args) sources.push(isWebAddress(arg) ? await (await import('./fetch-page.js')).fetchPage(arg) : readSource(arg, ctx.io));
   const artifacts: Artifacts = { lexicon: loadLexicon(ctx.dist), pinyin: toPinyin };
   const bar = !options.json && ctx.io.interactive ? progressBar(ctx.io.stderr) : undefined;
   const articles: ReadArticle[] = [];

@@ -12,8 +12,17 @@ export interface Source {
   /** File name without extension, the default deck name; undefined for stdin. */
   stem?: string;
   file?: string;
+  /** The web address the page was fetched from (after redirects), for a URL. */
+  url?: string;
   bytes: Uint8Array;
   html: boolean;
+  /** The encoding a web page declares (header or `<meta>`), tried before detection. */
+  charset?: string;
+}
+
+/** `scheme://…`: a web address (or a scheme parley refuses), never a file name. */
+export function isWebAddress(arg: string): boolean {
+  return /^[a-z][a-z\d+.-]*:\/\//i.test(arg);
 }
 
 function tooBig(label: string): UserError {
