@@ -27,10 +27,10 @@ export interface SpeechHost {
  * argument (128 KiB on Linux, 32 KiB for a whole Windows command line).
  */
 const MAX_SPOKEN = 2000;
-const CONTROLS = new RegExp(`[${CONTROL_CHARS}]+`, 'g');
+const CONTROLS = new RegExp(`[${CONTROL_CHARS}\\t\\n]+`, 'g');
 
 /**
- * The text as an engine should get it: control characters (which a spawn refuses when NUL) become
+ * The text as an engine should get it: control characters and line breaks (a spawn refuses NUL) become
  * spaces, and a leading `-` gets a space before it, so no engine's option parser (getopt, or
  * `say`'s own) takes the sentence for an option; the space is not heard.
  */
