@@ -152,11 +152,11 @@ export function findEngine(host: SpeechHost): Engine | null {
   return null;
 }
 
-/** What to install where no engine was found: one line for the review screen. */
+/** What to install where no engine was found: one line for the review screen, within 80 columns. */
 export function installHint(platform: NodeJS.Platform): string {
-  if (platform === 'darwin') return 'speech: `say` was not found — it comes with macOS; check that /usr/bin is on PATH';
-  if (platform === 'win32') return 'speech: PowerShell was not found — install it (`winget install Microsoft.PowerShell`) to hear cards';
-  return 'speech: no speech engine found — install espeak-ng (e.g. `apt install espeak-ng`) to hear cards';
+  if (platform === 'darwin') return 'no speech engine found — `say` comes with macOS: put /usr/bin on PATH';
+  if (platform === 'win32') return 'no speech engine found — install PowerShell to hear cards';
+  return 'no speech engine found — install espeak-ng (`apt install espeak-ng`)';
 }
 
 /** child_process costs start-up time that only a session that speaks should pay. */

@@ -89,10 +89,11 @@ describe('finding the engine', () => {
     expect(findOnPath('pwsh', { env: { Path: bin }, platform: 'win32' })).toBeUndefined();
   });
 
-  test('the hint names what to install on each system', () => {
+  test('the hint names what to install on each system, in one line of an 80-column screen', () => {
     expect(installHint('linux')).toMatch(/apt install espeak-ng/);
     expect(installHint('darwin')).toMatch(/say/);
     expect(installHint('win32')).toMatch(/PowerShell/);
+    for (const platform of ['linux', 'darwin', 'win32'] as const) expect(installHint(platform).length).toBeLessThanOrEqual(80);
   });
 });
 
