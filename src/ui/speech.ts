@@ -159,6 +159,13 @@ export function installHint(platform: NodeJS.Platform): string {
   return 'no speech engine found — install espeak-ng (`apt install espeak-ng`)';
 }
 
+/**
+ * How long an utterance waits before its program starts. Starting one forks parley, which for a
+ * few milliseconds takes the CPU the terminal needs to paint the frame just drawn; by now the
+ * frame is on screen, and a card skipped within this time (grades in quick succession) starts nothing.
+ */
+export const SPEECH_DELAY_MS = 50;
+
 /** child_process costs start-up time that only a session that speaks should pay. */
 const builtins = () => process.getBuiltinModule('node:child_process');
 
@@ -173,7 +180,7 @@ export interface Speaker {
 
 /**
  * The session's voice. The engine is looked for on the first utterance, and each program starts
- * on a later turn of the event loop, after the frame is drawn, detached and with no standard
+ * a moment later (SPEECH_DELAY_MS), after the frame is drawn, detached and with no standard
  * streams, so speaking never holds up a key or writes over the screen.
  */
 export function createSpeaker(host: SpeechHost): Speaker {
@@ -181,20 +188,26 @@ export function createSpeaker(host: SpeechHost): Speaker {
   let current: ChildProcess | undefined;
   // Bumped by every stop: an utterance whose turn is over starts nothing more.
   let turn = 0;
+  let pending: NodeJS.Timeout | undefined;
   const windows = host.platform === 'win32';
 
   const stop = () => {
     turn += 1;
+    clearTimeout(pending);
     const child = current;
     current = undefined;
     if (child?.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
-    try {
-      // The whole process group: an engine that is a script or starts helpers goes quiet too.
-      if (windows) child.kill();
-      else process.kill(-child.pid, 'SIGTERM');
-    } catch {
-      // It ended meanwhile.
-    }
+    const pid = child.pid;
+    // After the frame is drawn: the engine's processes ending take CPU the terminal needs to paint it.
+    setImmediate(() => {
+      try {
+        // The whole process group: an engine that is a script or starts helpers goes quiet too.
+        if (windows) child.kill();
+        else process.kill(-pid, 'SIGTERM');
+      } catch {
+        // It ended meanwhile.
+      }
+    });
   };
 
   const run = (found: Engine, parts: readonly Utterance[], mine: number) => {
@@ -225,7 +238,7 @@ export function createSpeaker(host: SpeechHost): Speaker {
         if (code === 0) void next(index + 1);
       });
     };
-    setImmediate(() => void next(0));
+    pending = setTimeout(() => void next(0), SPEECH_DELAY_MS);
   };
 
   return {

@@ -1,5 +1,6 @@
 // Speech in a review session, in-process: a fake engine on the session's PATH records what it was
 // asked to say, and keys are typed while the session runs (the engine starts between keys).
+// The engines are child processes (node:child_process, through the speaker): `npm test` runs this, not test:fast.
 import { describe, expect, it } from 'vitest';
 import { tempHome } from '../helpers/cli.js';
 import { emptyPath, fakeEngine } from '../helpers/fake-speech.js';

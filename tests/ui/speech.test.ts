@@ -1,5 +1,6 @@
 // The speech engines, each found on a PATH the test makes: fakes that record their arguments, and
 // the real espeak-ng when the machine has it (`apt-get install espeak-ng`).
+// The engines are child processes (node:child_process, through the speaker): `npm test` runs this, not test:fast.
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
