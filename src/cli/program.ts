@@ -106,7 +106,8 @@ export function buildProgram(host: Host, messages: Pick<IO, 'write'>): Command {
     .option('--limit <n>', 'reviews this session (default: what is left of reviewsPerDay)', count)
     .option('--type', 'type the answer and have it checked')
     .option('--ahead <days>', 'also study cards due within this many days (cram)', count)
-    .addHelpText('after', '\nKeys: space/enter reveal, 1-4 grade, u undo, s suspend, b bury, p pinyin, q quit.\n\nExamples:\n  parley review\n  parley review ai-safety --direction en-zh --new 5\n  parley review --type --limit 20')
+    .option('--speak', 'say each prompt aloud as it appears (as `config set speech auto`)')
+    .addHelpText('after', '\nKeys: space/enter reveal, 1-4 grade, u undo, s suspend, b bury, p pinyin, v hear the card, q quit.\n\nExamples:\n  parley review\n  parley review ai-safety --direction en-zh --new 5\n  parley review --type --limit 20')
     .action(lazy(() => import('../commands/review/index.js')));
 
   program

@@ -3,6 +3,10 @@ import { UserError } from './errors.js';
 export const STUDY_DIRECTIONS = ['zh-en', 'en-zh', 'both'] as const;
 export type StudyDirection = (typeof STUDY_DIRECTIONS)[number];
 
+/** `auto` speaks each prompt as it appears (as `review --speak`); `off` speaks only on `v`. */
+export const SPEECH_MODES = ['auto', 'off'] as const;
+export type SpeechMode = (typeof SPEECH_MODES)[number];
+
 export interface Settings {
   desiredRetention: number;
   newPerDay: number;
@@ -12,6 +16,7 @@ export interface Settings {
   direction: StudyDirection;
   showPinyin: boolean;
   maxIntervalDays: number;
+  speech: SpeechMode;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = {
@@ -22,6 +27,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   direction: 'both',
   showPinyin: false,
   maxIntervalDays: 36500,
+  speech: 'off',
 };
 
 export type SettingKey = keyof Settings;
@@ -80,6 +86,10 @@ export const SETTING_RULES: Readonly<Record<SettingKey, Rule>> = {
     parse: (raw) => ({ true: true, false: false, on: true, off: false, yes: true, no: false })[raw.trim().toLowerCase()],
   },
   maxIntervalDays: integer('maxIntervalDays'),
+  speech: {
+    allowed: 'auto or off',
+    parse: (raw) => SPEECH_MODES.find((m) => m === raw.trim().toLowerCase()),
+  },
 };
 
 export function isSettingKey(key: string): key is SettingKey {

@@ -1,7 +1,7 @@
 import { CONTROL_CHARS } from '../core/text/controls.js';
 
 export type KeyName =
-  | 'space' | 'enter' | '1' | '2' | '3' | '4' | 'u' | 's' | 'b' | 'p' | 'q'
+  | 'space' | 'enter' | '1' | '2' | '3' | '4' | 'u' | 's' | 'b' | 'p' | 'v' | 'q'
   | 'ctrl-c' | 'ctrl-d' | 'ctrl-z' | 'ctrl-u' | 'backspace' | 'escape' | 'resize';
 
 /** What one read gives: a named key, or, while an answer is typed, the text typed or pasted. */
@@ -13,7 +13,7 @@ const CONTROL_KEYS: Readonly<Record<string, KeyName>> = {
 };
 
 const LETTER_KEYS: Readonly<Record<string, KeyName>> = {
-  ' ': 'space', '1': '1', '2': '2', '3': '3', '4': '4', u: 'u', s: 's', b: 'b', p: 'p', q: 'q',
+  ' ': 'space', '1': '1', '2': '2', '3': '3', '4': '4', u: 'u', s: 's', b: 'b', p: 'p', v: 'v', q: 'q',
 };
 
 // A CSI or SS3 sequence (arrow keys, function keys): swallowed whole so its letters are not keys.

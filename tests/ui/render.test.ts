@@ -143,3 +143,15 @@ describe('typing an answer (--type)', () => {
     expect(screen.endsWith('\nYour answer: ')).toBe(true);
   });
 });
+
+describe('the speech hint', () => {
+  test('one dim line above the key help, cut to the width', () => {
+    const hint = 'no speech engine found — install espeak-ng (`apt install espeak-ng`)';
+    const lines = renderReview(session(sentence, 'zh-en'), { columns: 80, rows: 24, color: true, hint }).split('\n');
+    expect(lines.at(-2)).toBe(`\x1b[2m${hint}\x1b[22m`);
+    expect(lines.at(-1)).toContain('v hear');
+    const narrow = renderReview(session(sentence, 'zh-en'), { columns: 30, rows: 24, color: false, hint }).split('\n');
+    expect(narrow.filter((l) => l.startsWith('no speech'))).toHaveLength(1);
+    expect(narrow.every((l) => stringWidth(l) <= 30)).toBe(true);
+  });
+});

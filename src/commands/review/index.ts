@@ -6,7 +6,7 @@ import { dayStart, nextDayStart } from '../../core/srs/day.js';
 import { buildQueue, countDueTomorrow, type DeckCards, type Queue, type QueuedCard, type QueueOptions } from '../../core/srs/queue.js';
 import { makeScheduler } from '../../core/srs/scheduler.js';
 import { sameState } from '../../core/srs/replay.js';
-import { startSession, step, summarise, type ChangedCard, type SessionConfig, type SessionEvent, type SessionState } from '../../core/srs/session.js';
+import { promptOf, startSession, step, summarise, type ChangedCard, type SessionConfig, type SessionEvent, type SessionState } from '../../core/srs/session.js';
 import { listDeckSlugs, writeDeck } from '../../store/deck-files.js';
 import { DiskFull } from '../../store/disk.js';
 import type { StoredSettings } from '../../store/settings.js';
@@ -16,6 +16,7 @@ import { eventForKey, typingAnswer, typingInput } from '../../ui/review/bindings
 import { loadPinyin } from '../../ui/review/pinyin.js';
 import { renderReview, renderSummary } from '../../ui/review/render.js';
 import { openScreen, type Screen } from '../../ui/review/screen.js';
+import { createSpeaker, installHint, type Speaker } from '../../ui/speech.js';
 import { resolveDeckSlug } from '../deck-name.js';
 import { entryId } from '../../store/entry-id.js';
 import { sampleDeck } from './sample.js';
@@ -26,6 +27,7 @@ export interface ReviewOptions {
   limit?: number;
   type?: boolean;
   ahead?: number;
+  speak?: boolean;
 }
 
 /** On an empty home, the first `parley review` offers the bundled sample so there is something to learn. */
@@ -97,6 +99,7 @@ export async function run(options: ReviewOptions, names: string[], ctx: Context)
   const queue = buildQueue(decks(), home.journalSince(dayStart(start, settings.dayStartsAt)), settings, queueOptions(options, settings), start);
   const warnings = home.takeWarnings();
   let terminal: Terminal | undefined;
+  let voice: Voice | undefined;
   try {
     if (queue.learning.length + queue.review.length + queue.fresh.length === 0) {
       warnings.splice(0).forEach((w) => ctx.io.err(`parley: ${w}`));
@@ -106,7 +109,8 @@ export async function run(options: ReviewOptions, names: string[], ctx: Context)
     }
     const initial = startSession(withText(home, queue), sessionConfig(options, settings), { pinyin: settings.showPinyin }, start);
     terminal = openTerminal(ctx);
-    const state = await runSession(ctx, home, initial, terminal);
+    voice = sessionVoice(ctx, options.speak === true || settings.speech === 'auto');
+    const state = await runSession(ctx, home, initial, terminal, voice);
     terminal.close();
     terminal = undefined;
     const now = ctx.now();
@@ -115,6 +119,8 @@ export async function run(options: ReviewOptions, names: string[], ctx: Context)
       { columns: ctx.io.columns, color: ctx.io.color },
     ));
   } finally {
+    // Silence when the session ends, however it ends.
+    voice?.speaker.stop();
     terminal?.close();
     warnings.forEach((w) => ctx.io.err(`parley: ${w}`));
   }
@@ -157,6 +163,38 @@ function openTerminal(ctx: Context): Terminal {
   };
 }
 
+/** The session's speech: `v`, and with `--speak` (or `speech` auto) each prompt as it appears. */
+interface Voice {
+  speaker: Speaker;
+  auto: boolean;
+  /** The one line saying what to install, once the first utterance found no engine; shown until the card changes. */
+  hint: string | undefined;
+  hinted: boolean;
+}
+
+function sessionVoice(ctx: Context, auto: boolean): Voice {
+  return { speaker: createSpeaker({ env: ctx.env, platform: process.platform }), auto, hint: undefined, hinted: false };
+}
+
+function speak(voice: Voice, parts: Parameters<Speaker['say']>[0]): void {
+  if (voice.speaker.say(parts) || voice.hinted) return;
+  voice.hinted = true;
+  voice.hint = installHint(process.platform);
+}
+
+/**
+ * A new card on screen (or none): what was said of the last one stops, and with auto speech the
+ * new prompt is said. Called after every event, so no way of changing the card (grade, undo, a
+ * rebase) goes unheard.
+ */
+function followCard(voice: Voice, before: SessionState, after: SessionState): void {
+  const card = after.showing?.card;
+  if (card === before.showing?.card) return;
+  voice.speaker.stop();
+  voice.hint = undefined;
+  if (voice.auto && card) speak(voice, [promptOf(card)]);
+}
+
 /**
  * Cards still to come whose stored state is not the one the session holds: a commit catches up with
  * every journal, so another device's reviews that a sync brought meanwhile show up here.
@@ -175,18 +213,19 @@ function changedCards(state: SessionState, store: Store): ChangedCard[] {
  * journal append is committed (fsynced) before the next frame is drawn. A typed answer (--type) is
  * edited here, on the screen, until enter submits it.
  */
-async function runSession(ctx: Context, store: Store, initial: SessionState, terminal: Terminal): Promise<SessionState> {
+async function runSession(ctx: Context, store: Store, initial: SessionState, terminal: Terminal, voice: Voice): Promise<SessionState> {
   const { screen, keys, dumb } = terminal;
   let state = initial;
   let typed = '';
   let pinyin = state.pinyin ? await loadPinyin() : undefined;
-  const draw = () => screen.draw(renderReview(state, { ...screen.size(), color: ctx.io.color, pinyin, typed: dumb ? undefined : typed }));
+  const draw = () => screen.draw(renderReview(state, { ...screen.size(), color: ctx.io.color, pinyin, typed: dumb ? undefined : typed, hint: voice.hint }));
 
   const dispatch = (event: SessionEvent) => {
     const before = state;
     const result = step(state, event, ctx.now());
     state = result.state;
     for (const effect of result.effects) {
+      if (effect.type === 'speak') speak(voice, effect.parts);
       if (effect.type !== 'append') continue;
       let committed: ReturnType<Store['commit']>;
       try {
@@ -210,13 +249,16 @@ async function runSession(ctx: Context, store: Store, initial: SessionState, ter
     }
   };
 
+  followCard(voice, { ...initial, showing: null }, initial);
   draw();
   while (!state.quit) {
     const typing = typingAnswer(state);
     if (dumb) keys.cooked(typing);
     const input = await keys.next(typing);
     if (input === null) break;
+    const before = state;
     if (input === 'ctrl-z') {
+      voice.speaker.stop();
       terminal.suspend();
     } else if (typing) {
       const result = typingInput(input, typed);
@@ -231,6 +273,7 @@ async function runSession(ctx: Context, store: Store, initial: SessionState, ter
       if (event?.type === 'toggle-pinyin' && !pinyin) pinyin = await loadPinyin();
       if (event) dispatch(event);
     }
+    followCard(voice, before, state);
     draw();
   }
   return state;

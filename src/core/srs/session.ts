@@ -72,6 +72,8 @@ export type SessionEvent =
   | { type: 'suspend' }
   | { type: 'bury' }
   | { type: 'toggle-pinyin' }
+  /** Hear the card: the prompt, and once it is shown the answer too. */
+  | { type: 'speak' }
   | { type: 'quit' }
   /**
    * The store refused `refused` because the card changed meanwhile (another session): the session
@@ -87,10 +89,18 @@ export interface ChangedCard {
   stored: CardState | null;
 }
 
+/** Text to be read aloud, in its language. */
+export interface Utterance {
+  text: string;
+  lang: Lang;
+}
+
 export type Effect =
   /** Make these durable (journal, fsync) before dispatching the next event. */
   | { type: 'append'; entries: CardEntry[] }
-  | { type: 'notice'; text: string };
+  | { type: 'notice'; text: string }
+  /** Say these one after another, in the background, instead of whatever is being said. */
+  | { type: 'speak'; parts: Utterance[] };
 
 export interface StepResult {
   state: SessionState;
@@ -124,8 +134,13 @@ export function remaining(state: SessionState): { fresh: number; learning: numbe
   };
 }
 
+/** The side the card shows first, and its language. */
+export function promptOf(card: QueuedCard): Utterance {
+  return card.direction === 'zh-en' ? { text: card.note.zh, lang: 'zh' } : { text: card.note.en, lang: 'en' };
+}
+
 /** The side the learner must recall, and its language. */
-export function answerOf(card: QueuedCard): { text: string; lang: Lang } {
+export function answerOf(card: QueuedCard): Utterance {
   return card.direction === 'zh-en' ? { text: card.note.en, lang: 'en' } : { text: card.note.zh, lang: 'zh' };
 }
 
@@ -135,6 +150,11 @@ export function step(state: SessionState, event: SessionEvent, now: Date): StepR
   switch (event.type) {
     case 'toggle-pinyin':
       return { state: { ...at, pinyin: !state.pinyin }, effects: [] };
+    case 'speak': {
+      if (!state.showing) return { state: at, effects: [] };
+      const { card, revealed } = state.showing;
+      return { state: at, effects: [{ type: 'speak', parts: revealed ? [promptOf(card), answerOf(card)] : [promptOf(card)] }] };
+    }
     case 'quit':
       return { state: { ...at, quit: true }, effects: [] };
     case 'show-answer':

@@ -30,6 +30,8 @@ export function eventForKey(key: KeyName, state: SessionState): SessionEvent | n
       return { type: 'bury' };
     case 'p':
       return { type: 'toggle-pinyin' };
+    case 'v':
+      return { type: 'speak' };
     case 'q':
     case 'ctrl-c':
     case 'ctrl-d':

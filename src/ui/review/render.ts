@@ -1,6 +1,6 @@
 import type { Grade } from '../../core/srs/card-state.js';
 import { GRADE_NAMES, GRADES } from '../../core/srs/scheduler.js';
-import { answerOf, remaining, type SessionState, type SessionSummary } from '../../core/srs/session.js';
+import { answerOf, promptOf, remaining, type SessionState, type SessionSummary } from '../../core/srs/session.js';
 import { visible } from '../escape.js';
 import { makeTheme, type Theme } from '../theme.js';
 import { displayWidth, padEnd, truncate, truncateStart, wrap, wrapSpans, type Span } from '../width.js';
@@ -18,6 +18,8 @@ export interface ScreenSize {
    * where the terminal echoes the typing itself (a cooked line on a dumb terminal): the label only.
    */
   typed?: string;
+  /** A line about the session rather than the card (how to get speech), shown dim above the grades. */
+  hint?: string;
 }
 
 const INDENT = '  ';
@@ -57,7 +59,7 @@ function bodyBlocks(state: SessionState, size: ScreenSize, theme: Theme): Block[
   if (!showing) return [];
   const { card } = showing;
   const width = size.columns;
-  const prompt = card.direction === 'zh-en' ? card.note.zh : card.note.en;
+  const prompt = promptOf(card).text;
   const answer = answerOf(card);
   const pinyinOf = (zh: string) => {
     if (!state.pinyin) return [];
@@ -127,9 +129,9 @@ function helpLine(state: SessionState, theme: Theme, columns: number): string {
       ? state.config.typeAnswers ? ['type the answer, enter  ', 'type+enter '] : ['space/enter show  ', 'spc show ']
       : showing.check ? ['enter accept  ', 'enter ok '] : ['', ''];
   const variants = [
-    `${long}1-4 grade  u undo  s suspend  b bury  p pinyin  q quit`,
-    `${long}1-4 grade  u undo  s susp  b bury  p py  q quit`,
-    `${short}1-4 u s b p q`,
+    `${long}1-4 grade  u undo  s suspend  b bury  p pinyin  v hear  q quit`,
+    `${long}1-4 grade  u undo  s susp  b bury  p py  v hear  q quit`,
+    `${short}1-4 u s b p v q`,
   ];
   return theme.dim(variants.find((v) => displayWidth(v) <= columns) ?? truncate(variants.at(-1)!, columns));
 }
@@ -155,6 +157,7 @@ export function renderReview(state: SessionState, size: ScreenSize): string {
   const top = [header(state, theme, columns), theme.dim('-'.repeat(columns))];
   const bottom = [
     ...(state.notice ? wrap(visible(state.notice), columns).map((l) => theme.warn(l)) : []),
+    ...(size.hint ? [theme.dim(truncate(size.hint, columns))] : []),
     ...gradeLines(state, theme, columns),
     helpLine(state, theme, columns),
     ...(typingAnswer(state) ? [answerLine(size.typed, theme, columns)] : []),

@@ -227,3 +227,31 @@ describe('another session changed the card (rebase)', () => {
     expect(after.showing?.preview?.[3].state.reps).toBe(stored.reps + 1);
   });
 });
+
+describe('speech', () => {
+  const speak: SessionEvent = { type: 'speak' };
+  const spoken = (state: SessionState) => step(state, speak, plus(3)).effects.flatMap((e) => (e.type === 'speak' ? [e.parts] : []));
+
+  test('v says the prompt in its language, and once the answer shows the answer after it', () => {
+    const fresh = start([deck(notes)]);
+    expect(spoken(fresh)).toEqual([[{ text: '句子1。', lang: 'zh' }]]);
+    expect(spoken(run(fresh, [[reveal, 1]]).state)).toEqual([[{ text: '句子1。', lang: 'zh' }, { text: 'Sentence 1.', lang: 'en' }]]);
+  });
+
+  test('an en→zh card starts with its English', () => {
+    const queue = buildQueue([deck(notes)], [], settings, { direction: 'en-zh' }, t0);
+    const state = startSession(queue, { scheduler, idGen: counter(), dayStartsAt: 4, typeAnswers: false }, { pinyin: false }, t0);
+    const revealed = run(state, [[reveal, 1]]).state;
+    expect(spoken(revealed)).toEqual([[{ text: 'Sentence 1.', lang: 'en' }, { text: '句子1。', lang: 'zh' }]]);
+  });
+
+  test('speaking changes nothing of the session, and with no card says nothing', () => {
+    const fresh = start([deck(notes)]);
+    const { state, effects } = step(fresh, speak, plus(3));
+    expect({ ...state, lastEventAt: fresh.lastEventAt }).toEqual(fresh);
+    expect(effects.every((e) => e.type === 'speak')).toBe(true);
+    const done = run(start([deck(notes.slice(0, 1))]), [[{ type: 'suspend' }, 1]]).state;
+    expect(done.finished).toBe(true);
+    expect(spoken(done)).toEqual([]);
+  });
+});
