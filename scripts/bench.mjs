@@ -21,9 +21,10 @@ const now = new Date('2026-11-29T10:00:00Z');
 const require = createRequire(import.meta.url);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-function time(args, extraEnv = {}) {
+/** Milliseconds to run `node ARGS…` (or another program, `exe`, in `cwd`) to its exit. */
+function time(args, extraEnv = {}, exe = process.execPath, cwd = root) {
   const start = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, args, { cwd: root, env: { ...env, ...extraEnv }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const result = spawnSync(exe, args, { cwd, env: { ...env, ...extraEnv }, stdio: ['ignore', 'ignore', 'pipe'] });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (result.status !== 0) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`);
   return ms;
@@ -137,9 +138,39 @@ function importCost(file) {
 /** Runs the cases round-robin so drift in machine load hits all of them alike. */
 function compare(cases) {
   const samples = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
-  for (const [, c] of Object.entries(cases)) time(c.args, c.env);
-  for (let i = 0; i < runs; i++) for (const [name, c] of Object.entries(cases)) samples[name].push(time(c.args, c.env));
+  for (const [, c] of Object.entries(cases)) time(c.args, c.env, c.exe, c.cwd);
+  for (let i = 0; i < runs; i++) for (const [name, c] of Object.entries(cases)) samples[name].push(time(c.args, c.env, c.exe, c.cwd));
   return Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)]));
+}
+
+/**
+ * `parley sync` when neither the home nor its remote (a bare repository on this disk) has anything
+ * new, against the git commands such a sync cannot do without, `git fetch` and `git status`, run
+ * in the home by one shell; and against `parley --version`, the CLI's own frame, and `node -e 0`,
+ * so the lines show how much is git, how much is node and how much is parley.
+ */
+function syncWithNothingNew() {
+  if (spawnSync('git', ['--version'], { env }).status !== 0) {
+    console.log('     sync with nothing new: skipped, git is not on PATH');
+    return;
+  }
+  const synced = join(scratch, 'synced');
+  const remote = join(scratch, 'remote.git');
+  copyHome(home, synced);
+  spawnSync('git', ['init', '-q', '--bare', remote], { env });
+  for (const args of [['sync', remote], ['sync']]) {
+    const result = spawnSync(process.execPath, [cli, ...args, '--home', synced], { env, encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`parley ${args.join(' ')}: ${result.stderr}`);
+  }
+  const m = compare({
+    node: { args: ['-e', '0'] },
+    version: { args: [cli, '--version'] },
+    sync: { args: [cli, 'sync', '--home', synced] },
+    git: { exe: 'sh', args: ['-c', 'git fetch --quiet && git status --porcelain'], cwd: synced },
+  });
+  console.log(`     sync with nothing new (medians of ${runs}): parley sync ${m.sync.toFixed(1)} ms; git fetch + git status ${m.git.toFixed(1)} ms; parley --version ${m.version.toFixed(1)} ms; node -e 0 ${m.node.toFixed(1)} ms`);
+  report('sync with nothing new, over fetch + status', m.sync / m.git, 1.5);
+  console.log(`     the same sync over parley --version: ${(m.sync / m.version).toFixed(2)}×; node -e 0 alone is ${(m.node / m.git).toFixed(2)}× fetch + status (node's start-up and the two commands one after the other: ${((m.node + m.git) / m.git).toFixed(2)}×)`);
 }
 
 const lib = join(root, 'node_modules', '.cache', 'parley', 'bench-lib.mjs');
@@ -190,6 +221,7 @@ try {
   report('start-up: parley --version', m.version / m.node, 1.5);
   report('start-up: parley decks --json', m.decks / m.node, 2.0);
   report('import of the seed article, end to end', m.seed / m.node, 3);
+  syncWithNothingNew();
 
   const book = makeBook(5000);
   const double = makeBook(10000);

@@ -39,6 +39,22 @@ function reviewInTerminal(env) {
   });
 }
 
+/**
+ * `parley sync` with a bare repository beside the home, twice: the first makes the repository and
+ * pushes, the second is the sync with nothing new a user runs most. Without git it goes untrained.
+ */
+function syncWithGit(home, env) {
+  const remote = `${home}-remote.git`;
+  try {
+    // A build run by a git hook has GIT_DIR and the like set, which would point this git elsewhere.
+    const gitEnv = Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('GIT_')));
+    if (spawnSync('git', ['init', '-q', '--bare', remote], { env: gitEnv, stdio: 'ignore' }).status !== 0) return;
+    for (const args of [['sync', remote], ['sync']]) spawnSync(process.execPath, ['-e', train, '--', ...args], { env, stdio: 'ignore' });
+  } finally {
+    rmSync(remote, { recursive: true, force: true });
+  }
+}
+
 export async function trainCodeCache() {
   const home = mkdtempSync(join(tmpdir(), 'parley-train-'));
   const env = { ...process.env, PARLEY_HOME: home };
@@ -58,6 +74,7 @@ export async function trainCodeCache() {
       ['config', 'set', 'newPerDay', '20'],
     ];
     for (const args of steps) spawnSync(process.execPath, ['-e', train, '--', ...args], { env, stdio: 'ignore' });
+    syncWithGit(home, env);
     // Twice: the first session saves the queue index the second one starts from.
     await reviewInTerminal(env);
     await reviewInTerminal(env);

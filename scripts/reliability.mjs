@@ -17,6 +17,7 @@ import { escapes } from './reliability/escapes.mjs';
 import { locking } from './reliability/locking.mjs';
 import { diskFull } from './reliability/disk-full.mjs';
 import { journalValidation } from './reliability/journal-validation.mjs';
+import { sync } from './reliability/sync.mjs';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -61,6 +62,18 @@ try {
     report(`crash: ${r.kills} kills, ${r.lost} acknowledged reviews lost, ${r.unreadable} unreadable stores  (${r.acked} acknowledged, ${r.inFlight} in flight at the kill and kept; ${((Date.now() - t) / 1000).toFixed(0)} s)`);
     section('crash', r.failures);
     if (r.lost || r.unreadable) failures.push(`crash: ${r.lost} lost, ${r.unreadable} unreadable`);
+  }
+  if (want('sync')) {
+    const t = Date.now();
+    const r = await sync({ workDir, helpers, seed, quick });
+    if (r.skipped) {
+      report(`sync: skipped — ${r.skipped}`);
+    } else {
+      const took = r.durations ? `; an uninterrupted sync took ${r.durations.merge} ms (merge), ${r.durations.join} ms (first sync of a new home)` : '';
+      report(`sync: kills ${r.kills}, lost ${r.lost}, unusable ${r.unusable}  (${r.atPhases} at ${r.phases} points between git commands, ${r.random} at random moments, ${r.withGit} of them with the git commands it ran, ${r.finishedFirst} more finished before their kill${took}; ${((Date.now() - t) / 1000).toFixed(0)} s)`);
+      if (r.lost || r.unusable) failures.push(`sync: ${r.lost} lost, ${r.unusable} unusable`);
+    }
+    section('sync', r.failures ?? []);
   }
   if (want('concurrency')) {
     const template = join(workDir, 'concurrency-template');

@@ -22,8 +22,9 @@ function failures(text: string): string[] {
 describe('npm run reliability -- --quick', () => {
   it('prints every figure, finds no new failure and exits 0', () => {
     const { text, status } = run();
-    for (const figure of ['crash:', 'concurrency:', 'corruption:', 'disk full:', 'journal validation:', 'bad input:', 'paths:', 'locking:', 'fuzz:', 'clock:', 'escapes:']) expect(text).toContain(figure);
+    for (const figure of ['crash:', 'sync:', 'concurrency:', 'corruption:', 'disk full:', 'journal validation:', 'bad input:', 'paths:', 'locking:', 'fuzz:', 'clock:', 'escapes:']) expect(text).toContain(figure);
     expect(text).toMatch(/crash: \d+ kills, 0 acknowledged reviews lost, 0 unreadable stores/);
+    expect(text).toMatch(/sync: kills \d+, lost 0, unusable 0/);
     expect(text).not.toMatch(/^reliability: /m);
     expect(failures(text), text).toEqual([]);
     // The script's verdict, whatever its output says: CI goes by the exit status (null: killed by the timeout).
