@@ -5,6 +5,7 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync,
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, tempHome } from '../helpers/cli.js';
+import { seeded } from '../helpers/random.js';
 import { parleyIn } from '../helpers/in-process.js';
 
 const ARTICLES = join(ROOT, 'tests', 'fixtures', 'articles');
@@ -67,23 +68,12 @@ class FolderSync {
   }
 }
 
-/** A small seeded generator: the same seed replays the same run. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const KEYS = [' 3', ' 1', ' 4', ' 2', 'u', 's', 'b', ' 3'];
 
 describe('two homes synced by copying files', () => {
   for (const seed of [1, 2, 3]) {
     it(`converge whatever arrives when (seed ${seed})`, async () => {
-      const rand = random(seed);
+      const rand = seeded(seed);
       const a = join(tempHome(), 'a');
       const b = join(tempHome(), 'b');
       const sync = new FolderSync([a, b]);

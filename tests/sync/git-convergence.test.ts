@@ -9,23 +9,13 @@ import { describe, expect, it } from 'vitest';
 import { knownDevice } from '../../src/store/device.js';
 import { journalPath, layout } from '../../src/store/home.js';
 import { ROOT, tempHome } from '../helpers/cli.js';
+import { seeded } from '../helpers/random.js';
 import { parleyIn } from '../helpers/in-process.js';
 import { copyHome, journalsOf } from '../helpers/journal.js';
 import { bareRepository, GIT_ENV, missingHome } from './fixtures.js';
 
 const ARTICLES = join(ROOT, 'tests', 'fixtures', 'articles');
 const STEPS = 36;
-
-/** A small seeded generator: the same seed replays the same run. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** What a learner types in a session: reveal and grade, or undo, suspend, bury. */
 const KEYS = [' 3', ' 1', ' 4', ' 2', 'u', 's', 'b', ' 3', ' 3'];
@@ -62,7 +52,7 @@ function sharedFiles(home: string): Record<string, string> {
 describe('two homes synced through a bare repository', () => {
   for (const seed of [7, 8, 9]) {
     it(`converge after random reviews, imports, a rename and syncs (seed ${seed})`, async () => {
-      const rand = random(seed);
+      const rand = seeded(seed);
       const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
       const remote = bareRepository();
       const [a, b] = [missingHome(), missingHome()];
