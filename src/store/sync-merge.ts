@@ -142,7 +142,7 @@ export function movement(git: Git, from: string | undefined, to: string, device?
       else moved.decksChanged++;
     } else if (token) {
       const [added, , path] = token.split('\t');
-      if (path !== own && sharedKind(path ?? '') === 'journal') moved.reviews += Number(added) || 0;
+      if (path !== own && sharedKind(path ?? '') === 'journal') moved.entries += Number(added) || 0;
     }
   }
   return moved;

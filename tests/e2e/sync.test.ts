@@ -37,14 +37,14 @@ describe('parley sync (built CLI)', () => {
     const [first, second] = noteIds(a);
     expect(run(a, ['suspend', first!]).status).toBe(0);
 
-    expect(run(a, ['sync', remote])).toEqual({ status: 0, stdout: `synced with ${remote}: received nothing; sent 2 reviews, 1 new deck\n`, stderr: '' });
-    expect(run(b, ['sync', remote])).toEqual({ status: 0, stdout: `synced with ${remote}: received 2 reviews, 1 new deck; sent nothing\n`, stderr: '' });
+    expect(run(a, ['sync', remote])).toEqual({ status: 0, stdout: `synced with ${remote}: received nothing; sent 2 history entries, 1 new deck\n`, stderr: '' });
+    expect(run(b, ['sync', remote])).toEqual({ status: 0, stdout: `synced with ${remote}: received 2 history entries, 1 new deck; sent nothing\n`, stderr: '' });
     for (const command of [['decks', '--json'], ['stats', '--json']]) expect(run(b, command).stdout).toBe(run(a, command).stdout);
     expect(JSON.parse(run(b, ['decks', '--json']).stdout)[0]).toMatchObject({ slug: 'orchard', suspended: 2 });
 
     expect(run(b, ['suspend', second!]).status).toBe(0);
     expect(run(b, ['sync']).status).toBe(0);
-    expect(run(a, ['sync']).stdout).toBe(`synced with ${remote}: received 2 reviews; sent nothing\n`);
+    expect(run(a, ['sync']).stdout).toBe(`synced with ${remote}: received 2 history entries; sent nothing\n`);
     for (const command of [['decks', '--json'], ['stats', '--json']]) expect(run(a, command).stdout).toBe(run(b, command).stdout);
     expect(JSON.parse(run(a, ['decks', '--json']).stdout)[0]).toMatchObject({ suspended: 4 });
     expect(readFileSync(join(b, '.gitignore'), 'utf8')).toContain('/local.json\n');
@@ -70,7 +70,7 @@ describe('parley sync (built CLI)', () => {
     expect(existsSync(marker)).toBe(true);
     expect(racing).toEqual({
       status: 0,
-      stdout: `another machine synced meanwhile: fetched and merged again (2 rounds)\nsynced with ${remote}: received 2 reviews; sent 2 reviews\n`,
+      stdout: `another machine synced meanwhile: fetched and merged again (2 rounds)\nsynced with ${remote}: received 2 history entries; sent 2 history entries\n`,
       stderr: '',
     });
     run(b, ['sync']);
@@ -112,7 +112,7 @@ describe('parley sync (built CLI)', () => {
     run(a, ['suspend', noteIds(a)[0]!]);
     run(a, ['sync']);
     const deck = readFileSync(join(b, 'decks', 'orchard.json'));
-    expect(run(b, ['sync', '--status'])).toEqual({ status: 0, stdout: `${remote}: a sync would receive 2 reviews and send nothing\n`, stderr: '' });
+    expect(run(b, ['sync', '--status'])).toEqual({ status: 0, stdout: `${remote}: a sync would receive 2 history entries and send nothing\n`, stderr: '' });
     expect(readFileSync(join(b, 'decks', 'orchard.json'))).toEqual(deck);
     expect(JSON.parse(run(b, ['decks', '--json']).stdout)[0]).toMatchObject({ suspended: 0 });
   });

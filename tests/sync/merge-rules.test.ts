@@ -137,7 +137,7 @@ describe('mergeFiles', () => {
 
 describe('syncSummary', () => {
   it('says what came in and went out in one line', () => {
-    expect(syncSummary('/r.git', { ...NOTHING, reviews: 3, decksAdded: 1 }, { ...NOTHING, reviews: 1 })).toBe('synced with /r.git: received 3 reviews, 1 new deck; sent 1 review');
+    expect(syncSummary('/r.git', { ...NOTHING, entries: 3, decksAdded: 1 }, { ...NOTHING, entries: 1 })).toBe('synced with /r.git: received 3 history entries, 1 new deck; sent 1 history entry');
     expect(syncSummary('/r.git', NOTHING, NOTHING)).toBe('synced with /r.git: nothing new either way');
   });
 });

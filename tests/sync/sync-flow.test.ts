@@ -26,17 +26,17 @@ describe('parley sync between two homes', () => {
     await review(a, MONDAY, 2);
     const first = await sync(a, remote);
     expect(first).toMatchObject({ code: 0, stderr: '' });
-    expect(first.stdout).toBe(`synced with ${remote}: received nothing; sent 2 reviews, 1 new deck\n`);
+    expect(first.stdout).toBe(`synced with ${remote}: received nothing; sent 2 history entries, 1 new deck\n`);
 
     const second = await sync(b, remote);
     expect(second).toMatchObject({ code: 0, stderr: '' });
-    expect(second.stdout).toBe(`synced with ${remote}: received 2 reviews, 1 new deck; sent nothing\n`);
+    expect(second.stdout).toBe(`synced with ${remote}: received 2 history entries, 1 new deck; sent nothing\n`);
     expect(await view(b)).toEqual(await view(a));
     expect((await view(b)).stats).toMatchObject({ reviews: { total: 2 } });
 
     await review(b, TUESDAY, 1);
-    expect((await sync(b)).stdout).toBe(`synced with ${remote}: received nothing; sent 1 review\n`);
-    expect((await sync(a)).stdout).toBe(`synced with ${remote}: received 1 review; sent nothing\n`);
+    expect((await sync(b)).stdout).toBe(`synced with ${remote}: received nothing; sent 1 history entry\n`);
+    expect((await sync(a)).stdout).toBe(`synced with ${remote}: received 1 history entry; sent nothing\n`);
     expect(await view(a)).toEqual(await view(b));
     expect((await view(a)).stats).toMatchObject({ reviews: { total: 3 } });
     for (const home of [a, b]) {
@@ -81,7 +81,7 @@ describe('parley sync between two homes', () => {
     await sync(a);
     const merging = await sync(b);
     expect(merging).toMatchObject({ code: 0, stderr: '' });
-    expect(merging.stdout).toBe(`synced with ${remote}: received 1 review, 1 new deck, 1 removed deck; sent 3 reviews\n`);
+    expect(merging.stdout).toBe(`synced with ${remote}: received 1 history entry, 1 new deck, 1 removed deck; sent 3 history entries\n`);
     await sync(a);
     const [viewA, viewB] = [await view(a), await view(b)];
     expect(viewA).toEqual(viewB);
@@ -180,7 +180,7 @@ describe('parley sync and what a killed run leaves', () => {
     writeFileSync(join(home, '.git', 'index.lock'), '');
     writeFileSync(join(home, '.git', 'refs', 'heads', 'main.lock'), '');
     const result = await sync(home);
-    expect(result).toMatchObject({ code: 0, stdout: `synced with ${remote}: received nothing; sent 1 review\n` });
+    expect(result).toMatchObject({ code: 0, stdout: `synced with ${remote}: received nothing; sent 1 history entry\n` });
     expect(existsSync(join(home, '.parley-sync.lock'))).toBe(false);
     expect(existsSync(join(home, '.git', 'index.lock'))).toBe(false);
   });
@@ -270,13 +270,13 @@ describe('parley sync --status', () => {
     const head = git(a, 'rev-parse', 'HEAD');
     const index = readFileSync(join(a, '.git', 'index'));
     const status = await parleyAt(a, ['sync', '--status']);
-    expect(status).toEqual({ code: 0, stdout: `${remote}: a sync would receive 2 reviews and send 1 review, 1 new deck\n`, stderr: '' });
+    expect(status).toEqual({ code: 0, stdout: `${remote}: a sync would receive 2 history entries and send 1 history entry, 1 new deck\n`, stderr: '' });
     expect(snapshot(a)).toEqual(before);
     expect(git(a, 'rev-parse', 'HEAD')).toBe(head);
     expect(readFileSync(join(a, '.git', 'index'))).toEqual(index);
     expect(existsSync(join(a, '.git', 'parley-status.index'))).toBe(false);
     // And a sync then moves just that.
-    expect((await sync(a)).stdout).toBe(`synced with ${remote}: received 2 reviews; sent 1 review, 1 new deck\n`);
+    expect((await sync(a)).stdout).toBe(`synced with ${remote}: received 2 history entries; sent 1 history entry, 1 new deck\n`);
     expect((await parleyAt(a, ['sync', '--status'])).stdout).toBe(`${remote}: in step, a sync would move nothing\n`);
   });
 });

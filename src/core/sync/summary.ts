@@ -2,21 +2,21 @@ import { besidePath, type MergeOutcome } from './merge.js';
 
 /** What one side has that the other lacks, as a user counts it. */
 export interface Movement {
-  /** Journal lines: reviews, and the undos, suspensions and renames among them. */
-  reviews: number;
+  /** Journal lines: reviews, undos, suspensions, buries and renames, each a line of a device's history. */
+  entries: number;
   decksAdded: number;
   decksChanged: number;
   decksRemoved: number;
   settings: boolean;
 }
 
-export const NOTHING: Readonly<Movement> = { reviews: 0, decksAdded: 0, decksChanged: 0, decksRemoved: 0, settings: false };
+export const NOTHING: Readonly<Movement> = { entries: 0, decksAdded: 0, decksChanged: 0, decksRemoved: 0, settings: false };
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export function describeMovement(m: Movement): string {
   const parts = [
-    m.reviews && plural(m.reviews, 'review'),
+    m.entries && plural(m.entries, 'history entry', 'history entries'),
     m.decksAdded && plural(m.decksAdded, 'new deck'),
     m.decksChanged && plural(m.decksChanged, 'changed deck'),
     m.decksRemoved && plural(m.decksRemoved, 'removed deck'),
