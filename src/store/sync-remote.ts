@@ -59,7 +59,11 @@ export async function fetchRemote(git: Git, talk: RemoteTalk): Promise<void> {
 const RACED = /\t\[(rejected\] \((fetch first|non-fast-forward)|remote rejected\] \((failed to update ref|failed to lock))\)/;
 
 export function refused(talk: RemoteTalk, why: string): UserError {
-  return new UserError(`${shownRemote(talk.url)} refused the push: ${why}`, 'make it accept pushes to that branch (a bare repository does), then run `parley sync` again');
+  // A push killed midway can leave the remote's ref locked; every later push then fails the same way.
+  const todo = /failed to (lock|update ref)/.test(why)
+    ? 'a push cut short there may have left a lock: if no machine is syncing now, remove the `refs/heads/*.lock` file in the remote repository, then run `parley sync` again'
+    : 'make it accept pushes to that branch (a bare repository does), then run `parley sync` again';
+  return new UserError(`${shownRemote(talk.url)} refused the push: ${why}`, todo);
 }
 
 /**
