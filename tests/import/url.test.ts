@@ -52,7 +52,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 describe('parley import URL', () => {
-  it.skipIf(seedText === undefined)('gives a served copy of the seed article the same 12 pairs and 4 vocabulary items as the file', async () => {
+  it.skipIf(seedText === undefined)('gives a served copy of the seed article the same 12 pairs and 4 vocabulary items as the file (needs ../shared/eval)', async () => {
     const file = await dryRun([SEED]);
     const web = await dryRun([server.url('/article.html')]);
     expect(file.pairs).toHaveLength(12);
