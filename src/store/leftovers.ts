@@ -1,5 +1,6 @@
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { layout } from './home.js';
 import { isAlive } from './pid.js';
 
 /** The lock's pid file (lock.ts) and writeFileAtomic's temp file (atomic.ts): the pid is in the name. */
@@ -12,15 +13,17 @@ const CONF_TEMP_STALE_MS = 60_000;
 const swept = new Set<string>();
 
 /**
- * Removes what a parley killed mid-write (kill -9, power loss) left in the home, its state/ and
- * decks/: parley's own temp and pid files whose process is gone. Once per process and home, when
+ * Removes what a parley killed mid-write (kill -9, power loss) left in the home, its state/, decks/
+ * and journal/ (where a sync writes other devices' journals whole): parley's own temp and pid files
+ * whose process is gone. Once per process and home, when
  * the lock is first taken, so reading commands never pay for it; a file it cannot remove is left.
  */
 export function sweepLeftovers(root: string): void {
   if (swept.has(root)) return;
   swept.add(root);
   const now = Date.now();
-  for (const dir of [root, join(root, 'state'), join(root, 'decks')]) {
+  const { legacyState, decks, journals } = layout(root);
+  for (const dir of [root, legacyState, decks, journals]) {
     let names: string[];
     try {
       names = readdirSync(dir);

@@ -55,7 +55,6 @@ export async function holdingSync<T>(store: Store, fn: () => Promise<T>): Promis
   }
   try {
     removeGitLocks(store.paths.repository);
-    removeTempFiles(store.paths.journals);
     return await fn();
   } finally {
     store.locked(() => {
@@ -84,24 +83,6 @@ function removeGitLocks(gitDir: string): void {
   };
   sweep(gitDir, false);
   sweep(join(gitDir, 'refs'), true);
-}
-
-/**
- * A merge writes other machines' journals whole (write a temp file, rename): one a kill cut short
- * leaves its temp file, named with the dead pid. The home lock's sweep does not look in journal/,
- * where nothing else writes whole files.
- */
-function removeTempFiles(dir: string): void {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    const pid = /^\..+\.(\d+)\.tmp$/.exec(name)?.[1];
-    if (pid && !isAlive(Number(pid)) && !isDirectory(join(dir, name))) rmSync(join(dir, name), { force: true });
-  }
 }
 
 function isDirectory(path: string): boolean {

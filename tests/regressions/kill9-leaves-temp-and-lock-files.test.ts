@@ -22,7 +22,7 @@ function deadPid(): number {
 }
 
 function files(home: string): string[] {
-  return ['', 'decks'].flatMap((dir) => readdirSync(join(home, dir)).map((n) => (dir ? `${dir}/${n}` : n))).sort();
+  return ['', 'decks', 'journal'].flatMap((dir) => readdirSync(join(home, dir)).map((n) => (dir ? `${dir}/${n}` : n))).sort();
 }
 
 describe('leftovers of a killed parley are cleaned up on the next write', () => {
@@ -42,10 +42,13 @@ describe('leftovers of a killed parley are cleaned up on the next write', () => 
       `state.json.tmp-4409123456d4e5f6`,
       `.journal.jsonl.${dead}.tmp`,
       `decks/.deck-0.json.${dead}.tmp`,
+      // A sync writes other devices' journals whole.
+      `journal/.laptop-1a2b.jsonl.${dead}.tmp`,
     ];
     const kept = [
       `.lock.${alive}`,
       `decks/.deck-0.json.${alive}.tmp`,
+      `journal/.laptop-1a2b.jsonl.${alive}.tmp`,
       `settings.json.tmp-4409999999abcdef`,
       `notes.tmp`,
       `decks/我的笔记.txt`,
