@@ -26,6 +26,18 @@ function noteIds(home: string): string[] {
   return JSON.parse(run(home, ['show', 'orchard', '--json']).stdout).notes.map((n: { id: string }) => n.id);
 }
 
+/** Two machines that synced once through a new bare repository: a imported the orchard article, b took it. */
+function syncedPair(): { remote: string; a: string; b: string } {
+  const remote = bare();
+  const [a, b] = [tempHome(), tempHome()];
+  const article = join(tempHome(), 'orchard.txt');
+  writeFileSync(article, ORCHARD);
+  run(a, ['import', article]);
+  run(a, ['sync', remote]);
+  run(b, ['sync', remote]);
+  return { remote, a, b };
+}
+
 describe('parley sync (built CLI)', () => {
   it('makes a second machine show what the first has, and back', () => {
     const remote = bare();
@@ -51,13 +63,7 @@ describe('parley sync (built CLI)', () => {
   });
 
   it('fetches and merges again when another machine pushed between its fetch and its push', () => {
-    const remote = bare();
-    const [a, b] = [tempHome(), tempHome()];
-    const article = join(tempHome(), 'orchard.txt');
-    writeFileSync(article, ORCHARD);
-    run(a, ['import', article]);
-    run(a, ['sync', remote]);
-    run(b, ['sync', remote]);
+    const { remote, a, b } = syncedPair();
     const [first, second] = noteIds(a);
     run(a, ['suspend', first!]);
     run(b, ['suspend', second!]);
@@ -102,13 +108,7 @@ describe('parley sync (built CLI)', () => {
   });
 
   it('--status fetches and changes no file', () => {
-    const remote = bare();
-    const [a, b] = [tempHome(), tempHome()];
-    const article = join(tempHome(), 'orchard.txt');
-    writeFileSync(article, ORCHARD);
-    run(a, ['import', article]);
-    run(a, ['sync', remote]);
-    run(b, ['sync', remote]);
+    const { remote, a, b } = syncedPair();
     run(a, ['suspend', noteIds(a)[0]!]);
     run(a, ['sync']);
     const deck = readFileSync(join(b, 'decks', 'orchard.json'));
