@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import type { CardState } from '../../../src/core/srs/card-state.js';
 import { buildQueue } from '../../../src/core/srs/queue.js';
-import { applyEntry } from '../../../src/core/srs/replay.js';
+import { applyEntry } from '../../helpers/recorded-state.js';
 import { makeScheduler } from '../../../src/core/srs/scheduler.js';
 import { startSession, step, type SessionEvent, type SessionState } from '../../../src/core/srs/session.js';
 import { counter, deck, id, learningState, reviewState, sentence, settings } from './fixtures.js';

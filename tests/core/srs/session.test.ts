@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { CardState, JournalEntry } from '../../../src/core/srs/card-state.js';
 import { buildQueue, type DeckCards } from '../../../src/core/srs/queue.js';
-import { applyEntry } from '../../../src/core/srs/replay.js';
+import { applyEntry } from '../../helpers/recorded-state.js';
 import { makeScheduler } from '../../../src/core/srs/scheduler.js';
 import { remaining, startSession, step, summarise, type Effect, type SessionEvent, type SessionState } from '../../../src/core/srs/session.js';
 import { counter, deck, id, reviewState, sentence, settings, vocab } from './fixtures.js';
