@@ -89,7 +89,7 @@ export class Store {
 
   /** This home's device id on this machine, made the first time it is asked for. */
   get device(): string {
-    return this.locked(() => this.#device(true));
+    return this.locked(() => this.#device());
   }
 
   /** A deck's card states, caught up with the journal as of the last read. */
@@ -331,7 +331,7 @@ export class Store {
     try {
       this.locked(() => {
         if (!existsSync(legacy)) return;
-        target = journalPath(this.paths, this.#device(true));
+        target = journalPath(this.paths, this.#device());
         if (existsSync(target)) return;
         makeDirectory(this.paths.journals, 'journal directory');
         try {
@@ -352,9 +352,10 @@ export class Store {
     }
   }
 
-  #device(create: boolean): string {
-    this.#own ??= knownDevice(this.paths) ?? (create ? device(this.paths) : undefined);
-    return this.#own ?? LEGACY_DEVICE;
+  /** This device, made and recorded if it is not yet: call under the home lock. */
+  #device(): string {
+    this.#own ??= device(this.paths);
+    return this.#own;
   }
 
   #path(device: string): string {
