@@ -1,5 +1,5 @@
 import { outlineDeck, type NoteRef } from '../deck/outline.js';
-import { cardId, DIRECTIONS, inArticleOrder, splitCardId, type Deck, type Direction, type Note } from '../deck/note.js';
+import { askedDirection, cardId, cardKinds, type CardKind, DIRECTIONS, inArticleOrder, splitCardId, type Deck, type Direction, type Note } from '../deck/note.js';
 import type { Settings, StudyDirection } from '../settings.js';
 import { type CardState, isLearning, isNew, isReview, type JournalEntry } from './card-state.js';
 import { dayStart, LEARN_AHEAD_MS, nextDayStart } from './day.js';
@@ -26,7 +26,8 @@ export interface QueuedCard<N extends NoteRef = Note> {
   deck: string;
   deckName: string;
   note: N;
-  direction: Direction;
+  /** Which of the note's cards: a direction, or its cloze card. */
+  direction: CardKind;
   cardId: string;
   state: CardState | null;
   /** Studied ahead of its due day (`--ahead`). */
@@ -192,7 +193,8 @@ function candidates<N extends NoteRef>(decks: readonly DeckCards<N>[], today: St
       const note = card && notes.get(card.noteId);
       if (!note) continue;
       if (today.cards.size > 0 && today.cards.has(key(deck.slug, id))) studied.push(note);
-      if (isNew(state.state) || !window.directions.includes(card.direction) || isHidden(state, window.now)) continue;
+      const asked = askedDirection(card.direction, note);
+      if (isNew(state.state) || !asked || !window.directions.includes(asked) || isHidden(state, window.now)) continue;
       const due = Date.parse(state.due);
       const list = dueList(state.state, due, window);
       if (list) lists[list].push({ due, card: { deck: deck.slug, deckName: deck.name, note, direction: card.direction, cardId: id, state, cram: list === 'cram' } });
@@ -205,7 +207,8 @@ function candidates<N extends NoteRef>(decks: readonly DeckCards<N>[], today: St
 function* fresh<N extends NoteRef>(decks: readonly DeckCards<N>[], window: QueueWindow): Generator<QueuedCard<N>> {
   for (const deck of decks) {
     for (const note of deck.notes) {
-      for (const direction of window.directions) {
+      for (const direction of cardKinds(note)) {
+        if (!window.directions.includes(askedDirection(direction, note)!)) continue;
         const id = cardId(note.id, direction);
         const state = deck.states.get(id);
         if (!isNew(state?.state) || isHidden(state, window.now)) continue;
