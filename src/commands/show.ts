@@ -1,6 +1,6 @@
 import type { Context } from '../cli/context.js';
 import { UserError } from '../core/errors.js';
-import { cardId, DIRECTIONS, inArticleOrder, type Direction, type Note } from '../core/deck/note.js';
+import { cardId, cardKinds, inArticleOrder, type CardKind, type Note } from '../core/deck/note.js';
 import { termAndGloss } from '../core/export/vocab.js';
 import { isLearning, isNew, isRelearning, type CardState } from '../core/srs/card-state.js';
 import { nextDayStart } from '../core/srs/day.js';
@@ -18,7 +18,7 @@ type CardLabel = 'new' | 'learning' | 'review' | 'relearning' | 'suspended';
 
 interface ShownCard {
   id: string;
-  direction: Direction;
+  direction: CardKind;
   state: CardLabel;
   due: string | null;
   stability: number | null;
@@ -53,7 +53,7 @@ export async function run(options: ShowOptions, args: string[], ctx: Context): P
   const buried = (s: CardState) => s.buriedUntil !== undefined && Date.parse(s.buriedUntil) > now.getTime();
 
   const shown = inArticleOrder(deck.notes).map((note) => {
-    const cards = DIRECTIONS.map((direction): ShownCard => {
+    const cards = cardKinds(note).map((direction): ShownCard => {
       const id = cardId(note.id, direction);
       const state = states.get(id);
       const scheduled = state && !isNew(state.state) ? state : undefined;
