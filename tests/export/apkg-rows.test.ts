@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { fieldChecksum, fieldHtml } from '../../src/core/export/apkg.js';
+import { DECK_FORMAT, type Deck } from '../../src/core/deck/note.js';
+import { apkgRows, fieldChecksum, fieldHtml } from '../../src/core/export/apkg.js';
+import { APKG_FIELDS } from '../../src/core/export/apkg-notetype.js';
 import { cardSchedule, revlogRows } from '../../src/core/export/apkg-schedule.js';
 import type { CardState } from '../../src/core/srs/card-state.js';
 import type { ReviewEntry } from '../../src/core/stats/reviews.js';
@@ -65,16 +67,13 @@ describe('revlogRows', () => {
 });
 
 describe('apkgRows with a cloze card', () => {
-  it('gives a note with a cloze a third card, ordinal 2, and fills its cloze fields; a note without one keeps two', async () => {
-    const { apkgRows } = await import('../../src/core/export/apkg.js');
-    const { APKG_FIELDS } = await import('../../src/core/export/apkg-notetype.js');
-    const { DECK_FORMAT } = await import('../../src/core/deck/note.js');
+  it('gives a note with a cloze a third card, ordinal 2, and fills its cloze fields; a note without one keeps two', () => {
     const context = { zh: '风把<小船>吹向了岸边。', en: 'The wind pushed the <boat> to the shore.' };
-    const deck = {
+    const deck: Deck = {
       format: DECK_FORMAT, name: 'Harbour', slug: 'harbour', source: { sha256: 'x' },
       notes: [
-        { id: 'vboat00000001', kind: 'vocab' as const, lang: 'zh' as const, zh: '小船', en: 'small boat', context, cloze: '小船', order: 0 },
-        { id: 'vwind00000001', kind: 'vocab' as const, lang: 'zh' as const, zh: '风', en: 'wind', context, order: 1 },
+        { id: 'vboat00000001', kind: 'vocab', lang: 'zh', zh: '小船', en: 'small boat', context, cloze: '小船', order: 0 },
+        { id: 'vwind00000001', kind: 'vocab', lang: 'zh', zh: '风', en: 'wind', context, order: 1 },
       ],
     };
     const rows = apkgRows({ deck, states: new Map(), reviews: [], withSchedule: false, desiredRetention: 0.9, now: crt, dayOf: days.dayOf });
