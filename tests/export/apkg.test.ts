@@ -77,7 +77,7 @@ describe('parley export DECK --format apkg', () => {
     const byGuid = new Map(notes.map((n) => [n.guid, n]));
     const tea = byGuid.get(DECK.notes[1]!.id)!;
     expect(tea.mid).toBe(model!.id);
-    expect(fieldsOf(tea.flds as string)).toEqual([DECK.notes[1]!.id, '茶壶', 'teapot', 'chá hú', 'n.', '', '他把茶壶放在窗边。', 'He put the teapot by the window.']);
+    expect(fieldsOf(tea.flds as string)).toEqual([DECK.notes[1]!.id, '茶壶', 'teapot', 'chá hú', 'n.', '', '他把茶壶放在窗边。', 'He put the teapot by the window.', '', '', '', '']);
     expect(tea.sfld).toBe('茶壶');
     expect(tea.csum).toBe(Number.parseInt(createHash('sha1').update(DECK.notes[1]!.id).digest('hex').slice(0, 8), 16));
     expect(byGuid.get(DECK.notes[0]!.id)!.tags).toBe(' sentence ');
