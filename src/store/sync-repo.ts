@@ -197,7 +197,7 @@ export interface Refs {
  * A ref read from the repository's files as git writes them (a loose ref, else packed-refs); null
  * when it is stored some other way (reftable, a symbolic ref), for git to read.
  */
-function refFile(gitDir: string, name: string): string | undefined | null {
+export function refFile(gitDir: string, name: string): string | undefined | null {
   if (existsSync(join(gitDir, 'reftable'))) return null;
   try {
     const value = readFileSync(join(gitDir, ...name.split('/')), 'utf8').trim();
