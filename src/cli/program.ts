@@ -180,6 +180,25 @@ export function buildProgram(host: Host, messages: Pick<IO, 'write'>): Command {
     .addHelpText('after', '\nExamples:\n  parley sync git@example.com:me/parley-home.git\n  parley sync ~/Dropbox/parley.git\n  parley sync\n  parley sync --status')
     .action(lazy(() => import('../commands/sync.js')));
 
+  const known = program
+    .command('known')
+    .description('words you know: parley never suggests them (`import --suggest`)')
+    .addHelpText('after', '\nExamples:\n  parley known add 安全 security\n  parley known import hsk1.txt\n  parley known list');
+  known
+    .command('add <words...>')
+    .description('add words you know')
+    .action(lazy(async () => ({ run: (await import('../commands/known.js')).add })));
+  known
+    .command('import <file>')
+    .description('add a word list: one word a line, or a table whose first column is the word (an HSK list)')
+    .option('--encoding <enc>', 'the file\'s encoding when guessing fails (utf-8, gb18030, …)')
+    .action(lazy(async () => ({ run: (await import('../commands/known.js')).importList })));
+  known
+    .command('list')
+    .description('the words you said you know, then those your cards show you know')
+    .option('--json', 'print JSON')
+    .action(lazy(async () => ({ run: (await import('../commands/known.js')).list })));
+
   const deck = program
     .command('deck')
     .description('rename or delete a deck')

@@ -8,7 +8,7 @@ import { layout, makeDirectory } from './home.js';
 import { isAlive } from './pid.js';
 
 /** What a sync commits: the files every machine shares. The rest of a home belongs to its machine. */
-export const SHARED = ['journal', 'decks', 'settings.json', '.gitignore'];
+export const SHARED = ['journal', 'decks', 'known', 'settings.json', '.gitignore'];
 
 /** The machine-local files of a home (see home.ts), kept out of the repository; and temporary files anywhere in it. */
 function ignored(root: string): string[] {

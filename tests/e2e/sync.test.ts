@@ -142,5 +142,10 @@ describe('parley sync (built CLI)', () => {
     run(b, ['sync']);
     expect(counted(a, ['sync']).stdout).toBe(`synced with ${remote}: received 2 history entries; sent nothing\n`);
     expect(JSON.parse(run(a, ['decks', '--json']).stdout)[0]).toMatchObject({ suspended: 4 });
+    // Words said known on one machine are known on the other.
+    run(b, ['known', 'add', '果园', 'basket']);
+    expect(run(b, ['sync']).stdout).toBe(`synced with ${remote}: received nothing; sent 2 known words\n`);
+    expect(run(a, ['sync']).stdout).toBe(`synced with ${remote}: received 2 known words; sent nothing\n`);
+    expect(run(a, ['known', 'list']).stdout).toBe('果园\nbasket\n');
   });
 });
