@@ -7,6 +7,10 @@ export type StudyDirection = (typeof STUDY_DIRECTIONS)[number];
 export const SPEECH_MODES = ['auto', 'off'] as const;
 export type SpeechMode = (typeof SPEECH_MODES)[number];
 
+/** The language the learner is learning: which side's words `import --suggest` suggests. */
+export const LEARNING = ['zh', 'en'] as const;
+export type Learning = (typeof LEARNING)[number];
+
 export interface Settings {
   desiredRetention: number;
   newPerDay: number;
@@ -17,6 +21,7 @@ export interface Settings {
   showPinyin: boolean;
   maxIntervalDays: number;
   speech: SpeechMode;
+  learning: Learning;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = {
@@ -28,6 +33,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   showPinyin: false,
   maxIntervalDays: 36500,
   speech: 'off',
+  learning: 'zh',
 };
 
 export type SettingKey = keyof Settings;
@@ -89,6 +95,10 @@ export const SETTING_RULES: Readonly<Record<SettingKey, Rule>> = {
   speech: {
     allowed: 'auto or off',
     parse: (raw) => SPEECH_MODES.find((m) => m === raw.trim().toLowerCase()),
+  },
+  learning: {
+    allowed: 'zh (learning Chinese) or en (learning English)',
+    parse: (raw) => LEARNING.find((l) => l === raw.trim().toLowerCase()),
   },
 };
 

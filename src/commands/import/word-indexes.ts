@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { UserError } from '../../core/errors.js';
+import type { EnglishWord } from '../../core/vocab/english-words.js';
+import { wordIndexFrom, type WordIndex } from '../../core/vocab/words.js';
+import { pagedIndex } from '../artifacts.js';
+
+/** The indexes `import --suggest` reads, built into dist/ by scripts/build-words.mjs and build-english.mjs. */
+export interface WordIndexes {
+  words: WordIndex;
+  english: (form: string) => EnglishWord | undefined;
+}
+
+const unbuilt = () => new UserError('the word indexes for --suggest are missing from this install', 'run `npm run build` in parley\'s folder, then import again');
+
+export function loadWordIndexes(dir: URL): WordIndexes {
+  const words = pagedIndex('words', dir);
+  const english = pagedIndex('english', dir);
+  if (!words || !english) throw unbuilt();
+  const meta = JSON.parse(readFileSync(new URL('words.meta.json', dir), 'utf8')) as { total: number; maxWord: number };
+  const forms = new Map<string, EnglishWord | undefined>();
+  return {
+    words: wordIndexFrom(words, meta.total, meta.maxWord),
+    english(form) {
+      if (!forms.has(form)) {
+        const value = english(form);
+        const [lemma, count] = value?.split('\t') ?? [];
+        forms.set(form, lemma ? { lemma, count: Number(count) || 0 } : undefined);
+      }
+      return forms.get(form);
+    },
+  };
+}

@@ -1,0 +1,132 @@
+import type { Lang } from '../deck/note.js';
+import type { Learning } from '../settings.js';
+import { isStopWord } from '../text/english.js';
+import { englishTokens, type EnglishLookup } from './english-words.js';
+import { holdsLemma, senseInSentence } from './gloss.js';
+import { segment } from './segment.js';
+import type { WordEntry, WordIndex } from './words.js';
+
+export interface SuggestInput {
+  /** The article's aligned pairs, in article order; `line` places a suggestion beside its sentence. */
+  pairs: readonly { zh: string; en: string; line: number }[];
+  /** Terms the article marks as vocabulary already. */
+  marked: readonly { term: string; lang: Lang }[];
+  /** Words the learner knows (Chinese words, English lemmas): never suggested. */
+  known: ReadonlySet<string>;
+  /** At most this many suggestions. */
+  n: number;
+  learning: Learning;
+}
+
+export interface SuggestTools {
+  words: WordIndex;
+  english: EnglishLookup;
+}
+
+export interface Suggestion {
+  term: string;
+  gloss: string;
+  lang: Lang;
+  pinyin?: string;
+  context: { zh: string; en: string };
+  line: number;
+}
+
+/**
+ * jieba's parts of speech that are not vocabulary to learn: names of people, places, bodies and
+ * things (nr, ns, nt, nz…), numerals and measure words (m, mq, q), pronouns (r), function words
+ * (p prepositions, c conjunctions, u particles, y modal particles, e interjections, o onomatopoeia),
+ * directions (f), affixes (h, k), and symbols (x, w).
+ */
+const NOT_VOCABULARY = /^(n[rstz]|nrt|nrfg|m|mq|q|r|p|c|u|y|e|o|f|h|k|x|w|eng)/;
+/** A single character is suggested only when it is a content word rare enough to be worth a card. */
+const CONTENT_POS = /^(n|v|a|vn|an|ad)$/;
+const RARE_SINGLE = 3000;
+
+/**
+ * Up to `n` words of the article to learn, rarest first, each glossed as its own sentence uses it.
+ * A word whose gloss the sentence's translation confirms comes before one glossed by its first
+ * sense alone; each word once, in the first pair that uses it (the first that confirms its gloss).
+ */
+export function suggestVocab(input: SuggestInput, tools: SuggestTools): Suggestion[] {
+  if (input.n <= 0) return [];
+  const candidates = input.learning === 'zh' ? chineseCandidates(input, tools) : englishCandidates(input, tools);
+  return candidates
+    .sort((a, b) => Number(b.matched) - Number(a.matched) || a.rarity - b.rarity || a.at - b.at)
+    .slice(0, input.n)
+    .map((c) => c.suggestion);
+}
+
+interface Candidate {
+  suggestion: Suggestion;
+  matched: boolean;
+  /** Corpus count: lower is rarer. */
+  rarity: number;
+  /** First use in the article, the last tie-breaker. */
+  at: number;
+}
+
+function chineseCandidates(input: SuggestInput, tools: SuggestTools): Candidate[] {
+  const marked = new Set(input.marked.filter((m) => m.lang === 'zh').map((m) => m.term));
+  const found = new Map<string, Candidate>();
+  input.pairs.forEach((pair, at) => {
+    for (const word of segment(pair.zh, tools.words)) {
+      const seen = found.get(word);
+      if (seen?.matched || marked.has(word) || input.known.has(word)) continue;
+      const entry = tools.words.lookup(word);
+      if (!entry || !worthLearning(word, entry)) continue;
+      const sense = senseInSentence(entry, pair.en, tools.english);
+      if (!sense || (seen && !sense.matched)) continue;
+      found.set(word, {
+        suggestion: { term: word, gloss: sense.sense, lang: 'zh', pinyin: sense.pinyin, context: { zh: pair.zh, en: pair.en }, line: pair.line },
+        matched: sense.matched,
+        rarity: entry.freq,
+        at: seen?.at ?? at,
+      });
+    }
+  });
+  return [...found.values()];
+}
+
+function worthLearning(word: string, entry: WordEntry): boolean {
+  if (NOT_VOCABULARY.test(entry.pos)) return false;
+  if (Array.from(word).length === 1) return CONTENT_POS.test(entry.pos) && entry.freq < RARE_SINGLE;
+  // A two-character adverb is often a function word (就是, 已经); only rarer ones are worth a card.
+  return entry.pos !== 'd' || entry.freq < RARE_SINGLE;
+}
+
+function englishCandidates(input: SuggestInput, tools: SuggestTools): Candidate[] {
+  const marked = new Set(input.marked.filter((m) => m.lang === 'en').map((m) => m.term.toLowerCase()));
+  const found = new Map<string, Candidate>();
+  input.pairs.forEach((pair, at) => {
+    let chinese: { word: string; entry: WordEntry }[] | undefined;
+    for (const { form, sentenceStart } of englishTokens(pair.en)) {
+      const lower = form.toLowerCase();
+      // A capital inside a sentence is a name's; so is one the index does not know in lower case.
+      if (lower.length < 3 || isStopWord(lower) || (form !== lower && !sentenceStart)) continue;
+      const word = tools.english(lower);
+      if (!word || found.has(word.lemma) || marked.has(word.lemma) || marked.has(lower)) continue;
+      if (input.known.has(word.lemma) || input.known.has(lower)) continue;
+      chinese ??= segment(pair.zh, tools.words).flatMap((w) => {
+        const entry = tools.words.lookup(w);
+        return entry ? [{ word: w, entry }] : [];
+      });
+      let best: { word: string; score: number; pinyin: string; length: number } | undefined;
+      for (const { word: zh, entry } of chinese) {
+        const held = holdsLemma(entry, word.lemma, tools.english);
+        const length = Array.from(zh).length;
+        if (held.score > 0 && (!best || held.score > best.score || (held.score === best.score && length > best.length))) {
+          best = { word: zh, score: held.score, pinyin: held.pinyin, length };
+        }
+      }
+      if (!best) continue;
+      found.set(word.lemma, {
+        suggestion: { term: word.lemma, gloss: best.word, lang: 'en', pinyin: best.pinyin, context: { zh: pair.zh, en: pair.en }, line: pair.line },
+        matched: true,
+        rarity: word.count,
+        at,
+      });
+    }
+  });
+  return [...found.values()];
+}
