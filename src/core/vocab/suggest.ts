@@ -107,9 +107,10 @@ function englishCandidates(input: SuggestInput, tools: SuggestTools): Candidate[
       const word = tools.english(lower);
       if (!word || found.has(word.lemma) || marked.has(word.lemma) || marked.has(lower)) continue;
       if (input.known.has(word.lemma) || input.known.has(lower)) continue;
+      // A word glossed by a numeral or a name (three 三, Beijing 北京) is no vocabulary either.
       chinese ??= segment(pair.zh, tools.words).flatMap((w) => {
         const entry = tools.words.lookup(w);
-        return entry ? [{ word: w, entry }] : [];
+        return entry && !NOT_VOCABULARY.test(entry.pos) ? [{ word: w, entry }] : [];
       });
       let best: { word: string; score: number; pinyin: string; length: number } | undefined;
       for (const { word: zh, entry } of chinese) {
