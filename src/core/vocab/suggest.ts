@@ -39,6 +39,7 @@ export interface Suggestion {
  * directions (f), affixes (h, k), and symbols (x, w).
  */
 const NOT_VOCABULARY = /^(n[rstz]|nrt|nrfg|m|mq|q|r|p|c|u|y|e|o|f|h|k|x|w|eng)/;
+const NUMERAL = /^(m|mq|q)$/;
 /** A single character is suggested only when it is a content word rare enough to be worth a card. */
 const CONTENT_POS = /^(n|v|a|vn|an|ad)$/;
 const RARE_SINGLE = 3000;
@@ -107,10 +108,11 @@ function englishCandidates(input: SuggestInput, tools: SuggestTools): Candidate[
       const word = tools.english(lower);
       if (!word || found.has(word.lemma) || marked.has(word.lemma) || marked.has(lower)) continue;
       if (input.known.has(word.lemma) || input.known.has(lower)) continue;
-      // A word glossed by a numeral or a name (three 三, Beijing 北京) is no vocabulary either.
+      // A word glossed by a numeral (three 三) is no vocabulary either; names have no teachable
+      // sense to hold it. Only numerals: jieba's tags for single characters are noisy (咸 salty is `ns`).
       chinese ??= segment(pair.zh, tools.words).flatMap((w) => {
         const entry = tools.words.lookup(w);
-        return entry && !NOT_VOCABULARY.test(entry.pos) ? [{ word: w, entry }] : [];
+        return entry && !NUMERAL.test(entry.pos) ? [{ word: w, entry }] : [];
       });
       let best: { word: string; score: number; pinyin: string; length: number } | undefined;
       for (const { word: zh, entry } of chinese) {
