@@ -1,7 +1,8 @@
-// The word index `import --suggest` reads: every Chinese word of jieba's dictionary (its corpus
-// frequency and part of speech, what segmentation and rarity need) and of CC-CEDICT (each reading's
-// pinyin and English senses, what the gloss is chosen from), as sorted lines
-// `word<TAB>frequency<TAB>pos<TAB>pinyin<TAB>sense/sense…[<TAB>pinyin<TAB>senses…]`.
+// The word indexes `import --suggest` reads, over the Chinese words of CC-CEDICT: dist/word-counts
+// (`word<TAB>count<TAB>pos` from jieba's dictionary: what segmentation and rarity need, small enough
+// to read whole, since segmentation asks about every substring) and dist/words (each reading's
+// pinyin and English senses, `word<TAB>pinyin<TAB>sense/sense…[<TAB>pinyin<TAB>senses…]`, read a
+// page at a time for the few words that become candidates).
 // Built here so a run never loads a segmenter: @node-rs/jieba takes ~270 ms to load its
 // dictionary, jieba-wasm ~650 ms, while this index is read a page at a time.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -41,17 +42,18 @@ export async function buildWords(base = `${root}/dist/words`) {
     if (!same) entry.readings.push({ pinyin, senses });
     else for (const s of senses) if (!same.senses.includes(s)) same.senses.push(s);
   }
-  const lines = [
-    '# parley word index: frequencies and parts of speech from jieba\'s dictionary (@node-rs/jieba, MIT); ' +
-      'readings and senses from CC-CEDICT (https://www.mdbg.net/chinese/dictionary?page=cc-cedict), licensed CC BY-SA 4.0',
-  ];
-  for (const word of [...words.keys()].sort()) {
+  const counts = ['# parley word counts: counts and parts of speech from jieba\'s dictionary (@node-rs/jieba, MIT), words from CC-CEDICT (CC BY-SA 4.0)'];
+  const senses = ['# parley word senses: readings and senses from CC-CEDICT (https://www.mdbg.net/chinese/dictionary?page=cc-cedict), licensed CC BY-SA 4.0'];
+  // jieba's phrases without a CC-CEDICT entry (交通拥堵) are left out: segmentation cuts into words a card can gloss.
+  for (const word of [...words.keys()].filter((w) => words.get(w).readings.length > 0).sort()) {
     const { freq, pos, readings } = words.get(word);
-    lines.push([word, freq, pos, ...readings.flatMap((r) => [r.pinyin, r.senses.join('/')])].join('\t'));
+    counts.push(`${word}\t${freq}\t${pos}`);
+    senses.push([word, ...readings.flatMap((r) => [r.pinyin, r.senses.join('/')])].join('\t'));
   }
-  writeSortedIndex(base, lines);
+  writeSortedIndex(base.replace(/words$/, 'word-counts'), counts);
+  writeSortedIndex(base, senses);
   writeFileSync(`${base}.meta.json`, JSON.stringify({ total, maxWord: MAX_WORD }));
-  return lines.length - 1;
+  return senses.length - 1;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -39,13 +39,14 @@ function segmentHan(chars: readonly string[], index: WordIndex): string[] {
   const next = new Int32Array(n + 1);
   for (let i = n - 1; i >= 0; i--) {
     best[i] = -Infinity;
+    let word = '';
     for (let length = 1; length <= Math.min(index.maxWord, n - i); length++) {
-      const word = chars.slice(i, i + length).join('');
-      const entry = index.lookup(word);
-      // Only words with a dictionary entry: jieba also lists phrases (交通拥堵, 节约资源), which
+      word += chars[i + length - 1]!;
+      const counted = index.count(word);
+      // The index holds CC-CEDICT's words only: jieba also lists phrases (交通拥堵, 节约资源), which
       // would hide the words a learner wants. An unlisted character still has to be a word.
-      if (length > 1 && !entry?.readings.length) continue;
-      const count = Math.max(entry?.freq ?? 0, 1);
+      if (length > 1 && !counted) continue;
+      const count = Math.max(counted?.freq ?? 0, 1);
       const score = Math.log(count) - logTotal + best[i + length]!;
       if (score > best[i]!) {
         best[i] = score;

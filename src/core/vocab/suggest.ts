@@ -4,7 +4,7 @@ import { isStopWord } from '../text/english.js';
 import { englishTokens, type EnglishLookup } from './english-words.js';
 import { holdsLemma, senseInSentence } from './gloss.js';
 import { segment } from './segment.js';
-import type { WordEntry, WordIndex } from './words.js';
+import type { WordCount, WordEntry, WordIndex } from './words.js';
 
 export interface SuggestInput {
   /** The article's aligned pairs, in article order; `line` places a suggestion beside its sentence. */
@@ -74,8 +74,10 @@ function chineseCandidates(input: SuggestInput, tools: SuggestTools): Candidate[
     for (const word of segment(pair.zh, tools.words)) {
       const seen = found.get(word);
       if (seen?.matched || marked.has(word) || input.known.has(word)) continue;
+      const counted = tools.words.count(word);
+      if (!counted || !worthLearning(word, counted)) continue;
       const entry = tools.words.lookup(word);
-      if (!entry || !worthLearning(word, entry)) continue;
+      if (!entry) continue;
       const sense = senseInSentence(entry, pair.en, tools.english);
       if (!sense || (seen && !sense.matched)) continue;
       found.set(word, {
@@ -89,7 +91,7 @@ function chineseCandidates(input: SuggestInput, tools: SuggestTools): Candidate[
   return [...found.values()];
 }
 
-function worthLearning(word: string, entry: WordEntry): boolean {
+function worthLearning(word: string, entry: WordCount): boolean {
   if (NOT_VOCABULARY.test(entry.pos)) return false;
   if (Array.from(word).length === 1) return CONTENT_POS.test(entry.pos) && entry.freq < RARE_SINGLE;
   // A two-character adverb is often a function word (就是, 已经); only rarer ones are worth a card.

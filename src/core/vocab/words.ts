@@ -6,17 +6,26 @@ export interface Reading {
   senses: readonly string[];
 }
 
-/** What parley knows of a Chinese word (scripts/build-words.mjs). */
-export interface WordEntry {
+/** How common a Chinese word is, and what kind of word (scripts/build-words.mjs). */
+export interface WordCount {
   /** Corpus count from jieba's dictionary; 0 when only CC-CEDICT lists the word. */
   freq: number;
   /** jieba's part of speech (`n`, `v`, `nr` a person's name, `m` a numeral…); empty when jieba lacks the word. */
   pos: string;
+}
+
+/** What parley knows of a Chinese word. */
+export interface WordEntry extends WordCount {
   readings: readonly Reading[];
 }
 
-/** The word index as the core sees it: lookups by word, and the sum of all counts for probabilities. */
+/**
+ * The word index as the core sees it, over the words CC-CEDICT lists: counts (asked of every
+ * substring while segmenting, so kept cheap), full entries (asked of candidates only), and the
+ * sum of all counts for probabilities.
+ */
 export interface WordIndex {
+  count(word: string): WordCount | undefined;
   lookup(word: string): WordEntry | undefined;
   /** Sum of jieba's counts, so a count becomes a probability. */
   total: number;
@@ -24,29 +33,50 @@ export interface WordIndex {
   maxWord: number;
 }
 
-/** Parses one index value: `freq<TAB>pos<TAB>pinyin<TAB>sense/sense…` with a pinyin and senses per reading. */
-export function parseWordEntry(value: string): WordEntry {
-  const [freq, pos, ...rest] = value.split('\t');
+/** Parses a count value (`freq<TAB>pos`). */
+export function parseWordCount(value: string): WordCount {
+  const [freq, pos] = value.split('\t');
+  return { freq: Number(freq) || 0, pos: pos ?? '' };
+}
+
+/** Parses a senses value: `pinyin<TAB>sense/sense…` per reading, a name's pinyin marked `*`. */
+export function parseReadings(value: string): Reading[] {
+  const rest = value.split('\t');
   const readings: Reading[] = [];
   for (let i = 0; i + 1 < rest.length; i += 2) {
     const proper = rest[i]!.startsWith('*');
     readings.push({ pinyin: proper ? rest[i]!.slice(1) : rest[i]!, proper, senses: rest[i + 1]!.split('/').filter(Boolean) });
   }
-  return { freq: Number(freq) || 0, pos: pos ?? '', readings };
+  return readings;
 }
 
-/** A word index over any lookup of its lines' values (a paged file, or a test's table), each word parsed once. */
-export function wordIndexFrom(values: (word: string) => string | undefined, total: number, maxWord: number): WordIndex {
-  const cache = new Map<string, WordEntry | undefined>();
+/** A word index over lookups of the two indexes' values (files, or a test's tables), each word parsed once. */
+export function wordIndexFrom(
+  counts: (word: string) => string | undefined,
+  senses: (word: string) => string | undefined,
+  total: number,
+  maxWord: number,
+): WordIndex {
+  const countCache = new Map<string, WordCount | undefined>();
+  const entryCache = new Map<string, WordEntry | undefined>();
+  const count = (word: string) => {
+    if (!countCache.has(word)) {
+      const value = counts(word);
+      countCache.set(word, value === undefined ? undefined : parseWordCount(value));
+    }
+    return countCache.get(word);
+  };
   return {
     total,
     maxWord,
+    count,
     lookup(word) {
-      if (cache.has(word)) return cache.get(word);
-      const value = values(word);
-      const entry = value === undefined ? undefined : parseWordEntry(value);
-      cache.set(word, entry);
-      return entry;
+      if (!entryCache.has(word)) {
+        const counted = count(word);
+        const value = counted && senses(word);
+        entryCache.set(word, counted && value !== undefined ? { ...counted, readings: parseReadings(value) } : undefined);
+      }
+      return entryCache.get(word);
     },
   };
 }

@@ -4,6 +4,7 @@ import { wordIndexFrom, type WordIndex } from '../../../src/core/vocab/words.js'
 /**
  * A small word index in the built index's line format (`word, count, pos, pinyin, senses…`), made
  * up for the tests: counts chosen so that the ambiguous cuts and the rarity order are decided by them.
+ * A word without senses is one only jieba lists (a name, a phrase): the build leaves it out.
  */
 const WORDS: Record<string, string> = {
   研究: '9000\tvn\tyán jiū\tresearch/to study; to investigate',
@@ -49,7 +50,14 @@ const WORDS: Record<string, string> = {
   见: '30000\tv\tjiàn\tsee 見|见[jian4]',
 };
 
-export const WORD_INDEX: WordIndex = wordIndexFrom((w) => WORDS[w], 60_000_000, 4);
+/** As the build writes them: counts and senses apart, and only words with senses (CC-CEDICT's). */
+const listed = (w: string) => (Object.hasOwn(WORDS, w) && WORDS[w]!.split('\t').length > 2 ? WORDS[w]!.split('\t') : undefined);
+export const WORD_INDEX: WordIndex = wordIndexFrom(
+  (w) => listed(w)?.slice(0, 2).join('\t'),
+  (w) => listed(w)?.slice(2).join('\t'),
+  60_000_000,
+  4,
+);
 
 /** Lemmas and counts of the English words the fixtures use (invented, in the order of real ones). */
 const ENGLISH: Record<string, [string, number]> = {
