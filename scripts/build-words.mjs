@@ -50,8 +50,18 @@ export async function buildWords(base = `${root}/dist/words`) {
     counts.push(`${word}\t${freq}\t${pos}`);
     senses.push([word, ...readings.flatMap((r) => [r.pinyin, r.senses.join('/')])].join('\t'));
   }
-  writeSortedIndex(base.replace(/words$/, 'word-counts'), counts);
-  writeSortedIndex(base, senses);
+  // Segmentation stops lengthening a word at a string no word starts with: jieba's prefix
+  // dictionary, as lines with no count (`-`), so a lookup that misses ends the search there.
+  const listed = new Set(counts.map((line) => line.split('\t')[0]));
+  const prefixes = new Set();
+  for (const word of listed) for (let n = 2; n < word.length; n++) if (!listed.has(word.slice(0, n))) prefixes.add(word.slice(0, n));
+  const withPrefixes = [counts[0], ...[...counts.slice(1), ...[...prefixes].map((p) => `${p}\t-`)].sort((a, b) => {
+    const [x, y] = [a.split('\t')[0], b.split('\t')[0]];
+    return x < y ? -1 : x > y ? 1 : 0;
+  })];
+  writeSortedIndex(base.replace(/words$/, 'word-counts'), withPrefixes);
+  // A run looks up the senses of a few dozen candidates: 8 KB pages keep the page table small.
+  writeSortedIndex(base, senses, 8192);
   writeFileSync(`${base}.meta.json`, JSON.stringify({ total, maxWord: MAX_WORD }));
   return senses.length - 1;
 }

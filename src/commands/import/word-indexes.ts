@@ -14,7 +14,7 @@ export interface WordIndexes {
 const unbuilt = () => new UserError('the word indexes for --suggest are missing from this install', 'run `npm run build` in parley\'s folder, then import again');
 
 /**
- * An index read whole (a few megabytes, one read): segmentation and gloss matching ask about
+ * An index read whole (2 MB, one read): segmentation asks about every substring of the article,
  * thousands of keys, scattered, where reading page by page costs a system call each.
  */
 function wholeIndex(name: string, dir: URL): ((key: string) => string | undefined) | undefined {
@@ -29,7 +29,8 @@ function wholeIndex(name: string, dir: URL): ((key: string) => string | undefine
 export function loadWordIndexes(dir: URL): WordIndexes {
   const counts = wholeIndex('word-counts', dir);
   const words = pagedIndex('words', dir);
-  const english = wholeIndex('english', dir);
+  // Senses and English forms are asked about only for the few candidates glossed: a page at a time.
+  const english = pagedIndex('english', dir);
   if (!counts || !words || !english) throw unbuilt();
   const meta = JSON.parse(readFileSync(new URL('words.meta.json', dir), 'utf8')) as { total: number; maxWord: number };
   const forms = new Map<string, EnglishWord | undefined>();

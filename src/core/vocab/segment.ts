@@ -45,7 +45,10 @@ function segmentHan(chars: readonly string[], index: WordIndex): string[] {
       const counted = index.count(word);
       // The index holds CC-CEDICT's words only: jieba also lists phrases (交通拥堵, 节约资源), which
       // would hide the words a learner wants. An unlisted character still has to be a word.
-      if (length > 1 && !counted) continue;
+      if (length > 1 && !counted) {
+        if (!index.continues(word)) break;
+        continue;
+      }
       const count = Math.max(counted?.freq ?? 0, 1);
       const score = Math.log(count) - logTotal + best[i + length]!;
       if (score > best[i]!) {

@@ -52,19 +52,27 @@ const RARE_SINGLE = 3000;
 export function suggestVocab(input: SuggestInput, tools: SuggestTools): Suggestion[] {
   if (input.n <= 0) return [];
   const candidates = input.learning === 'zh' ? chineseCandidates(input, tools) : englishCandidates(input, tools);
-  return candidates
-    .sort((a, b) => Number(b.matched) - Number(a.matched) || a.rarity - b.rarity || a.at - b.at)
-    .slice(0, input.n)
-    .map((c) => c.suggestion);
+  // Rarest first, then article order. A candidate is glossed only when its turn comes: once n are
+  // confirmed no rarer-first order can change, so a long article looks up few senses.
+  candidates.sort((a, b) => a.rarity - b.rarity || a.uses[0]! - b.uses[0]!);
+  const confirmed: Suggestion[] = [];
+  const unconfirmed: Suggestion[] = [];
+  for (const candidate of candidates) {
+    if (confirmed.length >= input.n) break;
+    const glossed = candidate.gloss();
+    if (glossed?.matched) confirmed.push(glossed.suggestion);
+    else if (glossed) unconfirmed.push(glossed.suggestion);
+  }
+  return [...confirmed, ...unconfirmed].slice(0, input.n);
 }
 
 interface Candidate {
-  suggestion: Suggestion;
-  matched: boolean;
   /** Corpus count: lower is rarer. */
   rarity: number;
-  /** First use in the article, the last tie-breaker. */
-  at: number;
+  /** Indexes of the pairs that use the word, in article order. */
+  uses: number[];
+  /** The suggestion from the first pair that confirms a gloss, else from the first glossable pair. */
+  gloss(): { suggestion: Suggestion; matched: boolean } | undefined;
 }
 
 function chineseCandidates(input: SuggestInput, tools: SuggestTools): Candidate[] {
@@ -73,22 +81,33 @@ function chineseCandidates(input: SuggestInput, tools: SuggestTools): Candidate[
   input.pairs.forEach((pair, at) => {
     for (const word of segment(pair.zh, tools.words)) {
       const seen = found.get(word);
-      if (seen?.matched || marked.has(word) || input.known.has(word)) continue;
+      if (seen) {
+        if (seen.uses.at(-1) !== at) seen.uses.push(at);
+        continue;
+      }
+      if (marked.has(word) || input.known.has(word)) continue;
       const counted = tools.words.count(word);
       if (!counted || !worthLearning(word, counted)) continue;
-      const entry = tools.words.lookup(word);
-      if (!entry) continue;
-      const sense = senseInSentence(entry, pair.en, tools.english);
-      if (!sense || (seen && !sense.matched)) continue;
-      found.set(word, {
-        suggestion: { term: word, gloss: sense.sense, lang: 'zh', pinyin: sense.pinyin, context: { zh: pair.zh, en: pair.en }, line: pair.line },
-        matched: sense.matched,
-        rarity: entry.freq,
-        at: seen?.at ?? at,
-      });
+      const uses = [at];
+      found.set(word, { rarity: counted.freq, uses, gloss: () => glossChinese(word, uses, input, tools) });
     }
   });
   return [...found.values()];
+}
+
+function glossChinese(word: string, uses: readonly number[], input: SuggestInput, tools: SuggestTools) {
+  const entry = tools.words.lookup(word);
+  if (!entry) return undefined;
+  let first: { suggestion: Suggestion; matched: boolean } | undefined;
+  for (const at of uses) {
+    const pair = input.pairs[at]!;
+    const sense = senseInSentence(entry, pair.en, tools.english);
+    if (!sense) return undefined;
+    const suggestion: Suggestion = { term: word, gloss: sense.sense, lang: 'zh', pinyin: sense.pinyin, context: { zh: pair.zh, en: pair.en }, line: pair.line };
+    if (sense.matched) return { suggestion, matched: true };
+    first ??= { suggestion, matched: false };
+  }
+  return first;
 }
 
 function worthLearning(word: string, entry: WordCount): boolean {
@@ -101,37 +120,58 @@ function worthLearning(word: string, entry: WordCount): boolean {
 function englishCandidates(input: SuggestInput, tools: SuggestTools): Candidate[] {
   const marked = new Set(input.marked.filter((m) => m.lang === 'en').map((m) => m.term.toLowerCase()));
   const found = new Map<string, Candidate>();
+  const chinese = new Map<number, { word: string; entry: WordEntry }[]>();
+  // A word glossed by a numeral (three 三) is no vocabulary either; names have no teachable sense
+  // to hold it. Only numerals: jieba's tags for single characters are noisy (咸 salty is `ns`).
+  const wordsOf = (at: number) => {
+    if (!chinese.has(at)) {
+      chinese.set(at, segment(input.pairs[at]!.zh, tools.words).flatMap((w) => {
+        const entry = tools.words.lookup(w);
+        return entry && !NUMERAL.test(entry.pos) ? [{ word: w, entry }] : [];
+      }));
+    }
+    return chinese.get(at)!;
+  };
   input.pairs.forEach((pair, at) => {
-    let chinese: { word: string; entry: WordEntry }[] | undefined;
     for (const { form, sentenceStart } of englishTokens(pair.en)) {
       const lower = form.toLowerCase();
       // A capital inside a sentence is a name's; so is one the index does not know in lower case.
       if (lower.length < 3 || isStopWord(lower) || (form !== lower && !sentenceStart)) continue;
       const word = tools.english(lower);
-      if (!word || found.has(word.lemma) || marked.has(word.lemma) || marked.has(lower)) continue;
-      if (input.known.has(word.lemma) || input.known.has(lower)) continue;
-      // A word glossed by a numeral (three 三) is no vocabulary either; names have no teachable
-      // sense to hold it. Only numerals: jieba's tags for single characters are noisy (咸 salty is `ns`).
-      chinese ??= segment(pair.zh, tools.words).flatMap((w) => {
-        const entry = tools.words.lookup(w);
-        return entry && !NUMERAL.test(entry.pos) ? [{ word: w, entry }] : [];
-      });
-      let best: { word: string; score: number; pinyin: string; length: number } | undefined;
-      for (const { word: zh, entry } of chinese) {
-        const held = holdsLemma(entry, word.lemma, tools.english);
-        const length = Array.from(zh).length;
-        if (held.score > 0 && (!best || held.score > best.score || (held.score === best.score && length > best.length))) {
-          best = { word: zh, score: held.score, pinyin: held.pinyin, length };
-        }
+      if (!word) continue;
+      const seen = found.get(word.lemma);
+      if (seen) {
+        if (seen.uses.at(-1) !== at) seen.uses.push(at);
+        continue;
       }
-      if (!best) continue;
-      found.set(word.lemma, {
-        suggestion: { term: word.lemma, gloss: best.word, lang: 'en', pinyin: best.pinyin, context: { zh: pair.zh, en: pair.en }, line: pair.line },
-        matched: true,
-        rarity: word.count,
-        at,
-      });
+      if (marked.has(word.lemma) || marked.has(lower) || input.known.has(word.lemma) || input.known.has(lower)) continue;
+      const uses = [at];
+      found.set(word.lemma, { rarity: word.count, uses, gloss: () => glossEnglish(word.lemma, uses, input, wordsOf, tools) });
     }
   });
   return [...found.values()];
+}
+
+/** The Chinese word of the first pair using the lemma whose senses hold it best (the longer word on a tie). */
+function glossEnglish(
+  lemma: string,
+  uses: readonly number[],
+  input: SuggestInput,
+  wordsOf: (at: number) => { word: string; entry: WordEntry }[],
+  tools: SuggestTools,
+) {
+  for (const at of uses) {
+    let best: { word: string; score: number; pinyin: string; length: number } | undefined;
+    for (const { word, entry } of wordsOf(at)) {
+      const held = holdsLemma(entry, lemma, tools.english);
+      const length = Array.from(word).length;
+      if (held.score > 0 && (!best || held.score > best.score || (held.score === best.score && length > best.length))) {
+        best = { word, score: held.score, pinyin: held.pinyin, length };
+      }
+    }
+    if (!best) continue;
+    const pair = input.pairs[at]!;
+    return { suggestion: { term: lemma, gloss: best.word, lang: 'en' as const, pinyin: best.pinyin, context: { zh: pair.zh, en: pair.en }, line: pair.line }, matched: true };
+  }
+  return undefined;
 }

@@ -26,6 +26,8 @@ export interface WordEntry extends WordCount {
  */
 export interface WordIndex {
   count(word: string): WordCount | undefined;
+  /** Whether some word starts with this string (or is it): where segmentation can stop lengthening. */
+  continues(word: string): boolean;
   lookup(word: string): WordEntry | undefined;
   /** Sum of jieba's counts, so a count becomes a probability. */
   total: number;
@@ -57,19 +59,25 @@ export function wordIndexFrom(
   total: number,
   maxWord: number,
 ): WordIndex {
-  const countCache = new Map<string, WordCount | undefined>();
   const entryCache = new Map<string, WordEntry | undefined>();
-  const count = (word: string) => {
+  // A count of `-` marks a string that only begins words (the build's prefix lines).
+  const countCache = new Map<string, WordCount | '-' | undefined>();
+  const counted = (word: string) => {
     if (!countCache.has(word)) {
       const value = counts(word);
-      countCache.set(word, value === undefined ? undefined : parseWordCount(value));
+      countCache.set(word, value === undefined || value === '-' ? value : parseWordCount(value));
     }
     return countCache.get(word);
+  };
+  const count = (word: string) => {
+    const found = counted(word);
+    return found === '-' ? undefined : found;
   };
   return {
     total,
     maxWord,
     count,
+    continues: (word) => counted(word) !== undefined,
     lookup(word) {
       if (!entryCache.has(word)) {
         const counted = count(word);

@@ -52,8 +52,9 @@ const WORDS: Record<string, string> = {
 
 /** As the build writes them: counts and senses apart, and only words with senses (CC-CEDICT's). */
 const listed = (w: string) => (Object.hasOwn(WORDS, w) && WORDS[w]!.split('\t').length > 2 ? WORDS[w]!.split('\t') : undefined);
+const prefixes = new Set(Object.keys(WORDS).filter((w) => listed(w)).flatMap((w) => Array.from({ length: w.length - 2 }, (_, i) => w.slice(0, i + 2))));
 export const WORD_INDEX: WordIndex = wordIndexFrom(
-  (w) => listed(w)?.slice(0, 2).join('\t'),
+  (w) => listed(w)?.slice(0, 2).join('\t') ?? (prefixes.has(w) ? '-' : undefined),
   (w) => listed(w)?.slice(2).join('\t'),
   60_000_000,
   4,
