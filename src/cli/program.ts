@@ -94,7 +94,8 @@ export function buildProgram(host: Host, messages: Pick<IO, 'write'>): Command {
     .option('--dry-run', 'show what would be imported and write nothing')
     .option('--json', 'print JSON')
     .option('--encoding <enc>', 'the file\'s encoding when guessing fails (utf-8, utf-16le, gb18030, …)')
-    .addHelpText('after', '\nExamples:\n  parley import article.txt\n  parley import https://example.com/bilingual-article.html\n  parley import a.txt b.txt --deck news\n  pbpaste | parley import - --deck today --dry-run')
+    .option('--suggest <n>', 'add up to N vocabulary notes of words to learn, chosen from each article', count)
+    .addHelpText('after', '\nExamples:\n  parley import article.txt\n  parley import https://example.com/bilingual-article.html\n  parley import a.txt b.txt --deck news\n  parley import article.txt --suggest 8\n  pbpaste | parley import - --deck today --dry-run')
     .action(lazy(() => import('../commands/import/index.js')));
 
   program

@@ -12,6 +12,9 @@ export const AUTO_SUGGESTIONS = 8;
 export const MAX_SUGGESTIONS = 50;
 /** `auto`: AUTO_SUGGESTIONS for an article that marks no vocabulary, none for one that does. */
 export type SuggestPerArticle = 'auto' | number;
+/** The language the learner is learning: which side's words `import --suggest` suggests. */
+export const LEARNING = ['zh', 'en'] as const;
+export type Learning = (typeof LEARNING)[number];
 
 export interface Settings {
   desiredRetention: number;
@@ -24,6 +27,7 @@ export interface Settings {
   maxIntervalDays: number;
   speech: SpeechMode;
   suggestPerArticle: SuggestPerArticle;
+  learning: Learning;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = {
@@ -36,6 +40,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   maxIntervalDays: 36500,
   speech: 'off',
   suggestPerArticle: 'auto',
+  learning: 'zh',
 };
 
 export type SettingKey = keyof Settings;
@@ -106,6 +111,10 @@ export const SETTING_RULES: Readonly<Record<SettingKey, Rule>> = {
       const n = Number(raw);
       return n <= MAX_SUGGESTIONS ? n : undefined;
     },
+  },
+  learning: {
+    allowed: 'zh (learning Chinese) or en (learning English)',
+    parse: (raw) => LEARNING.find((l) => l === raw.trim().toLowerCase()),
   },
 };
 

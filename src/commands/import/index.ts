@@ -13,12 +13,18 @@ import { findDeck, writeDeck } from '../../store/deck-files.js';
 import { lazyPinyin, loadLexicon } from '../artifacts.js';
 import { isWebAddress, readSource, type Source } from './read-source.js';
 import { printDryRun, printSummary, progressBar } from './report.js';
+import { DEFAULT_SETTINGS, suggestionCount } from '../../core/settings.js';
+import { knownWords } from '../../store/known.js';
+import { withSuggestions } from './suggest.js';
+import { loadWordIndexes, type WordIndexes } from './word-indexes.js';
 
 export interface ImportOptions {
   deck?: string;
   dryRun?: boolean;
   json?: boolean;
   encoding?: string;
+  /** `--suggest N`: up to N vocabulary notes chosen from each article for this learner. */
+  suggest?: number;
 }
 
 export interface ReadArticle {
@@ -164,9 +170,18 @@ export async function run(options: ImportOptions, args: string[], ctx: Context):
   for (const arg of args) sources.push(isWebAddress(arg) ? await (await import('./fetch-page.js')).fetchPage(arg) : readSource(arg, ctx.io));
   const artifacts: Artifacts = { lexicon: loadLexicon(ctx.dist), pinyin: toPinyin };
   const bar = !options.json && ctx.io.interactive ? progressBar(ctx.io.stderr) : undefined;
-  const articles: ReadArticle[] = [];
-  for (const s of sources) articles.push(await analyse(s, options, artifacts, s.bytes.length > 200_000 ? bar?.update : undefined));
+  const analysed: ReadArticle[] = [];
+  for (const s of sources) analysed.push(await analyse(s, options, artifacts, s.bytes.length > 200_000 ? bar?.update : undefined));
   bar?.done();
+  const settings = ctx.homeExists() ? (await ctx.store()).settings.all() : DEFAULT_SETTINGS;
+  const count = (marked: number) => suggestionCount(settings.suggestPerArticle, marked, options.suggest);
+  const suggesting = analysed.some((a) => count(a.analysis.vocab.length) > 0);
+  let indexes: WordIndexes | undefined;
+  const articles = withSuggestions(
+    analysed,
+    { count, known: suggesting && ctx.homeExists() ? knownWords(await ctx.store()) : new Set(), learning: settings.learning },
+    () => (indexes ??= loadWordIndexes(ctx.dist)),
+  );
   if (options.dryRun) {
     await printDryRun(ctx, plan(ctx, options, articles, toPinyin), options.json === true);
     return;

@@ -14,6 +14,7 @@ function dryRunDocument(plan: DeckPlan) {
       id: noteId('vocab', [v.lang, v.term]), term: v.term, gloss: v.gloss, lang: v.lang,
       ...(v.pos ? { pos: v.pos } : {}), ...(v.pinyin ? { pinyin: v.pinyin } : {}),
       ...(v.note ? { note: v.note } : {}), ...(v.context ? { context: v.context } : {}),
+      source: v.source ?? 'article',
     }))),
     skipped: analyses.flatMap((a) => a.skipped.map((s) => ({ text: s.text, reason: s.reason }))),
   };

@@ -15,6 +15,7 @@ export function notesFromAnalysis(analysis: Analysis): Note[] {
     if (item.pinyin) note.pinyin = item.pinyin;
     if (item.note) note.note = item.note;
     if (item.context) note.context = { zh: item.context.zh, en: item.context.en };
+    if (item.source) note.source = item.source;
     placed.push({ line: item.line, note });
   }
   placed.sort((a, b) => a.line - b.line);

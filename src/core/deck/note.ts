@@ -4,6 +4,8 @@ export const DIRECTIONS: readonly Direction[] = ['zh-en', 'en-zh'];
 
 export type NoteKind = 'sentence' | 'vocab';
 export type Lang = 'zh' | 'en';
+/** Where a vocabulary note came from: the article marked it, or `import --suggest` chose it for this learner. */
+export type VocabSource = 'article' | 'suggested';
 
 export interface SentenceContext {
   zh: string;
@@ -22,6 +24,8 @@ export interface Note {
   pinyin?: string;
   note?: string;
   context?: SentenceContext;
+  /** For vocabulary; absent in decks written before suggestions, which means `article`. */
+  source?: VocabSource;
   /** Position in the article, so new cards come in reading order. */
   order: number;
 }
