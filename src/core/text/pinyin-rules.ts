@@ -12,8 +12,9 @@ const AS_VERBS = new Set([...'选称视改变分作译评定列化转当叫推�
 
 /**
  * Readings the dictionary cannot give, since they depend on the words around: the particles 地 and
- * 得 (read dì and dé alone), 得 as děi, 了 after 得 (做得了 liǎo), 还 as huán before 了, 为 as wéi,
- * and a 儿 no dictionary word took, which is 儿化 on the word before (小孩儿 → xiǎo háir).
+ * 得 (read dì and dé alone), 得 as děi, 了 after 得 (做得了 liǎo), the aspect particle 过 (guo), 还
+ * as huán and 中 as zhòng before 了, 为 as wéi, and a 儿 no dictionary word took, which is 儿化 on
+ * the word before (小孩儿 → xiǎo háir).
  */
 export function readParticles(words: readonly Word[]): Word[] {
   const out: Word[] = [];
@@ -41,7 +42,7 @@ export function readParticles(words: readonly Word[]): Word[] {
         if (after?.text === '了') return read('huán');
         break;
       case '过':
-        // The aspect particle (读过, 来过) follows a verb of one character; after 再 or 又 it is the verb guò.
+        // The aspect particle (读过, 来过) follows a verb of one character; after 再, 没 or 又 it is the verb (再过三天).
         if (before && before.text.length === 1 && !SUBJECTS.has(before.text) && !'再没'.includes(before.text)) return read('guo');
         break;
       case '中':
