@@ -9,7 +9,7 @@ import { deckSlug } from '../../core/deck/slug.js';
 import { UserError } from '../../core/errors.js';
 import { decodeArticle, type EncodingGuesser } from '../../core/text/decode.js';
 import { htmlToText, looksLikeHtml } from '../../core/text/html.js';
-import { findDeck, writeDeck } from '../../store/deck-files.js';
+import { findDeck, listDeckSlugs, writeDeck } from '../../store/deck-files.js';
 import { lazyPinyin, loadLexicon } from '../artifacts.js';
 import { isWebAddress, readSource, type Source } from './read-source.js';
 import { printDryRun, printSummary, progressBar } from './report.js';
@@ -144,18 +144,32 @@ function groups(options: ImportOptions, articles: ReadArticle[], toPinyin: Artif
 function settle(ctx: Context, base: string, group: Group): DeckPlan {
   const incoming = group.articles.flatMap((a) => notesFromAnalysis(a.analysis));
   const mine = identity(sourceOf(group.articles[0]!));
+  const same = (deck: Deck) => (group.named ? deck.name === group.name : identity(deck.source) === mine);
   let displaced: DeckPlan['displaced'];
   for (let n = 1; ; n++) {
     const slug = n === 1 ? base : `${base.slice(0, 57).replace(/-+$/, '')}-${n}`;
-    const existing = ctx.homeExists() ? findDeck(ctx.paths, slug) : undefined;
-    const same = existing && (group.named ? existing.name === group.name : identity(existing.source) === mine);
-    if (existing && !same) {
+    let existing = ctx.homeExists() ? findDeck(ctx.paths, slug) : undefined;
+    if (existing && !same(existing)) {
       displaced ??= { name: existing.name, slug };
       continue;
     }
+    existing ??= movedDeck(ctx, group.name, same);
     const merge = mergeNotes(existing?.notes ?? [], incoming);
-    return { name: existing?.name ?? group.name, slug, articles: group.articles, notes: incoming, merge, existed: existing !== undefined, displaced };
+    return { name: existing?.name ?? group.name, slug: existing?.slug ?? slug, articles: group.articles, notes: incoming, merge, existed: existing !== undefined, displaced };
   }
+}
+
+/**
+ * The deck of a Chinese name whose file is under another slug than its name's pinyin gives now:
+ * a better reading (了 le, once liǎo) must not split a deck in two, its history left with the old one.
+ */
+function movedDeck(ctx: Context, name: string, same: (deck: Deck) => boolean): Deck | undefined {
+  if (!ctx.homeExists() || !/\p{Script=Han}/u.test(name)) return undefined;
+  for (const slug of listDeckSlugs(ctx.paths)) {
+    const deck = findDeck(ctx.paths, slug);
+    if (deck && same(deck)) return deck;
+  }
+  return undefined;
 }
 
 function plan(ctx: Context, options: ImportOptions, articles: ReadArticle[], toPinyin: Artifacts['pinyin']): DeckPlan[] {
