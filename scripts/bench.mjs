@@ -213,6 +213,7 @@ try {
   const m = compare({
     node: { args: ['-e', '0'] },
     seed: { args: [cli, 'import', seed, '--dry-run', '--json', '--home', join(scratch, 'seed-home')] },
+    suggest: { args: [cli, 'import', seed, '--dry-run', '--json', '--suggest', '8', '--home', join(scratch, 'seed-home')] },
     version: { args: [cli, '--version'] },
     decks: { args: [cli, 'decks', '--json', '--home', home], env: { PARLEY_NOW: now.toISOString() } },
   });
@@ -221,6 +222,7 @@ try {
   report('start-up: parley --version', m.version / m.node, 1.5);
   report('start-up: parley decks --json', m.decks / m.node, 2.0);
   report('import of the seed article, end to end', m.seed / m.node, 3);
+  report('  the same with --suggest 8', m.suggest / m.node, 4);
   syncWithNothingNew();
 
   const book = makeBook(5000);

@@ -4,7 +4,9 @@ import { build, transform } from 'esbuild';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildLexicon } from './build-lexicon.mjs';
+import { buildEnglish } from './build-english.mjs';
 import { buildPinyin } from './build-pinyin.mjs';
+import { buildWords } from './build-words.mjs';
 import { trainCodeCache } from './code-cache.mjs';
 
 /**
@@ -77,4 +79,7 @@ await build({
 // The aligner's bilingual dictionary and the pinyin index, both from CC-CEDICT, read page by page at run time.
 await buildLexicon(`${root}/dist/lexicon`);
 await buildPinyin(`${root}/dist/pinyin`);
+// The word indexes `import --suggest` reads: Chinese words (segmentation, rarity, senses) and English lemmas.
+await buildWords(`${root}/dist/words`);
+await buildEnglish(`${root}/dist/english`);
 await trainCodeCache();

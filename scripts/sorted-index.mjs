@@ -5,14 +5,17 @@ import { dirname } from 'node:path';
 
 const PAGE_BYTES = 1024;
 
-/** `lines` sorted by key in UTF-16 code unit order, `#` comment lines first; writes FILE.utf16le and FILE.pages.json. */
-export function writeSortedIndex(base, lines) {
+/**
+ * `lines` sorted by key in UTF-16 code unit order, `#` comment lines first; writes FILE.utf16le and
+ * FILE.pages.json. Larger pages make a smaller table to parse, for an index asked about few keys.
+ */
+export function writeSortedIndex(base, lines, pageBytes = PAGE_BYTES) {
   const keys = [];
   const offsets = [];
   let offset = 0;
   let pageStart = -Infinity;
   for (const line of lines) {
-    if (offset - pageStart >= PAGE_BYTES) {
+    if (offset - pageStart >= pageBytes) {
       keys.push(line.split('\t')[0]);
       offsets.push(offset);
       pageStart = offset;

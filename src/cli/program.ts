@@ -94,7 +94,8 @@ export function buildProgram(host: Host, messages: Pick<IO, 'write'>): Command {
     .option('--dry-run', 'show what would be imported and write nothing')
     .option('--json', 'print JSON')
     .option('--encoding <enc>', 'the file\'s encoding when guessing fails (utf-8, utf-16le, gb18030, …)')
-    .addHelpText('after', '\nExamples:\n  parley import article.txt\n  parley import https://example.com/bilingual-article.html\n  parley import a.txt b.txt --deck news\n  pbpaste | parley import - --deck today --dry-run')
+    .option('--suggest <n>', 'add up to N vocabulary notes of words to learn, chosen from each article', count)
+    .addHelpText('after', '\nExamples:\n  parley import article.txt\n  parley import https://example.com/bilingual-article.html\n  parley import a.txt b.txt --deck news\n  parley import article.txt --suggest 8\n  pbpaste | parley import - --deck today --dry-run')
     .action(lazy(() => import('../commands/import/index.js')));
 
   program
@@ -179,6 +180,25 @@ export function buildProgram(host: Host, messages: Pick<IO, 'write'>): Command {
     .option('--status', 'fetch, then say what a sync would receive and send; change nothing')
     .addHelpText('after', '\nExamples:\n  parley sync git@example.com:me/parley-home.git\n  parley sync ~/Dropbox/parley.git\n  parley sync\n  parley sync --status')
     .action(lazy(() => import('../commands/sync.js')));
+
+  const known = program
+    .command('known')
+    .description('words you know: parley never suggests them (`import --suggest`)')
+    .addHelpText('after', '\nExamples:\n  parley known add 安全 security\n  parley known import hsk1.txt\n  parley known list');
+  known
+    .command('add <words...>')
+    .description('add words you know')
+    .action(lazy(async () => ({ run: (await import('../commands/known.js')).add })));
+  known
+    .command('import <file>')
+    .description('add a word list: one word a line, or a table whose first column is the word (an HSK list)')
+    .option('--encoding <enc>', 'the file\'s encoding when guessing fails (utf-8, gb18030, …)')
+    .action(lazy(async () => ({ run: (await import('../commands/known.js')).importList })));
+  known
+    .command('list')
+    .description('the words you said you know, then those your cards show you know')
+    .option('--json', 'print JSON')
+    .action(lazy(async () => ({ run: (await import('../commands/known.js')).list })));
 
   const deck = program
     .command('deck')

@@ -12,7 +12,7 @@ interface Pages {
  * A sorted index the build wrote (dist/NAME.utf16le and its page table), looked up by reading only
  * the pages asked for; undefined in a checkout never built.
  */
-function pagedIndex(name: string, dir: URL): ((key: string) => string | undefined) | undefined {
+export function pagedIndex(name: string, dir: URL): ((key: string) => string | undefined) | undefined {
   let pages: Pages;
   let fd: number;
   try {

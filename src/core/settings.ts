@@ -7,6 +7,15 @@ export type StudyDirection = (typeof STUDY_DIRECTIONS)[number];
 export const SPEECH_MODES = ['auto', 'off'] as const;
 export type SpeechMode = (typeof SPEECH_MODES)[number];
 
+/** How many words `import` suggests for an article with no vocabulary notes, unless told otherwise. */
+export const AUTO_SUGGESTIONS = 8;
+export const MAX_SUGGESTIONS = 50;
+/** `auto`: AUTO_SUGGESTIONS for an article that marks no vocabulary, none for one that does. */
+export type SuggestPerArticle = 'auto' | number;
+/** The language the learner is learning: which side's words `import --suggest` suggests. */
+export const LEARNING = ['zh', 'en'] as const;
+export type Learning = (typeof LEARNING)[number];
+
 export interface Settings {
   desiredRetention: number;
   newPerDay: number;
@@ -17,6 +26,8 @@ export interface Settings {
   showPinyin: boolean;
   maxIntervalDays: number;
   speech: SpeechMode;
+  suggestPerArticle: SuggestPerArticle;
+  learning: Learning;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = {
@@ -28,6 +39,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   showPinyin: false,
   maxIntervalDays: 36500,
   speech: 'off',
+  suggestPerArticle: 'auto',
+  learning: 'zh',
 };
 
 export type SettingKey = keyof Settings;
@@ -90,7 +103,30 @@ export const SETTING_RULES: Readonly<Record<SettingKey, Rule>> = {
     allowed: 'auto or off',
     parse: (raw) => SPEECH_MODES.find((m) => m === raw.trim().toLowerCase()),
   },
+  suggestPerArticle: {
+    allowed: `auto (${AUTO_SUGGESTIONS} for an article with no vocabulary notes, else none) or a whole number from 0 to ${MAX_SUGGESTIONS}`,
+    parse(raw) {
+      if (raw.trim().toLowerCase() === 'auto') return 'auto';
+      if (!/^\s*\d+\s*$/.test(raw)) return undefined;
+      const n = Number(raw);
+      return n <= MAX_SUGGESTIONS ? n : undefined;
+    },
+  },
+  learning: {
+    allowed: 'zh (learning Chinese) or en (learning English)',
+    parse: (raw) => LEARNING.find((l) => l === raw.trim().toLowerCase()),
+  },
 };
+
+/**
+ * How many words to suggest for an article that marks `marked` vocabulary notes: `--suggest N`
+ * when given, else the setting.
+ */
+export function suggestionCount(setting: SuggestPerArticle, marked: number, given?: number): number {
+  if (given !== undefined) return given;
+  if (setting !== 'auto') return setting;
+  return marked === 0 ? AUTO_SUGGESTIONS : 0;
+}
 
 export function isSettingKey(key: string): key is SettingKey {
   return Object.hasOwn(SETTING_RULES, key);

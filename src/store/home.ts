@@ -22,6 +22,8 @@ export interface HomeLayout {
   legacyJournal: string;
   /** One journal per device: `<device>.jsonl`, each appended to by its device alone. */
   journals: string;
+  /** Words each device's learner said they know: `<device>.txt`, one word a line, each written by its device alone. */
+  known: string;
   /** Machine-local: this machine's device id for this home (see device.ts); never synced. */
   local: string;
   lock: string;
@@ -44,6 +46,7 @@ export function layout(root: string): HomeLayout {
     settings: join(root, 'settings.json'),
     legacyJournal: join(root, 'journal.jsonl'),
     journals: join(root, 'journal'),
+    known: join(root, 'known'),
     local: join(root, 'local.json'),
     lock: join(root, '.lock'),
     pendingRename: join(root, 'rename.pending'),
@@ -143,6 +146,11 @@ export function ownFileAt(paths: HomeLayout, file: string): string | undefined {
 /** The journal a device appends to. */
 export function journalPath(paths: HomeLayout, device: string): string {
   return join(paths.journals, `${device}.jsonl`);
+}
+
+/** The words a device's learner said they know. */
+export function knownPath(paths: HomeLayout, device: string): string {
+  return join(paths.known, `${device}.txt`);
 }
 
 /** Whether a deck rename is under way, or was cut short by a kill: one stat. */

@@ -13,8 +13,9 @@ const CONF_TEMP_STALE_MS = 60_000;
 const swept = new Set<string>();
 
 /**
- * Removes what a parley killed mid-write (kill -9, power loss) left in the home, its state/, decks/
- * and journal/ (where a sync writes other devices' journals whole): parley's own temp and pid files
+ * Removes what a parley killed mid-write (kill -9, power loss) left in the home, its state/, decks/,
+ * journal/ (where a sync writes other devices' journals whole) and .git/ (where it marks a sync
+ * with nothing left to send): parley's own temp and pid files
  * whose process is gone. Once per process and home, when
  * the lock is first taken, so reading commands never pay for it; a file it cannot remove is left.
  */
@@ -22,8 +23,8 @@ export function sweepLeftovers(root: string): void {
   if (swept.has(root)) return;
   swept.add(root);
   const now = Date.now();
-  const { legacyState, decks, journals } = layout(root);
-  for (const dir of [root, legacyState, decks, journals]) {
+  const { legacyState, decks, journals, repository } = layout(root);
+  for (const dir of [root, legacyState, decks, journals, repository]) {
     let names: string[];
     try {
       names = readdirSync(dir);

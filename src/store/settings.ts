@@ -1,5 +1,5 @@
 import { UserError } from '../core/errors.js';
-import { DEFAULT_SETTINGS, SETTING_RANGES, SPEECH_MODES, STUDY_DIRECTIONS, type SettingKey, type Settings } from '../core/settings.js';
+import { DEFAULT_SETTINGS, LEARNING, MAX_SUGGESTIONS, SETTING_RANGES, SPEECH_MODES, STUDY_DIRECTIONS, type SettingKey, type Settings } from '../core/settings.js';
 import { schedulerWeights, weightsProblem } from '../core/srs/weights.js';
 import { loadConf, readConfFile, updateConf, type ConfOptions } from './conf-file.js';
 import { layout } from './home.js';
@@ -24,6 +24,8 @@ const properties: Readonly<Record<keyof StoredSettings, Schema>> = {
   showPinyin: { type: 'boolean' },
   maxIntervalDays: ranged('maxIntervalDays'),
   speech: { enum: SPEECH_MODES },
+  suggestPerArticle: { enum: ['auto', ...Array.from({ length: MAX_SUGGESTIONS + 1 }, (_, n) => n)] },
+  learning: { enum: LEARNING },
   fsrsWeights: { type: 'array', items: { type: 'number' } },
 };
 

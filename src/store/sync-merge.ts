@@ -123,11 +123,11 @@ export function mergeFetched(git: Git, ours: string | undefined, theirs: string)
 
 /**
  * What `to` has that `from` lacks (from undefined: all of `to`), counted as a user would: journal
- * lines (except the journal of `device`, this machine's own) and decks added, changed or removed.
+ * lines (except the journal of `device`, this machine's own), decks added, changed or removed, and known words.
  */
 export function movement(git: Git, from: string | undefined, to: string, device?: string): Movement {
   const own = device === undefined ? undefined : `journal/${device}.jsonl`;
-  const tokens = git.run(['diff-tree', '-r', '-z', '--no-renames', '--raw', '--numstat', from ?? emptyTree(git), to, '--', 'journal', 'decks', 'settings.json']).split('\0');
+  const tokens = git.run(['diff-tree', '-r', '-z', '--no-renames', '--raw', '--numstat', from ?? emptyTree(git), to, '--', 'journal', 'decks', 'known', 'settings.json']).split('\0');
   const moved: Movement = { ...NOTHING };
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
@@ -142,7 +142,9 @@ export function movement(git: Git, from: string | undefined, to: string, device?
       else moved.decksChanged++;
     } else if (token) {
       const [added, , path] = token.split('\t');
-      if (path !== own && sharedKind(path ?? '') === 'journal') moved.entries += Number(added) || 0;
+      const kind = sharedKind(path ?? '');
+      if (path !== own && kind === 'journal') moved.entries += Number(added) || 0;
+      if (kind === 'known') moved.knownWords += Number(added) || 0;
     }
   }
   return moved;

@@ -8,7 +8,7 @@ import { layout, makeDirectory } from './home.js';
 import { isAlive } from './pid.js';
 
 /** What a sync commits: the files every machine shares. The rest of a home belongs to its machine. */
-export const SHARED = ['journal', 'decks', 'settings.json', '.gitignore'];
+export const SHARED = ['journal', 'decks', 'known', 'settings.json', '.gitignore'];
 
 /** The machine-local files of a home (see home.ts), kept out of the repository; and temporary files anywhere in it. */
 function ignored(root: string): string[] {
@@ -197,7 +197,7 @@ export interface Refs {
  * A ref read from the repository's files as git writes them (a loose ref, else packed-refs); null
  * when it is stored some other way (reftable, a symbolic ref), for git to read.
  */
-function refFile(gitDir: string, name: string): string | undefined | null {
+export function refFile(gitDir: string, name: string): string | undefined | null {
   if (existsSync(join(gitDir, 'reftable'))) return null;
   try {
     const value = readFileSync(join(gitDir, ...name.split('/')), 'utf8').trim();

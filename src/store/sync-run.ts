@@ -6,6 +6,7 @@ import { conflictLine, NOTHING, settingsLine, statusSummary, syncSummary } from 
 import type { Git } from './git.js';
 import type { Store } from './store.js';
 import { holdingSync } from './sync-lock.js';
+import { markSynced, nothingNew } from './sync-mark.js';
 import { mergeFetched, movement } from './sync-merge.js';
 import { fetchRemote, pushBranch, refused, shownRemote, type RemoteTalk } from './sync-remote.js';
 import {
@@ -64,8 +65,12 @@ export async function syncHome(store: Store, git: Git, wanted: string | undefine
     const known = rememberedRemote(git);
     const url = wanted ?? known;
     if (url === undefined) throw noRemote();
-    const remote: RemoteTalk = { url, timeoutMs: talk.timeoutMs, progress: talk.progress };
     let branch = currentBranch(git);
+    if (!made && url === known && nothingNew(git, url, branch, readRefs(git, branch))) {
+      talk.say(syncSummary(shownRemote(url), NOTHING, NOTHING));
+      return;
+    }
+    const remote: RemoteTalk = { url, timeoutMs: talk.timeoutMs, progress: talk.progress };
     let start: string | undefined;
     let head: string | undefined;
     let theirs: string | undefined;
@@ -126,6 +131,7 @@ export async function syncHome(store: Store, git: Git, wanted: string | undefine
       if (round > 1) talk.say(`another machine synced meanwhile: fetched and merged again (${round} rounds)`);
       break;
     }
+    store.locked(() => markSynced(git, url, branch, readRefs(git, branch)));
     const received = head === undefined || start === head ? NOTHING : movement(git, start, head, device);
     const sent = head === undefined || theirs === head ? NOTHING : movement(git, theirs, head);
     talk.say(syncSummary(shownRemote(url), received, sent));

@@ -116,4 +116,36 @@ describe('parley sync (built CLI)', () => {
     expect(readFileSync(join(b, 'decks', 'orchard.json'))).toEqual(deck);
     expect(JSON.parse(run(b, ['decks', '--json']).stdout)[0]).toMatchObject({ suspended: 0 });
   });
+  it('runs no git when neither side has anything new, and still sends a review made since', () => {
+    const { remote, a, b } = syncedPair();
+    // A git on PATH before the real one that notes each run.
+    const bin = join(tempHome(), 'bin');
+    const runs = join(tempHome(), 'git-runs');
+    mkdirSync(bin);
+    const real = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+    writeFileSync(join(bin, 'git'), `#!/bin/sh\necho "$1" >> '${runs}'\nexec '${real}' "$@"\n`);
+    chmodSync(join(bin, 'git'), 0o755);
+    const counted = (home: string, args: string[]) => run(home, args, { PATH: `${bin}:${process.env.PATH}` });
+    const gitRuns = () => (existsSync(runs) ? readFileSync(runs, 'utf8').split('\n').filter(Boolean).length : 0);
+
+    expect(counted(a, ['sync']).stdout).toBe(`synced with ${remote}: nothing new either way\n`);
+    const afterFirst = gitRuns();
+    expect(counted(a, ['sync']).stdout).toBe(`synced with ${remote}: nothing new either way\n`);
+    expect(gitRuns()).toBe(afterFirst);
+
+    // A journal line written since, and another machine's push, each send the next sync to git.
+    const [first, second] = noteIds(a);
+    run(a, ['suspend', first!]);
+    expect(counted(a, ['sync']).stdout).toBe(`synced with ${remote}: received nothing; sent 2 history entries\n`);
+    expect(gitRuns()).toBeGreaterThan(afterFirst);
+    run(b, ['suspend', second!]);
+    run(b, ['sync']);
+    expect(counted(a, ['sync']).stdout).toBe(`synced with ${remote}: received 2 history entries; sent nothing\n`);
+    expect(JSON.parse(run(a, ['decks', '--json']).stdout)[0]).toMatchObject({ suspended: 4 });
+    // Words said known on one machine are known on the other.
+    run(b, ['known', 'add', '果园', 'basket']);
+    expect(run(b, ['sync']).stdout).toBe(`synced with ${remote}: received nothing; sent 2 known words\n`);
+    expect(run(a, ['sync']).stdout).toBe(`synced with ${remote}: received 2 known words; sent nothing\n`);
+    expect(run(a, ['known', 'list']).stdout).toBe('果园\nbasket\n');
+  });
 });

@@ -7,7 +7,7 @@
 // long). Files of a live process, fresh conf temp files and anything not named like parley's own
 // are left alone.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parley, tempHome } from '../helpers/cli.js';
@@ -22,7 +22,7 @@ function deadPid(): number {
 }
 
 function files(home: string): string[] {
-  return ['', 'decks', 'journal'].flatMap((dir) => readdirSync(join(home, dir)).map((n) => (dir ? `${dir}/${n}` : n))).sort();
+  return ['', 'decks', 'journal', '.git'].flatMap((dir) => readdirSync(join(home, dir)).map((n) => (dir ? `${dir}/${n}` : n))).sort();
 }
 
 describe('leftovers of a killed parley are cleaned up on the next write', () => {
@@ -32,6 +32,7 @@ describe('leftovers of a killed parley are cleaned up on the next write', () => 
     const dead = deadPid();
     const alive = process.pid;
     const old = new Date(Date.now() - 10 * 60_000);
+    mkdirSync(join(home, '.git'));
     const put = (name: string, age?: Date) => {
       writeFileSync(join(home, name), `${dead}\n`);
       if (age) utimesSync(join(home, name), age, age);
@@ -44,6 +45,8 @@ describe('leftovers of a killed parley are cleaned up on the next write', () => 
       `decks/.deck-0.json.${dead}.tmp`,
       // A sync writes other devices' journals whole.
       `journal/.laptop-1a2b.jsonl.${dead}.tmp`,
+      // A sync marks, in the repository, that it left nothing to send.
+      `.git/.parley-synced.json.${dead}.tmp`,
     ];
     const kept = [
       `.lock.${alive}`,

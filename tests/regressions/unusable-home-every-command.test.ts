@@ -20,6 +20,7 @@ const OUT = join(mkdtempSync(join(tmpdir(), 'parley-out-')), 'reviews.csv');
 const WRITES: string[][] = [
   ['import', SAMPLE],
   ['config', 'set', 'newPerDay', '5'],
+  ['known', 'add', '邻居'],
 ];
 /** Every other command; on a home parley cannot write, reading finds nothing, or it is refused. */
 const OTHERS: string[][] = [
@@ -33,6 +34,7 @@ const OTHERS: string[][] = [
   ['export', '--reviews', '-o', OUT],
   ['optimize'],
   ['config', 'list'],
+  ['known', 'list'],
   ['config', 'get', 'newPerDay'],
   ['deck', 'rename', 'morning-market', 'market'],
   ['deck', 'delete', 'morning-market', '--yes'],

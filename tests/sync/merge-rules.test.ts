@@ -129,6 +129,11 @@ describe('mergeFiles', () => {
     expect(todo).toContain('decks/tea.json.conflict');
   });
 
+  it('keeps the words of both copies of a device\'s known-word list, each once', () => {
+    const outcome = mergeFiles(new Map([['known/laptop-1a2b3c4d.txt', { base: '邻居\n', ours: '邻居\n茶叶\n', theirs: '邻居\nweather\n' }]]), false);
+    expect(outcome.files.get('known/laptop-1a2b3c4d.txt')).toBe('邻居\n茶叶\nweather\n');
+  });
+
   it('leaves a path that is no file of a home as ours has it', () => {
     const outcome = mergeFiles(new Map([['notes/todo.txt', { base: 'a', ours: 'a', theirs: 'b' }], ['decks/../x.json', { theirs: 'x' }]]), false);
     expect([...outcome.files]).toEqual([['notes/todo.txt', 'a'], ['decks/../x.json', undefined]]);
@@ -139,5 +144,6 @@ describe('syncSummary', () => {
   it('says what came in and went out in one line', () => {
     expect(syncSummary('/r.git', { ...NOTHING, entries: 3, decksAdded: 1 }, { ...NOTHING, entries: 1 })).toBe('synced with /r.git: received 3 history entries, 1 new deck; sent 1 history entry');
     expect(syncSummary('/r.git', NOTHING, NOTHING)).toBe('synced with /r.git: nothing new either way');
+    expect(syncSummary('/r.git', { ...NOTHING, knownWords: 2 }, NOTHING)).toBe('synced with /r.git: received 2 known words; sent nothing');
   });
 });

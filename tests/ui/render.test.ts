@@ -6,7 +6,6 @@ import { makeScheduler } from '../../src/core/srs/scheduler.js';
 import { startSession, step, type SessionEvent, type SessionState } from '../../src/core/srs/session.js';
 import { DEFAULT_SETTINGS } from '../../src/core/settings.js';
 import { eventForKey } from '../../src/ui/review/bindings.js';
-import { loadPinyin } from '../../src/ui/review/pinyin.js';
 import { renderReview, renderSummary } from '../../src/ui/review/render.js';
 
 const now = new Date('2025-05-10T10:00:00Z');
@@ -140,12 +139,6 @@ test('colour carries meaning but the text reads the same without it', () => {
   const plain = renderReview(state, { columns: 80, rows: 24, color: false });
   expect(colored).not.toBe(plain);
   expect(colored.replace(/\x1b\[[0-9;]*m/g, '')).toBe(plain);
-});
-
-test('pinyin from pinyin-pro', async () => {
-  const pinyin = await loadPinyin();
-  expect(pinyin('二轨对话，AI')).toBe('èr guǐ duì huà，AI');
-  expect(pinyin('摊位,空气(“满是”)')).toBe('tān wèi, kōng qì (“mǎn shì”)');
 });
 
 test('keys map to session events', () => {

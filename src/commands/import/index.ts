@@ -9,16 +9,22 @@ import { deckSlug } from '../../core/deck/slug.js';
 import { UserError } from '../../core/errors.js';
 import { decodeArticle, type EncodingGuesser } from '../../core/text/decode.js';
 import { htmlToText, looksLikeHtml } from '../../core/text/html.js';
-import { findDeck, writeDeck } from '../../store/deck-files.js';
+import { findDeck, listDeckSlugs, writeDeck } from '../../store/deck-files.js';
 import { lazyPinyin, loadLexicon } from '../artifacts.js';
 import { isWebAddress, readSource, type Source } from './read-source.js';
 import { printDryRun, printSummary, progressBar } from './report.js';
+import { DEFAULT_SETTINGS, suggestionCount } from '../../core/settings.js';
+import { knownWords } from '../../store/known.js';
+import { withSuggestions } from './suggest.js';
+import { loadWordIndexes, type WordIndexes } from './word-indexes.js';
 
 export interface ImportOptions {
   deck?: string;
   dryRun?: boolean;
   json?: boolean;
   encoding?: string;
+  /** `--suggest N`: up to N vocabulary notes chosen from each article for this learner. */
+  suggest?: number;
 }
 
 export interface ReadArticle {
@@ -43,7 +49,7 @@ export interface DeckPlan {
  * jschardet takes ~40 ms to load and is needed only for files that are not UTF-8 or UTF-16, so it
  * is required at the moment decoding asks for a guess (a runtime require the bundler leaves alone).
  */
-const guessEncoding: EncodingGuesser = (bytes) => {
+export const guessEncoding: EncodingGuesser = (bytes) => {
   const load = createRequire(import.meta.url);
   return (load('jschardet') as typeof import('jschardet')).detectAll(Buffer.from(bytes));
 };
@@ -138,18 +144,32 @@ function groups(options: ImportOptions, articles: ReadArticle[], toPinyin: Artif
 function settle(ctx: Context, base: string, group: Group): DeckPlan {
   const incoming = group.articles.flatMap((a) => notesFromAnalysis(a.analysis));
   const mine = identity(sourceOf(group.articles[0]!));
+  const same = (deck: Deck) => (group.named ? deck.name === group.name : identity(deck.source) === mine);
   let displaced: DeckPlan['displaced'];
   for (let n = 1; ; n++) {
     const slug = n === 1 ? base : `${base.slice(0, 57).replace(/-+$/, '')}-${n}`;
-    const existing = ctx.homeExists() ? findDeck(ctx.paths, slug) : undefined;
-    const same = existing && (group.named ? existing.name === group.name : identity(existing.source) === mine);
-    if (existing && !same) {
+    let existing = ctx.homeExists() ? findDeck(ctx.paths, slug) : undefined;
+    if (existing && !same(existing)) {
       displaced ??= { name: existing.name, slug };
       continue;
     }
+    existing ??= movedDeck(ctx, group.name, same);
     const merge = mergeNotes(existing?.notes ?? [], incoming);
-    return { name: existing?.name ?? group.name, slug, articles: group.articles, notes: incoming, merge, existed: existing !== undefined, displaced };
+    return { name: existing?.name ?? group.name, slug: existing?.slug ?? slug, articles: group.articles, notes: incoming, merge, existed: existing !== undefined, displaced };
   }
+}
+
+/**
+ * The deck of a Chinese name whose file is under another slug than its name's pinyin gives now:
+ * a better reading (了 le, once liǎo) must not split a deck in two, its history left with the old one.
+ */
+function movedDeck(ctx: Context, name: string, same: (deck: Deck) => boolean): Deck | undefined {
+  if (!ctx.homeExists() || !/\p{Script=Han}/u.test(name)) return undefined;
+  for (const slug of listDeckSlugs(ctx.paths)) {
+    const deck = findDeck(ctx.paths, slug);
+    if (deck && same(deck)) return deck;
+  }
+  return undefined;
 }
 
 function plan(ctx: Context, options: ImportOptions, articles: ReadArticle[], toPinyin: Artifacts['pinyin']): DeckPlan[] {
@@ -164,9 +184,18 @@ export async function run(options: ImportOptions, args: string[], ctx: Context):
   for (const arg of args) sources.push(isWebAddress(arg) ? await (await import('./fetch-page.js')).fetchPage(arg) : readSource(arg, ctx.io));
   const artifacts: Artifacts = { lexicon: loadLexicon(ctx.dist), pinyin: toPinyin };
   const bar = !options.json && ctx.io.interactive ? progressBar(ctx.io.stderr) : undefined;
-  const articles: ReadArticle[] = [];
-  for (const s of sources) articles.push(await analyse(s, options, artifacts, s.bytes.length > 200_000 ? bar?.update : undefined));
+  const analysed: ReadArticle[] = [];
+  for (const s of sources) analysed.push(await analyse(s, options, artifacts, s.bytes.length > 200_000 ? bar?.update : undefined));
   bar?.done();
+  const settings = ctx.homeExists() ? (await ctx.store()).settings.all() : DEFAULT_SETTINGS;
+  const count = (marked: number) => suggestionCount(settings.suggestPerArticle, marked, options.suggest);
+  const suggesting = analysed.some((a) => count(a.analysis.vocab.length) > 0);
+  let indexes: WordIndexes | undefined;
+  const articles = withSuggestions(
+    analysed,
+    { count, known: suggesting && ctx.homeExists() ? knownWords(await ctx.store()) : new Set(), learning: settings.learning },
+    () => (indexes ??= loadWordIndexes(ctx.dist)),
+  );
   if (options.dryRun) {
     await printDryRun(ctx, plan(ctx, options, articles, toPinyin), options.json === true);
     return;

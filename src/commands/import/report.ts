@@ -17,6 +17,7 @@ function dryRunDocument(plan: DeckPlan) {
       id: noteId('vocab', [v.lang, v.term]), term: v.term, gloss: v.gloss, lang: v.lang,
       ...(v.pos ? { pos: v.pos } : {}), ...(v.pinyin ? { pinyin: v.pinyin } : {}),
       ...(v.note ? { note: v.note } : {}), ...(v.context ? { context: v.context } : {}),
+      source: v.source ?? 'article',
       // The term as the context writes it, blanked on the cloze card; absent when the context lacks it: no cloze card.
       ...withCloze(clozeForm(v)),
     }))),

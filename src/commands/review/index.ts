@@ -13,10 +13,10 @@ import type { StoredSettings } from '../../store/settings.js';
 import type { Store } from '../../store/store.js';
 import type { KeyReader } from '../../ui/keys.js';
 import { eventForKey, typingAnswer, typingInput } from '../../ui/review/bindings.js';
-import { loadPinyin } from '../../ui/review/pinyin.js';
 import { renderReview, renderSummary } from '../../ui/review/render.js';
 import { openScreen, type Screen } from '../../ui/review/screen.js';
 import { createSpeaker, installHint, type Speaker } from '../../ui/speech.js';
+import { lazyPinyin } from '../artifacts.js';
 import { resolveDeckSlug } from '../deck-name.js';
 import { entryId } from '../../store/entry-id.js';
 import { sampleDeck } from './sample.js';
@@ -217,7 +217,9 @@ async function runSession(ctx: Context, store: Store, initial: SessionState, ter
   const { screen, keys, dumb } = terminal;
   let state = initial;
   let typed = '';
-  let pinyin = state.pinyin ? await loadPinyin() : undefined;
+  // The reader import gives vocabulary notes their pinyin with; its index is opened when a pinyin
+  // line is first drawn, so the first card never waits on it.
+  const pinyin = lazyPinyin(ctx.dist);
   const draw = () => screen.draw(renderReview(state, { ...screen.size(), color: ctx.io.color, pinyin, typed: dumb ? undefined : typed, hint: voice.hint }));
 
   const dispatch = (event: SessionEvent) => {
@@ -270,7 +272,6 @@ async function runSession(ctx: Context, store: Store, initial: SessionState, ter
     } else if (typeof input === 'string') {
       if (state.finished && input !== 'u') break;
       const event = eventForKey(input, state);
-      if (event?.type === 'toggle-pinyin' && !pinyin) pinyin = await loadPinyin();
       if (event) dispatch(event);
     }
     followCard(voice, before, state);

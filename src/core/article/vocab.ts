@@ -1,4 +1,4 @@
-import type { Lang } from '../deck/note.js';
+import type { Lang, VocabSource } from '../deck/note.js';
 import type { Lexicon } from '../text/lexicon.js';
 import { textsContaining } from '../text/term-index.js';
 import { asideNotes, glossesCommonWord } from './aside.js';
@@ -13,6 +13,8 @@ export interface VocabItem {
   pinyin?: string;
   note?: string;
   context?: { zh: string; en: string };
+  /** Set by import: the article's own notes are `article`, `--suggest`'s are `suggested`. */
+  source?: VocabSource;
   line: number;
 }
 

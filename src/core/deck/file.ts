@@ -37,6 +37,7 @@ function noteProblem(note: Record<string, unknown>): string | undefined {
   if (context !== undefined && (typeof context !== 'object' || context === null || !isString(context.zh) || !isString(context.en))) {
     return `note ${note.id}: "context" must be {"zh": …, "en": …}`;
   }
+  if (note.source !== undefined && note.source !== 'article' && note.source !== 'suggested') return `note ${note.id}: "source" must be "article" or "suggested"`;
   if (typeof note.order !== 'number' || !Number.isFinite(note.order)) return `note ${note.id}: "order" must be a number`;
   return note.cloze === undefined ? undefined : clozeProblem(note);
 }
@@ -102,6 +103,7 @@ export function serialiseDeck(deck: Deck): string {
     if (n.pinyin) out.pinyin = n.pinyin;
     if (n.note) out.note = n.note;
     if (n.context) out.context = { zh: n.context.zh, en: n.context.en };
+    if (n.source) out.source = n.source;
     if (n.cloze) out.cloze = n.cloze;
     out.order = n.order;
     return out;

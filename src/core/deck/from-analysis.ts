@@ -16,6 +16,7 @@ export function notesFromAnalysis(analysis: Analysis): Note[] {
     if (item.pinyin) note.pinyin = item.pinyin;
     if (item.note) note.note = item.note;
     if (item.context) note.context = { zh: item.context.zh, en: item.context.en };
+    if (item.source) note.source = item.source;
     const cloze = clozeForm(item);
     if (cloze) note.cloze = cloze;
     placed.push({ line: item.line, note });

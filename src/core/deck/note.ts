@@ -10,6 +10,8 @@ export type CardKind = Direction | 'cloze';
 
 export type NoteKind = 'sentence' | 'vocab';
 export type Lang = 'zh' | 'en';
+/** Where a vocabulary note came from: the article marked it, or `import --suggest` chose it for this learner. */
+export type VocabSource = 'article' | 'suggested';
 
 export interface SentenceContext {
   zh: string;
@@ -28,6 +30,8 @@ export interface Note {
   pinyin?: string;
   note?: string;
   context?: SentenceContext;
+  /** For vocabulary; absent in decks written before suggestions, which means `article`. */
+  source?: VocabSource;
   /**
    * For vocabulary with context: the term as its context sentence (on the term's side) writes it,
    * blanked on the cloze card. Written by import; its presence, not the context's, gives the note a

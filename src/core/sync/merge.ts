@@ -9,11 +9,11 @@ export interface Versions {
   theirs?: string;
 }
 
-export type SharedKind = 'journal' | 'deck' | 'settings' | 'ignore' | 'other';
+export type SharedKind = 'journal' | 'deck' | 'settings' | 'ignore' | 'known' | 'other';
 
 /** A file name parley would write: no path, no dot file, nothing a shell or Windows minds. */
 const NAME = '[A-Za-z0-9][A-Za-z0-9._-]*';
-const IN_FOLDER = new RegExp(`^(decks|journal)/(${NAME})$`);
+const IN_FOLDER = new RegExp(`^(decks|journal|known)/(${NAME})$`);
 
 /**
  * Which of a home's shared files a path in the repository is. Anything else (a file someone added
@@ -25,6 +25,7 @@ export function sharedKind(path: string): SharedKind | undefined {
   const match = IN_FOLDER.exec(path);
   if (!match) return undefined;
   if (match[1] === 'journal') return match[2]!.endsWith('.jsonl') ? 'journal' : 'other';
+  if (match[1] === 'known') return match[2]!.endsWith('.txt') ? 'known' : 'other';
   return match[2]!.endsWith('.json') ? 'deck' : 'other';
 }
 
@@ -81,6 +82,8 @@ export function mergeFiles(changed: ReadonlyMap<string, Versions>, theirsNewer: 
         break;
       }
       case 'ignore':
+      // A device's known words: each device adds to its own list alone, so the union is both sides' words.
+      case 'known':
         outcome.files.set(path, base === ours ? theirs : base === theirs ? ours : mergeLines(ours, theirs));
         break;
       case 'other':

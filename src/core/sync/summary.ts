@@ -7,10 +7,12 @@ export interface Movement {
   decksAdded: number;
   decksChanged: number;
   decksRemoved: number;
+  /** Words a learner said they know (`parley known`). */
+  knownWords: number;
   settings: boolean;
 }
 
-export const NOTHING: Readonly<Movement> = { entries: 0, decksAdded: 0, decksChanged: 0, decksRemoved: 0, settings: false };
+export const NOTHING: Readonly<Movement> = { entries: 0, decksAdded: 0, decksChanged: 0, decksRemoved: 0, knownWords: 0, settings: false };
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -20,6 +22,7 @@ export function describeMovement(m: Movement): string {
     m.decksAdded && plural(m.decksAdded, 'new deck'),
     m.decksChanged && plural(m.decksChanged, 'changed deck'),
     m.decksRemoved && plural(m.decksRemoved, 'removed deck'),
+    m.knownWords && plural(m.knownWords, 'known word'),
     m.settings && 'settings',
   ].filter((p): p is string => typeof p === 'string');
   return parts.length ? parts.join(', ') : 'nothing';

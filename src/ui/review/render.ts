@@ -14,8 +14,8 @@ export interface ScreenSize {
   /** Infinity on a terminal that scrolls (TERM=dumb): each frame as tall as it needs, nothing padded or dropped. */
   rows: number;
   color: boolean;
-  /** Pinyin for Chinese text; loaded on first use (pinyin-pro costs ~80 ms to import). */
-  pinyin?: (zh: string) => string;
+  /** Pinyin for Chinese text (undefined for a character the index lacks), asked for only while pinyin is shown. */
+  pinyin?: (zh: string) => string | undefined;
   /**
    * The answer typed so far (`--type`), drawn on the last line: its end, then a cursor. Undefined
    * where the terminal echoes the typing itself (a cooked line on a dumb terminal): the label only.
