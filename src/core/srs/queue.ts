@@ -133,8 +133,6 @@ interface Candidates<N extends NoteRef> {
   review: Iterable<QueuedCard<N>>;
   /** Notes with a card graded today. */
   studied: { deck: string; note: N }[];
-  /** `deck\0noteId` of every note with a card studied before (not new), whatever its kind or direction. */
-  introduced: Set<string>;
 }
 
 /** Soonest first; cards due at the same moment by id, so the order never depends on how they were found. */
@@ -142,10 +140,10 @@ const earlier = <N extends NoteRef>(a: Dated<N>, b: Dated<N>): number => a.due -
 
 /**
  * Today's queue: learning cards due today, then due reviews (most overdue first), then new cards in
- * article order, within the day's limits. A new sentence's vocabulary comes first: each vocabulary
- * note it is linked to (siblings.ts) and that was never studied is introduced just before it, taking
- * a new slot, and when the limit leaves no room for the sentence after them, the sentence waits for
- * another day. A card waits for another day, without using up a limit, when a card of its own note
+ * article order, within the day's limits. A new sentence card's vocabulary comes first: each
+ * vocabulary note it is linked to (siblings.ts) that still has a new card to introduce, and has no
+ * card in today's queue yet, has that card introduced just before the sentence, in a new slot of its
+ * own; when the limit leaves no room for the sentence after them, the sentence waits for another day. A card waits for another day, without using up a limit, when a card of its own note
  * was taken today (whatever their kinds), or when it is a vocabulary card and a sentence linked to
  * it was taken today: the sentence gave it away. A sentence after its vocabulary is fine.
  */
@@ -171,7 +169,7 @@ export function buildQueue<N extends NoteRef>(
     taken.add(card.deck, card.note);
   }
   const newLimit = options.newLimit ?? Math.max(0, settings.newPerDay - today.newIntroduced);
-  return { learning: from.learning, review, fresh: pickFresh(decks, window, taken, from.introduced, newLimit) };
+  return { learning: from.learning, review, fresh: pickFresh(decks, window, taken, newLimit) };
 }
 
 /** New cards in article order, each sentence after the vocabulary it uses (see buildQueue). */
@@ -179,7 +177,6 @@ function pickFresh<N extends NoteRef>(
   decks: readonly DeckCards<N>[],
   window: QueueWindow,
   taken: TakenNotes<N>,
-  introduced: ReadonlySet<string>,
   limit: number,
 ): QueuedCard<N>[] {
   const out: QueuedCard<N>[] = [];
@@ -195,7 +192,7 @@ function pickFresh<N extends NoteRef>(
         if (taken.waits(deck.slug, note)) continue;
         if (note.kind === 'sentence') {
           for (const vocab of taken.vocabularyOf(deck.slug, note)) {
-            if (introduced.has(key(deck.slug, vocab.id)) || taken.waits(deck.slug, vocab)) continue;
+            if (taken.waits(deck.slug, vocab)) continue;
             const first = newCards(deck, vocab, window).next();
             if (first.done) continue;
             if (out.length >= limit) return out;
@@ -217,7 +214,6 @@ function pickFresh<N extends NoteRef>(
 function candidates<N extends NoteRef>(decks: readonly DeckCards<N>[], today: StudiedToday, window: QueueWindow): Candidates<N> {
   const lists: Record<'learning' | 'due' | 'cram', Dated<N>[]> = { learning: [], due: [], cram: [] };
   const studied: { deck: string; note: N }[] = [];
-  const introduced = new Set<string>();
   for (const deck of decks) {
     if (deck.states.size === 0) continue;
     // The notes of the stored states only: a deck has far more notes than studied cards.
@@ -229,7 +225,6 @@ function candidates<N extends NoteRef>(decks: readonly DeckCards<N>[], today: St
       const note = card && notes.get(card.noteId);
       if (!note) continue;
       if (today.cards.size > 0 && today.cards.has(key(deck.slug, id))) studied.push({ deck: deck.slug, note });
-      if (!isNew(state.state)) introduced.add(key(deck.slug, note.id));
       if (isNew(state.state) || !window.directions.includes(card.direction) || isHidden(state, window.now)) continue;
       const due = Date.parse(state.due);
       const list = dueList(state.state, due, window);
@@ -237,7 +232,7 @@ function candidates<N extends NoteRef>(decks: readonly DeckCards<N>[], today: St
     }
   }
   const inOrder = (list: Dated<N>[]) => list.sort(earlier).map((d) => d.card);
-  return { learning: inOrder(lists.learning), review: [...inOrder(lists.due), ...inOrder(lists.cram)], studied, introduced };
+  return { learning: inOrder(lists.learning), review: [...inOrder(lists.due), ...inOrder(lists.cram)], studied };
 }
 
 /** A note's new cards the session may introduce, in the order they come; the one place that knows a note's card kinds. */

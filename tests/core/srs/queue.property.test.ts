@@ -98,7 +98,6 @@ test('the queue keeps its rules for any decks, states and limits', () => {
         const hidden = (s: CardState | undefined) => s?.suspended === true || (s?.buriedUntil !== undefined && Date.parse(s.buriedUntil) > NOW.getTime());
         const isNewState = (s: CardState | undefined) => s === undefined || s.state === 0;
         const gradedToday = new Set(journal.map((e) => noteKey(e.deck, e.cardId.slice(0, e.cardId.lastIndexOf(':')))));
-        const introduced = (d: DeckCards, n: Note) => DIRECTIONS.some((dir) => !isNewState(stateOfCard(d, n.id, dir)));
         const introducible = (d: DeckCards, n: Note) => directions.filter((dir) => isNewState(stateOfCard(d, n.id, dir)) && !hidden(stateOfCard(d, n.id, dir)));
         const linked = (a: Note, b: Note) => usesTerm(a, b) || usesTerm(b, a);
 
@@ -148,30 +147,32 @@ test('the queue keeps its rules for any decks, states and limits', () => {
           }
         });
 
-        // A new sentence card never comes before a new vocabulary note it uses, unless that note was
-        // studied before (a card of it is not new), or it has no card this session may introduce
-        // (suspended, buried), or a sentence that uses it was studied today, is learning, or is a
-        // review today (then the vocabulary waits, and the sentence does not wait for it).
+        // A new sentence card never comes before a new vocabulary card whose term it uses, unless a
+        // card of that vocabulary note is ahead of it in today's queue already (studied today,
+        // learning, a review, or an earlier new card: one card a note a day), or the note has no card
+        // this session may introduce (suspended, buried, or not in --direction), or a sentence that
+        // uses it was studied today, is learning or is a review today (then the vocabulary waits, and
+        // the sentence does not wait for it).
         queue.fresh.forEach((card, i) => {
           if (card.note.kind !== 'sentence') return;
           const d = byKey.get(noteKey(card.deck, card.note.id))!.deck;
           for (const v of d.notes) {
-            if (v.kind !== 'vocab' || !usesTerm(v, card.note)) continue;
-            if (introduced(d, v) || introducible(d, v).length === 0 || blockedBeforeNew(d, v)) continue;
-            const at = queue.fresh.findIndex((c) => c.deck === d.slug && c.note.id === v.id);
-            expect(at >= 0 && at < i, `${v.id} before ${card.note.id}`).toBe(true);
+            if (v.kind !== 'vocab' || !usesTerm(v, card.note) || introducible(d, v).length === 0 || blockedBeforeNew(d, v)) continue;
+            const k = noteKey(d.slug, v.id);
+            const ahead = before.has(k) || queue.review.some((c) => c.deck === d.slug && c.note.id === v.id) ||
+              queue.fresh.slice(0, i).some((c) => c.deck === d.slug && c.note.id === v.id);
+            expect(ahead, `${v.id} before ${card.note.id}`).toBe(true);
           }
         });
 
         // New cards in article order, but for vocabulary pulled forward: each card out of order is
-        // vocabulary never studied before, followed (after more such vocabulary) by a sentence that uses it, or by nothing
+        // vocabulary, followed (after more such vocabulary) by a sentence that uses it, or by nothing
         // at all because the limit left no room for that sentence.
         const rank = (c: QueuedCard) => decks.findIndex((d) => d.slug === c.deck) * 1000 + c.note.order;
         const pulled = queue.fresh.map((c, i) => queue.fresh.slice(i + 1).some((later) => rank(later) < rank(c)));
         queue.fresh.forEach((card, i) => {
           if (!pulled[i]) return;
           expect(card.note.kind).toBe('vocab');
-          expect(introduced(byKey.get(noteKey(card.deck, card.note.id))!.deck, card.note)).toBe(false);
           let j = i + 1;
           while (j < queue.fresh.length && pulled[j]) j++;
           const next = queue.fresh[j];

@@ -146,8 +146,16 @@ describe('siblings', () => {
     expect(ids(buildQueue([d], [], settings, { direction: 'zh-en', newLimit: 1 }, now)).fresh).toEqual(['v1:zh-en']);
   });
 
-  test('vocabulary studied before is not pulled forward, and its new direction waits behind the sentence', () => {
+  test('vocabulary studied in one direction comes first again in the other', () => {
     const d = deck([s1, s2, byTerm], { [id('v2', 'zh-en')]: reviewState('2025-05-20T08:00:00Z') });
+    expect(ids(buildQueue([d], [], settings, { direction: 'both' }, now)).fresh).toEqual(['s1:zh-en', 'v2:en-zh', 's2:zh-en']);
+  });
+
+  test('vocabulary with no new card left does not hold its sentence back', () => {
+    const d = deck([s1, s2, byTerm], {
+      [id('v2', 'zh-en')]: reviewState('2025-05-20T08:00:00Z'),
+      [id('v2', 'en-zh')]: reviewState('2025-05-21T08:00:00Z'),
+    });
     expect(ids(buildQueue([d], [], settings, { direction: 'both' }, now)).fresh).toEqual(['s1:zh-en', 's2:zh-en']);
   });
 
