@@ -5,7 +5,7 @@ import { type CardState, isLearning, isNew, isReview, type JournalEntry } from '
 import { dayStart, LEARN_AHEAD_MS, nextDayStart } from './day.js';
 
 /**
- * One deck's notes in article order, which of them give each other away (positions in `notes`,
+ * One deck's notes in article order, which vocabulary each sentence uses (positions in `notes`,
  * see DeckOutline), and its stored card states (absent state: a new card). The notes may be bare
  * references: the queue orders and counts without their text.
  */
