@@ -16,12 +16,12 @@ import type { Note } from '../deck/note.js';
 
 /** A Chinese text as terms are looked for in it. */
 export function zhForm(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/\s+/gu, '');
+  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
 }
 
 /** An English text as terms are looked for in it. */
 export function enForm(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
+  return text.normalize('NFKC').toLowerCase().replace(/\s\s+|[^\S ]/g, ' ').trim();
 }
 
 const ENDING = /^(?:s|es|'s|’s)?(?![\p{L}\p{N}])/u;
@@ -30,7 +30,9 @@ const ENDING = /^(?:s|es|'s|’s)?(?![\p{L}\p{N}])/u;
 function containsWords(text: string, term: string): boolean {
   if (term === '') return false;
   for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) {
-    if (!/[\p{L}\p{N}]$/u.test(text.slice(0, at)) && ENDING.test(text.slice(at + term.length))) return true;
+    // Two code units either side hold a whole character, and an ending is at most two more.
+    const end = at + term.length;
+    if (!/[\p{L}\p{N}]$/u.test(text.slice(Math.max(0, at - 2), at)) && ENDING.test(text.slice(end, end + 4))) return true;
   }
   return false;
 }
@@ -55,14 +57,6 @@ export function usesTerm(vocab: Note, sentence: Note): boolean {
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;
-
-/** A word of a sentence, and what it would be without a plural or possessive ending. */
-function stems(word: string): string[] {
-  const out = [word];
-  if (word.endsWith('s')) out.push(word.slice(0, -1));
-  if (word.endsWith('es')) out.push(word.slice(0, -2));
-  return out;
-}
 
 /**
  * Every link among `notes`, as [vocab id, sentence id]: what `usesTerm` says of each pair, found
@@ -103,7 +97,12 @@ export function siblingPairs(notes: readonly Note[]): [string, string][] {
       add(byStart.get(`zh\u0000${text.zh.slice(i, i + 2)}`));
       add(byStart.get(`zh\u0000${text.zh[i]}`));
     }
-    for (const word of new Set(text.en.match(WORD) ?? [])) for (const stem of stems(word)) add(byStart.get(`en\u0000${stem}`));
+    for (const word of text.en.match(WORD) ?? []) {
+      add(byStart.get(`en\u0000${word}`));
+      // Without a plural or possessive ending ('s is a word of its own here).
+      if (word.endsWith('s')) add(byStart.get(`en\u0000${word.slice(0, -1)}`));
+      if (word.endsWith('es')) add(byStart.get(`en\u0000${word.slice(0, -2)}`));
+    }
     for (const vocab of candidates) if (linked(vocab, terms.get(vocab)!, sentence, text)) pairs.push([vocab.id, sentence.id]);
   }
   return pairs;
