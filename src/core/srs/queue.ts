@@ -140,12 +140,13 @@ const earlier = <N extends NoteRef>(a: Dated<N>, b: Dated<N>): number => a.due -
 
 /**
  * Today's queue: learning cards due today, then due reviews (most overdue first), then new cards in
- * article order, within the day's limits. A new sentence card's vocabulary comes first: each
- * vocabulary note it is linked to (siblings.ts) that still has a new card to introduce, and has no
- * card in today's queue yet, has that card introduced just before the sentence, in a new slot of its
- * own; when the limit leaves no room for the sentence after them, the sentence waits for another day. A card waits for another day, without using up a limit, when a card of its own note
- * was taken today (whatever their kinds), or when it is a vocabulary card and a sentence linked to
- * it was taken today: the sentence gave it away. A sentence after its vocabulary is fine.
+ * article order, within the day's limits. A new sentence card comes after its vocabulary: each
+ * vocabulary note linked to it (siblings.ts) that has a new card left and no card in today's queue
+ * yet has that card introduced just before the sentence, in a new slot of its own; when the limit
+ * leaves no slot for the sentence after them, the sentence waits for another day. A card waits for
+ * another day, without using up a limit, when a card of its own note was taken today (whatever their
+ * kinds), or when it is a vocabulary card and a sentence linked to it was taken today: the sentence
+ * gave it away. A sentence after its vocabulary is fine.
  */
 export function buildQueue<N extends NoteRef>(
   decks: readonly DeckCards<N>[],
@@ -173,38 +174,31 @@ export function buildQueue<N extends NoteRef>(
 }
 
 /** New cards in article order, each sentence after the vocabulary it uses (see buildQueue). */
-function pickFresh<N extends NoteRef>(
-  decks: readonly DeckCards<N>[],
-  window: QueueWindow,
-  taken: TakenNotes<N>,
-  limit: number,
-): QueuedCard<N>[] {
+function pickFresh<N extends NoteRef>(decks: readonly DeckCards<N>[], window: QueueWindow, taken: TakenNotes<N>, limit: number): QueuedCard<N>[] {
   const out: QueuedCard<N>[] = [];
   if (limit <= 0) return out;
-  const take = (card: QueuedCard<N>) => {
-    out.push(card);
-    taken.add(card.deck, card.note);
-  };
   for (const deck of decks) {
     for (const note of deck.notes) {
       for (const card of newCards(deck, note, window)) {
-        if (out.length >= limit) return out;
         if (taken.waits(deck.slug, note)) continue;
-        if (note.kind === 'sentence') {
-          for (const vocab of taken.vocabularyOf(deck.slug, note)) {
-            if (taken.waits(deck.slug, vocab)) continue;
-            const first = newCards(deck, vocab, window).next();
-            if (first.done) continue;
-            if (out.length >= limit) return out;
-            take(first.value);
-          }
+        for (const next of note.kind === 'sentence' ? [...vocabularyFirst(deck, note, window, taken), card] : [card]) {
+          out.push(next);
+          taken.add(deck.slug, next.note);
           if (out.length >= limit) return out;
         }
-        take(card);
       }
     }
   }
   return out;
+}
+
+/** A new card of each vocabulary note a sentence uses, where the note may still come before it today. */
+function vocabularyFirst<N extends NoteRef>(deck: DeckCards<N>, sentence: N, window: QueueWindow, taken: TakenNotes<N>): QueuedCard<N>[] {
+  return taken.vocabularyOf(deck.slug, sentence).flatMap((vocab) => {
+    if (taken.waits(deck.slug, vocab)) return [];
+    const first = newCards(deck, vocab, window).next();
+    return first.done ? [] : [first.value];
+  });
 }
 
 /**

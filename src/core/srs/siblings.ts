@@ -2,16 +2,16 @@ import type { Note } from '../deck/note.js';
 
 /*
  * A vocabulary note is linked to each sentence that uses its term, and to the sentence it was taken
- * from (its stored context, whose wording may differ: 令人不安的 in 这令人不安). The queue introduces a
- * vocabulary note before the first new sentence linked to it, and never shows a vocabulary card
- * after one of its sentences the same day, since the sentence's translation gives the gloss away.
+ * from (its stored context, whose wording may differ: 令人不安的 in 这令人不安). The queue puts a new
+ * card of the vocabulary before each new sentence card linked to it, and never shows a vocabulary
+ * card after one of its sentences the same day, since the sentence's translation gives the gloss away.
  *
  * "Uses its term": after NFKC (full-width letters, digits and punctuation become half-width) and
- * case folding, a Chinese term is a substring of the sentence's Chinese side with all spaces
+ * lower-casing, a Chinese term is a substring of the sentence's Chinese side with all spaces
  * removed; an English term is a run of whole words in the English side (so "AI" is not in "said"),
  * its last word also matching with a plural or possessive ending (dialogue: "dialogues",
- * "dialogue's"). Other inflections are left out: a wrong link only makes a sentence wait for a word
- * it does not use, a missed one lets it come first, as every sentence did before.
+ * "dialogue's"). Other inflections (ferry: "ferries", talk: "talked") are left out: a wrong link
+ * brings a word before a sentence that does not use it, a missed one lets the sentence come first.
  */
 
 /** A Chinese text as terms are looked for in it. */
