@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { DeckOutline } from '../core/deck/outline.js';
+import { OUTLINE_RULES, type DeckOutline } from '../core/deck/outline.js';
 import type { CardState } from '../core/srs/card-state.js';
 import { jsonErrorLine } from '../core/json-error.js';
 import { isDevice } from './device.js';
@@ -70,6 +70,8 @@ interface Filed {
   journals?: Record<string, DeviceMark>;
   /** parley-state/1 */
   journal?: JournalMark;
+  /** OUTLINE_RULES when the outlines were made; absent before there were versions of them. */
+  outlineRules?: number;
   decks: Record<string, FiledDeck>;
   cards: Record<string, CardColumns>;
 }
@@ -131,7 +133,7 @@ function encode(state: HomeState): Filed {
     for (const field of FIELDS) columns[field] = [...states.values()].map((s) => s[field] ?? null);
     cards[slug] = columns;
   }
-  return { format: FORMAT, journals: Object.fromEntries(state.journals), decks, cards };
+  return { format: FORMAT, journals: Object.fromEntries(state.journals), outlineRules: OUTLINE_RULES, decks, cards };
 }
 
 function decode(filed: Filed): HomeState {
@@ -150,7 +152,8 @@ function decode(filed: Filed): HomeState {
     const ok = typeof name === 'string' && typeof kinds === 'string' && kinds.length === ids.length && Array.isArray(stamp) && Array.isArray(pairs) &&
       pairs.length % 2 === 0 && pairs.every((n) => Number.isInteger(n) && n >= 0 && n < ids.length);
     if (!ok) fail(`has a damaged outline of deck ${slug}`);
-    outlines.set(slug, { name, ids, kinds, pairs, stamp: { size: stamp[0], mtimeMs: stamp[1] }, ...(typeof d.spans === 'string' ? { spans: d.spans } : {}) });
+    // Outlines made by other rules are dropped after checking: each is made anew from its deck file when next wanted.
+    if (filed.outlineRules === OUTLINE_RULES) outlines.set(slug, { name, ids, kinds, pairs, stamp: { size: stamp[0], mtimeMs: stamp[1] }, ...(typeof d.spans === 'string' ? { spans: d.spans } : {}) });
   }
   const cards = new Map<string, Map<string, CardState>>();
   for (const [slug, columns] of Object.entries(filed.cards ?? fail('has no cards'))) {

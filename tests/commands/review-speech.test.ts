@@ -13,7 +13,7 @@ const HINT = 'no speech engine found — install espeak-ng (`apt install espeak-
 
 async function deckHome(): Promise<string> {
   const home = tempHome();
-  expect((await parleyIn(['import', teaHouseArticle(), '--deck', 'tea-house'], { home })).code).toBe(0);
+  expect((await parleyIn(['import', teaHouseArticle(), '--deck', 'tea-house', '--suggest', '0'], { home })).code).toBe(0);
   return home;
 }
 

@@ -10,7 +10,7 @@ const NOW = '2026-11-30T09:00:00.000Z';
 
 function deckHome(): string {
   const home = tempHome();
-  expect(parley(['import', teaHouseArticle(), '--deck', 'tea-house'], { home }).status).toBe(0);
+  expect(parley(['import', teaHouseArticle(), '--deck', 'tea-house', '--suggest', '0'], { home }).status).toBe(0);
   return home;
 }
 

@@ -2,7 +2,10 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempHome } from './cli.js';
 
-/** Three sentence pairs, in article order: a review of zh→en cards shows them in this order. */
+/**
+ * Three sentence pairs, in article order: a review of zh→en cards shows them in this order when the
+ * deck is imported with `--suggest 0` (suggested vocabulary would come before the sentences using it).
+ */
 export const TEA_HOUSE = [
   { zh: '茶馆的门一早就开了，老板先把炉子上的水烧开。', en: 'The tea house opens its doors early, and the owner first brings the water on the stove to a boil.' },
   { zh: '几位退休的老师每天都坐在靠窗的那张桌子旁下棋。', en: 'A few retired teachers sit at the table by the window every day to play chess.' },

@@ -14,13 +14,18 @@ const EXPECTED = JSON.parse(readFileSync(`${FIXTURE}.expected.json`, 'utf8')) as
 
 type Counts = { learning: number; relearning?: number };
 
-/** That release's stats counted relearning cards apart; since issue 12 they count as learning, as decks and show count them. */
+/**
+ * That release's stats counted relearning cards apart; since issue 12 they count as learning, as
+ * decks and show count them. Since issue 15 a new sentence's vocabulary comes before it the same
+ * day rather than days later: lesson-three's two vocabulary notes join today's cards.
+ */
 function countedAsToday(stats: unknown): unknown {
-  const { byState } = stats as { byState: { total: Counts; decks: Counts[] } };
+  const { byState, today } = stats as { byState: { total: Counts; decks: Counts[] }; today: { left: number } };
   for (const counts of [byState.total, ...byState.decks]) {
     counts.learning += counts.relearning ?? 0;
     delete counts.relearning;
   }
+  today.left += 2;
   return stats;
 }
 

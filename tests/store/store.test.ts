@@ -1,8 +1,10 @@
 import { appendFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Deck } from '../../src/core/deck/note.js';
 import type { CardState, JournalEntry } from '../../src/core/srs/card-state.js';
 import { UserError } from '../../src/core/errors.js';
+import { writeDeck } from '../../src/store/deck-files.js';
 import { appendJournal, readJournal, readJournalSince } from '../../src/store/journal.js';
 import { withLock } from '../../src/store/lock.js';
 import { Store } from '../../src/store/store.js';
@@ -114,6 +116,33 @@ describe('store', () => {
     const fresh = new Store(home);
     expect(fresh.states('y').get('c1')).toEqual(state(7));
     expect(fresh.states('x').get('c1')).toEqual(state(2));
+  });
+});
+
+describe('outlines', () => {
+  it('made by rules of an older release are made anew from the deck file', async () => {
+    const home = tempHome();
+    const deck: Deck = {
+      format: 'parley-deck/1', name: 'talks', slug: 'talks', source: { sha256: '0'.repeat(64) },
+      notes: [
+        { id: 's1', kind: 'sentence', zh: '他们谈了。', en: 'The dialogues began.', order: 0 },
+        { id: 'v1', kind: 'vocab', zh: '对话', en: 'dialogue', lang: 'en', order: 1 },
+      ],
+    };
+    const s = new Store(home);
+    writeDeck(s.paths, deck);
+    expect(s.deckCards('talks')!.pairs).toEqual([1, 0]);
+    await s.save(true);
+    const file = join(home, 'state.json');
+    // As a release before OUTLINE_RULES left it: no version, and no plural found.
+    const old = JSON.parse(readFileSync(file, 'utf8'));
+    delete old.outlineRules;
+    old.decks.talks.pairs = [];
+    writeFileSync(file, JSON.stringify(old));
+    const after = new Store(home);
+    expect(after.deckCards('talks')!.pairs).toEqual([1, 0]);
+    await after.save();
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ outlineRules: 2, decks: { talks: { pairs: [1, 0] } } });
   });
 });
 

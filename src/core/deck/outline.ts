@@ -3,7 +3,7 @@ import { clozeLang, inArticleOrder, type Deck, type Lang, type Note, type NoteKi
 
 /**
  * What the queue and the deck list need of a deck, without its text: the note ids in article
- * order with their kinds, and which notes give each other away. Worked out once, when the deck
+ * order with their kinds, and which vocabulary each sentence uses (siblings.ts). Worked out once, when the deck
  * file is written or found changed, and kept in the derived state.
  */
 export interface DeckOutline {
@@ -15,7 +15,7 @@ export interface DeckOutline {
    * has only `s` and `v`, which still read the same.
    */
   kinds: string;
-  /** Positions of the notes that give each other away, flat: vocabulary, sentence, vocabulary, sentence, … */
+  /** The links, as positions of the notes, flat: vocabulary, sentence, vocabulary, sentence, … */
   pairs: readonly number[];
 }
 
@@ -36,6 +36,13 @@ function kindLetter(note: Note): string {
   const cloze = clozeLang(note);
   return cloze ? CLOZE_LETTER[cloze] : 'v';
 }
+
+/**
+ * Which rules made an outline: raised whenever outlineDeck (or the links of siblings.ts) would give
+ * another outline of the same deck file, so outlines kept from before are made anew, not trusted.
+ * 2: terms found after NFKC and case folding, English plurals and possessives.
+ */
+export const OUTLINE_RULES = 2;
 
 export function outlineDeck(deck: Deck): DeckOutline {
   const notes = inArticleOrder(deck.notes);

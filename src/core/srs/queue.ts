@@ -5,7 +5,7 @@ import { type CardState, isLearning, isNew, isReview, type JournalEntry } from '
 import { dayStart, LEARN_AHEAD_MS, nextDayStart } from './day.js';
 
 /**
- * One deck's notes in article order, which of them give each other away (positions in `notes`,
+ * One deck's notes in article order, which vocabulary each sentence uses (positions in `notes`,
  * see DeckOutline), and its stored card states (absent state: a new card). The notes may be bare
  * references: the queue orders and counts without their text.
  */
@@ -132,10 +132,8 @@ interface Candidates<N extends NoteRef> {
   learning: QueuedCard<N>[];
   /** Reviews due today, most overdue first, then those `--ahead` reaches. */
   review: Iterable<QueuedCard<N>>;
-  /** New cards in article order. */
-  fresh: Iterable<QueuedCard<N>>;
   /** Notes with a card graded today. */
-  studied: N[];
+  studied: { deck: string; note: N }[];
 }
 
 /** Soonest first; cards due at the same moment by id, so the order never depends on how they were found. */
@@ -143,9 +141,13 @@ const earlier = <N extends NoteRef>(a: Dated<N>, b: Dated<N>): number => a.due -
 
 /**
  * Today's queue: learning cards due today, then due reviews (most overdue first), then new cards in
- * article order, within the day's limits. A card whose note gives away a card already taken today
- * (its other direction, or a vocabulary item and its sentence) waits for another day, and does not
- * use up a limit.
+ * article order, within the day's limits. A new sentence card comes after its vocabulary: each
+ * vocabulary note linked to it (siblings.ts) that has a new card left and no card in today's queue
+ * yet has that card introduced just before the sentence, in a new slot of its own; when the limit
+ * leaves no slot for the sentence after them, the sentence waits for another day. A card waits for
+ * another day, without using up a limit, when a card of its own note was taken today (whatever their
+ * kinds), or when it is a vocabulary card and a sentence linked to it was taken today: the sentence
+ * gave it away. A sentence after its vocabulary is fine.
  */
 export function buildQueue<N extends NoteRef>(
   decks: readonly DeckCards<N>[],
@@ -155,24 +157,53 @@ export function buildQueue<N extends NoteRef>(
   now: Date,
 ): Queue<N> {
   const today = studiedToday(journal, now, settings.dayStartsAt);
-  const from = candidates(decks, today, queueWindow(settings, options, now));
+  const window = queueWindow(settings, options, now);
+  const from = candidates(decks, today, window);
   const taken = new TakenNotes(decks);
-  for (const note of from.studied) taken.add(note);
-  for (const card of from.learning) taken.add(card.note);
-  const pick = (list: Iterable<QueuedCard<N>>, limit: number): QueuedCard<N>[] => {
-    const out: QueuedCard<N>[] = [];
-    if (limit <= 0) return out;
-    for (const card of list) {
-      if (taken.givesAway(card.note)) continue;
-      out.push(card);
-      taken.add(card.note);
-      if (out.length >= limit) break;
-    }
-    return out;
-  };
+  for (const { deck, note } of from.studied) taken.add(deck, note);
+  for (const card of from.learning) taken.add(card.deck, card.note);
   const reviewLimit = options.reviewLimit ?? Math.max(0, settings.reviewsPerDay - today.reviewsDone);
+  const review: QueuedCard<N>[] = [];
+  for (const card of from.review) {
+    if (review.length >= reviewLimit) break;
+    if (taken.waits(card.deck, card.note)) continue;
+    review.push(card);
+    taken.add(card.deck, card.note);
+  }
   const newLimit = options.newLimit ?? Math.max(0, settings.newPerDay - today.newIntroduced);
-  return { learning: from.learning, review: pick(from.review, reviewLimit), fresh: pick(from.fresh, newLimit) };
+  return { learning: from.learning, review, fresh: pickFresh(decks, window, taken, newLimit) };
+}
+
+/** New cards in article order, each sentence after the vocabulary it uses (see buildQueue). */
+function pickFresh<N extends NoteRef>(decks: readonly DeckCards<N>[], window: QueueWindow, taken: TakenNotes<N>, limit: number): QueuedCard<N>[] {
+  const out: QueuedCard<N>[] = [];
+  if (limit <= 0) return out;
+  for (const deck of decks) {
+    for (const note of deck.notes) {
+      for (const card of newCards(deck, note, window)) {
+        if (taken.waits(deck.slug, note)) continue;
+        for (const next of note.kind === 'sentence' ? [...vocabularyFirst(deck, note, window, taken), card] : [card]) {
+          out.push(next);
+          taken.add(deck.slug, next.note);
+          if (out.length >= limit) return out;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * A new card of each vocabulary note a sentence uses, where the note may still come before it today.
+ * Not a cloze card: one left new means the term was met on an earlier day, and a cloze just before
+ * the sentence it blanks would hand the sentence card its answer.
+ */
+function vocabularyFirst<N extends NoteRef>(deck: DeckCards<N>, sentence: N, window: QueueWindow, taken: TakenNotes<N>): QueuedCard<N>[] {
+  return taken.vocabularyOf(deck.slug, sentence).flatMap((vocab) => {
+    if (taken.waits(deck.slug, vocab)) return [];
+    const first = newCards(deck, vocab, window).next();
+    return first.done || first.value.direction === 'cloze' ? [] : [first.value];
+  });
 }
 
 /**
@@ -181,7 +212,7 @@ export function buildQueue<N extends NoteRef>(
  */
 function candidates<N extends NoteRef>(decks: readonly DeckCards<N>[], today: StudiedToday, window: QueueWindow): Candidates<N> {
   const lists: Record<'learning' | 'due' | 'cram', Dated<N>[]> = { learning: [], due: [], cram: [] };
-  const studied: N[] = [];
+  const studied: { deck: string; note: N }[] = [];
   for (const deck of decks) {
     if (deck.states.size === 0) continue;
     // The notes of the stored states only: a deck has far more notes than studied cards.
@@ -192,7 +223,7 @@ function candidates<N extends NoteRef>(decks: readonly DeckCards<N>[], today: St
       const card = splitCardId(id);
       const note = card && notes.get(card.noteId);
       if (!note) continue;
-      if (today.cards.size > 0 && today.cards.has(key(deck.slug, id))) studied.push(note);
+      if (today.cards.size > 0 && today.cards.has(key(deck.slug, id))) studied.push({ deck: deck.slug, note });
       const asked = askedDirection(card.direction, note);
       if (isNew(state.state) || !asked || !window.directions.includes(asked) || isHidden(state, window.now)) continue;
       const due = Date.parse(state.due);
@@ -201,54 +232,64 @@ function candidates<N extends NoteRef>(decks: readonly DeckCards<N>[], today: St
     }
   }
   const inOrder = (list: Dated<N>[]) => list.sort(earlier).map((d) => d.card);
-  return { learning: inOrder(lists.learning), review: [...inOrder(lists.due), ...inOrder(lists.cram)], fresh: fresh(decks, window), studied };
+  return { learning: inOrder(lists.learning), review: [...inOrder(lists.due), ...inOrder(lists.cram)], studied };
 }
 
-function* fresh<N extends NoteRef>(decks: readonly DeckCards<N>[], window: QueueWindow): Generator<QueuedCard<N>> {
-  for (const deck of decks) {
-    for (const note of deck.notes) {
-      for (const direction of cardKinds(note)) {
-        if (!window.directions.includes(askedDirection(direction, note)!)) continue;
-        const id = cardId(note.id, direction);
-        const state = deck.states.get(id);
-        if (!isNew(state?.state) || isHidden(state, window.now)) continue;
-        yield { deck: deck.slug, deckName: deck.name, note, direction, cardId: id, state: state ?? null, cram: false };
-      }
-    }
+/** A note's new cards the session may introduce, in the order they come; the one place that knows a note's card kinds. */
+function* newCards<N extends NoteRef>(deck: DeckCards<N>, note: N, window: QueueWindow): Generator<QueuedCard<N>> {
+  for (const direction of cardKinds(note)) {
+    if (!window.directions.includes(askedDirection(direction, note)!)) continue;
+    const id = cardId(note.id, direction);
+    const state = deck.states.get(id);
+    if (!isNew(state?.state) || isHidden(state, window.now)) continue;
+    yield { deck: deck.slug, deckName: deck.name, note, direction, cardId: id, state: state ?? null, cram: false };
   }
 }
 
 /**
- * The notes studied today, kept so that a candidate is checked in constant time against its own
- * note and the notes that give it away.
+ * The notes taken today, and the links between vocabulary and sentences, so that a candidate is
+ * checked against its own note and its linked notes without a search.
  */
-class TakenNotes {
-  readonly #partners = new Map<string, string[]>();
-  readonly #ids = new Set<string>();
+class TakenNotes<N extends NoteRef> {
+  /** Per `deck\0noteId`: a sentence's vocabulary in article order, or a vocabulary note's sentences. */
+  readonly #linked = new Map<string, N[]>();
+  readonly #taken = new Set<string>();
 
-  constructor(decks: readonly DeckCards<NoteRef>[]) {
-    const link = (a: string, b: string) => {
-      const list = this.#partners.get(a);
-      if (list) list.push(b);
-      else this.#partners.set(a, [b]);
+  constructor(decks: readonly DeckCards<N>[]) {
+    const link = (deck: string, from: N, to: N) => {
+      const list = this.#linked.get(key(deck, from.id));
+      if (list) list.push(to);
+      else this.#linked.set(key(deck, from.id), [to]);
     };
     for (const deck of decks) {
+      const pairs: [N, N][] = [];
       for (let i = 0; i + 1 < deck.pairs.length; i += 2) {
-        const a = deck.notes[deck.pairs[i]!]?.id;
-        const b = deck.notes[deck.pairs[i + 1]!]?.id;
-        if (a === undefined || b === undefined) continue;
-        link(a, b);
-        link(b, a);
+        const vocab = deck.notes[deck.pairs[i]!];
+        const sentence = deck.notes[deck.pairs[i + 1]!];
+        if (vocab?.kind === 'vocab' && sentence?.kind === 'sentence') pairs.push([vocab, sentence]);
+      }
+      // Vocabulary pulled forward comes in article order, whatever order the pairs were found in.
+      pairs.sort(([a], [b]) => a.order - b.order);
+      for (const [vocab, sentence] of pairs) {
+        link(deck.slug, vocab, sentence);
+        link(deck.slug, sentence, vocab);
       }
     }
   }
 
-  add(note: NoteRef): void {
-    this.#ids.add(note.id);
+  add(deck: string, note: NoteRef): void {
+    this.#taken.add(key(deck, note.id));
   }
 
-  givesAway(note: NoteRef): boolean {
-    return this.#ids.has(note.id) || (this.#partners.get(note.id)?.some((other) => this.#ids.has(other)) ?? false);
+  /** The vocabulary notes a sentence uses, in article order. */
+  vocabularyOf(deck: string, sentence: NoteRef): readonly N[] {
+    return this.#linked.get(key(deck, sentence.id)) ?? [];
+  }
+
+  /** Whether a card of `note` waits for another day: its note was taken, or it is vocabulary a sentence taken today gave away. */
+  waits(deck: string, note: NoteRef): boolean {
+    if (this.#taken.has(key(deck, note.id))) return true;
+    return note.kind === 'vocab' && (this.#linked.get(key(deck, note.id))?.some((s) => this.#taken.has(key(deck, s.id))) ?? false);
   }
 }
 

@@ -131,12 +131,18 @@ describe('the queue', () => {
   const home = (states = {}): DeckCards[] => [deckOf([line, pier, drift], states, 'harbour')];
 
   it('makes a new cloze card only after its note\'s other cards, one card of a note a day', () => {
-    // The sentence uses the pier's term, so the two keep apart too.
+    // The sentence uses the pier's term: the word comes just before it.
     const queue = buildQueue(home(), [], settings, { direction: 'both' }, now);
-    expect(queue.fresh.map((c) => c.cardId)).toEqual([cardId(line.id, 'zh-en'), cardId(drift.id, 'zh-en')]);
+    expect(queue.fresh.map((c) => c.cardId)).toEqual([cardId(pier.id, 'zh-en'), cardId(line.id, 'zh-en'), cardId(drift.id, 'zh-en')]);
     const studied = (id: string) => ({ [cardId(id, 'zh-en')]: reviewState('2026-04-09T00:00:00Z'), [cardId(id, 'en-zh')]: reviewState('2026-04-09T00:00:00Z') });
     const later = buildQueue([deckOf([pier, drift], { ...studied(pier.id), ...studied(drift.id) })], [], settings, { direction: 'both' }, now);
     expect(later.fresh.map((c) => c.cardId)).toEqual([cardId(pier.id, 'cloze'), cardId(drift.id, 'cloze')]);
+  });
+
+  it('does not pull a cloze card in front of a new sentence using its term: it would give the sentence away', () => {
+    const met = { [cardId(pier.id, 'zh-en')]: reviewState('2026-04-09T00:00:00Z'), [cardId(pier.id, 'en-zh')]: reviewState('2026-04-09T00:00:00Z') };
+    const queue = buildQueue(home(met), [], settings, { direction: 'both' }, now);
+    expect(queue.fresh.map((c) => c.cardId)).toEqual([cardId(line.id, 'zh-en'), cardId(drift.id, 'zh-en')]);
   });
 
   it('--direction takes a Chinese term\'s cloze with en-zh, an English term\'s with zh-en', () => {

@@ -124,16 +124,71 @@ describe('siblings', () => {
     expect(ids(q)).toEqual({ learning: ['s2:zh-en'], review: [], fresh: ['s3:zh-en'] });
   });
 
-  test('a vocabulary card and the sentence it comes from are not shown the same day', () => {
-    const s1 = sentence('s1', '这令人不安。', 'It was disconcerting.', 1);
-    const s2 = sentence('s2', '二轨对话开始了。', 'The Track II dialogue began.', 2);
-    const s3 = sentence('s3', '他们很高兴。', 'They were glad.', 3);
-    const byContext = vocab('v1', '令人不安的', 'disconcerting', 4, { context: { zh: s1.zh, en: s1.en } });
-    const byTerm = vocab('v2', '二轨对话', 'Track II dialogue', 5, { lang: 'zh' });
+  const s1 = sentence('s1', '这令人不安。', 'It was disconcerting.', 1);
+  const s2 = sentence('s2', '二轨对话开始了。', 'The Track II dialogue began.', 2);
+  const s3 = sentence('s3', '他们很高兴。', 'They were glad.', 3);
+  const byContext = vocab('v1', '令人不安的', 'disconcerting', 4, { context: { zh: s1.zh, en: s1.en } });
+  const byTerm = vocab('v2', '二轨对话', 'Track II dialogue', 5, { lang: 'zh' });
+
+  test('new vocabulary listed after its sentences is introduced just before the first of them', () => {
     const q = buildQueue([deck([s1, s2, s3, byContext, byTerm])], [], settings, { direction: 'zh-en' }, now);
-    expect(ids(q).fresh).toEqual(['s1:zh-en', 's2:zh-en', 's3:zh-en']);
-    const later = buildQueue([deck([byContext, byTerm, s1, s2, s3].map((n, i) => ({ ...n, order: i })))], [], settings, { direction: 'zh-en' }, now);
-    expect(ids(later).fresh).toEqual(['v1:zh-en', 'v2:zh-en', 's3:zh-en']);
+    expect(ids(q).fresh).toEqual(['v1:zh-en', 's1:zh-en', 'v2:zh-en', 's2:zh-en', 's3:zh-en']);
+  });
+
+  test('vocabulary listed before its sentence shares its day, first', () => {
+    const q = buildQueue([deck([byContext, byTerm, s1, s2, s3].map((n, i) => ({ ...n, order: i })))], [], settings, { direction: 'zh-en' }, now);
+    expect(ids(q).fresh).toEqual(['v1:zh-en', 'v2:zh-en', 's1:zh-en', 's2:zh-en', 's3:zh-en']);
+  });
+
+  test('vocabulary pulled forward takes a new slot; when none is left for its sentence, the sentence waits', () => {
+    const d = deck([s1, s2, s3, byContext, byTerm]);
+    expect(ids(buildQueue([d], [], settings, { direction: 'zh-en', newLimit: 3 }, now)).fresh).toEqual(['v1:zh-en', 's1:zh-en', 'v2:zh-en']);
+    expect(ids(buildQueue([d], [], settings, { direction: 'zh-en', newLimit: 1 }, now)).fresh).toEqual(['v1:zh-en']);
+  });
+
+  test('vocabulary studied in one direction comes first again in the other', () => {
+    const d = deck([s1, s2, byTerm], { [id('v2', 'zh-en')]: reviewState('2025-05-20T08:00:00Z') });
+    expect(ids(buildQueue([d], [], settings, { direction: 'both' }, now)).fresh).toEqual(['s1:zh-en', 'v2:en-zh', 's2:zh-en']);
+  });
+
+  test('vocabulary with no new card left does not hold its sentence back', () => {
+    const d = deck([s1, s2, byTerm], {
+      [id('v2', 'zh-en')]: reviewState('2025-05-20T08:00:00Z'),
+      [id('v2', 'en-zh')]: reviewState('2025-05-21T08:00:00Z'),
+    });
+    expect(ids(buildQueue([d], [], settings, { direction: 'both' }, now)).fresh).toEqual(['s1:zh-en', 's2:zh-en']);
+  });
+
+  test('a vocabulary card waits when a sentence using it was studied today, is learning or is due', () => {
+    const journal = [graded(1, '2025-05-10T05:00:00Z', 'new', { cardId: id('s1', 'zh-en') })];
+    const studied = deck([s1, byContext], { [id('s1', 'zh-en')]: reviewState('2025-05-20T08:00:00Z') });
+    expect(ids(buildQueue([studied], journal, settings, { direction: 'both' }, now)).fresh).toEqual([]);
+    const learning = deck([s1, byContext], { [id('s1', 'zh-en')]: learningState('2025-05-10T10:05:00Z') });
+    expect(ids(buildQueue([learning], [], settings, { direction: 'zh-en' }, now))).toEqual({ learning: ['s1:zh-en'], review: [], fresh: [] });
+    // Here the vocabulary cannot come first today, so the sentence's new direction does not wait for it.
+    const due = deck([s1, byContext], { [id('s1', 'zh-en')]: reviewState('2025-05-09T08:00:00Z') });
+    expect(ids(buildQueue([due], [], settings, { direction: 'both' }, now))).toEqual({ learning: [], review: ['s1:zh-en'], fresh: [] });
+  });
+
+  test('a sentence may follow its vocabulary when that is learning or due', () => {
+    const learning = deck([s1, byContext], { [id('v1', 'zh-en')]: learningState('2025-05-10T10:05:00Z') });
+    expect(ids(buildQueue([learning], [], settings, { direction: 'zh-en' }, now)).fresh).toEqual(['s1:zh-en']);
+    const due = deck([s1, byContext], { [id('v1', 'en-zh')]: reviewState('2025-05-09T08:00:00Z') });
+    expect(ids(buildQueue([due], [], settings, { direction: 'en-zh' }, now))).toEqual({ learning: [], review: ['v1:en-zh'], fresh: ['s1:en-zh'] });
+  });
+
+  test('suspended or buried vocabulary does not hold its sentence back', () => {
+    const d = deck([s1, s2, byContext, byTerm], {
+      [id('v1', 'zh-en')]: { ...reviewState('2025-05-09T08:00:00Z'), state: 0, suspended: true },
+      [id('v2', 'zh-en')]: { ...reviewState('2025-05-09T08:00:00Z'), state: 0, buriedUntil: '2025-05-11T04:00:00Z' },
+    });
+    expect(ids(buildQueue([d], [], settings, { direction: 'zh-en' }, now)).fresh).toEqual(['s1:zh-en', 's2:zh-en']);
+  });
+
+  test('notes are told apart by deck as well as by id', () => {
+    const other = deck(notes.slice(0, 1), {}, 'other');
+    const q = buildQueue([deck(notes.slice(0, 1)), other], [], settings, { direction: 'zh-en' }, now);
+    expect(q.fresh.map((c) => `${c.deck}/${c.cardId}`)).toEqual(['demo/s1:zh-en', 'other/s1:zh-en']);
   });
 
   test('an English term matches whole words only', () => {

@@ -5,9 +5,14 @@ import { buildQueue } from '../../../src/core/srs/queue.js';
 import { applyEntry } from '../../helpers/recorded-state.js';
 import { makeScheduler } from '../../../src/core/srs/scheduler.js';
 import { startSession, step, type SessionEvent, type SessionState } from '../../../src/core/srs/session.js';
-import { counter, deck, id, learningState, reviewState, sentence, settings } from './fixtures.js';
+import { counter, deck, id, learningState, reviewState, sentence, settings, vocab } from './fixtures.js';
 
-const notes = [1, 2, 3, 4, 5].map((n) => sentence(`s${n}`, `句子${n}。`, `Sentence ${n}.`, n));
+// With vocabulary listed last that the new sentences use, so the session starts with cards pulled forward.
+const notes = [
+  ...[1, 2, 3, 4, 5].map((n) => sentence(`s${n}`, `句子${n}。`, `Sentence ${n}.`, n)),
+  vocab('v1', '句子4', 'sentence four', 6, { lang: 'zh' }),
+  vocab('v2', '句子五', 'Sentence 5', 7, { lang: 'en' }),
+];
 const initial: Record<string, CardState> = {
   [id('s1', 'zh-en')]: reviewState('2025-05-09T08:00:00Z', { lapses: 7, stability: 1.5 }),
   [id('s2', 'zh-en')]: learningState('2025-05-10T09:00:00Z'),
@@ -31,6 +36,7 @@ test('random sessions keep the store and the screen honest', () => {
       let now = new Date('2025-05-10T10:00:00Z');
       const store = new Map(Object.entries(initial));
       const queue = buildQueue([deck(notes, initial)], [], settings, { direction: 'both' }, now);
+      expect(queue.fresh.map((c) => c.cardId)).toEqual(['v1:zh-en', 's4:zh-en', 'v2:zh-en', 's5:zh-en']);
       let state: SessionState = startSession(queue, { scheduler, idGen: counter(), dayStartsAt: 4, typeAnswers }, { pinyin: false }, now);
       // What the store and the screen looked like before each action that undo can take back.
       const undoable: Array<{ store: Map<string, CardState>; showing: SessionState['showing'] }> = [];
