@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { Context } from '../cli/context.js';
 import { UserError } from '../core/errors.js';
 import { shownPath } from '../core/system-error.js';
-import { cardId, DIRECTIONS } from '../core/deck/note.js';
+import { cardId, cardKinds } from '../core/deck/note.js';
 import { ANKI_COLUMNS, ANKI_NOTETYPE } from '../core/export/anki.js';
 import { EXPORT_FORMATS, exportDeck, parseFormat } from '../core/export/format.js';
 import { reviewsCsv } from '../core/export/reviews-csv.js';
@@ -47,7 +47,7 @@ export async function run(options: ExportOptions, args: string[], ctx: Context):
     let journal = store?.journal() ?? [];
     if (name) {
       const deck = resolveDeck(ctx.paths, name);
-      const ids = new Set(deck.notes.flatMap((n) => DIRECTIONS.map((d) => cardId(n.id, d))));
+      const ids = new Set(deck.notes.flatMap((n) => cardKinds(n).map((kind) => cardId(n.id, kind))));
       journal = journal.filter((e) => e.type !== 'rename' && ids.has(e.cardId));
     }
     text = reviewsCsv(journal);

@@ -1,6 +1,7 @@
 import type { Context } from '../cli/context.js';
 import { UserError } from '../core/errors.js';
-import { cardId, DIRECTIONS, inArticleOrder, type Direction, type Note } from '../core/deck/note.js';
+import { cardId, cardKinds, inArticleOrder, type CardKind, type Note } from '../core/deck/note.js';
+import { contextParts, termOf } from '../core/deck/cloze.js';
 import { termAndGloss } from '../core/export/vocab.js';
 import { isLearning, isNew, isRelearning, type CardState } from '../core/srs/card-state.js';
 import { nextDayStart } from '../core/srs/day.js';
@@ -18,7 +19,7 @@ type CardLabel = 'new' | 'learning' | 'review' | 'relearning' | 'suspended';
 
 interface ShownCard {
   id: string;
-  direction: Direction;
+  direction: CardKind;
   state: CardLabel;
   due: string | null;
   stability: number | null;
@@ -53,7 +54,7 @@ export async function run(options: ShowOptions, args: string[], ctx: Context): P
   const buried = (s: CardState) => s.buriedUntil !== undefined && Date.parse(s.buriedUntil) > now.getTime();
 
   const shown = inArticleOrder(deck.notes).map((note) => {
-    const cards = DIRECTIONS.map((direction): ShownCard => {
+    const cards = cardKinds(note).map((direction): ShownCard => {
       const id = cardId(note.id, direction);
       const state = states.get(id);
       const scheduled = state && !isNew(state.state) ? state : undefined;
@@ -85,6 +86,13 @@ export async function run(options: ShowOptions, args: string[], ctx: Context): P
   ctx.io.out(await render(deck.name, shown, now, ctx));
 }
 
+/** A context sentence with the term in brackets where its side uses it, as the review screen marks it. */
+function marked(note: Note, side: 'zh' | 'en'): string {
+  const parts = termOf(note).lang === side ? contextParts(note) : undefined;
+  const [open, close] = side === 'zh' ? ['【', '】'] : ['[', ']'];
+  return parts ? parts.map((p) => (p.term ? `${open}${p.text}${close}` : p.text)).join('') : note.context![side];
+}
+
 async function render(name: string, shown: { note: Note; cards: ShownCard[] }[], now: Date, ctx: Context): Promise<string> {
   const [{ truncate }, { makeTheme }, { visible }] = await Promise.all([import('../ui/width.js'), import('../ui/theme.js'), import('../ui/escape.js')]);
   const theme = makeTheme(ctx.io.color);
@@ -107,7 +115,7 @@ async function render(name: string, shown: { note: Note; cards: ShownCard[] }[],
       const extra = [note.pinyin, note.pos].filter(Boolean).join(', ');
       lines.push(`${head}  ${theme.zh(fit(`${term}${extra ? ` (${extra})` : ''} — ${gloss}`))}`);
       if (note.note) lines.push(indent + theme.dim(fit(note.note)));
-      if (note.context) lines.push(indent + theme.dim(fit(`↳ ${note.context.zh}`)), indent + theme.dim(fit(`  ${note.context.en}`)));
+      if (note.context) lines.push(indent + theme.dim(fit(`↳ ${marked(note, 'zh')}`)), indent + theme.dim(fit(`  ${marked(note, 'en')}`)));
     } else {
       lines.push(`${head}  ${theme.zh(fit(note.zh))}`, indent + theme.en(fit(note.en)));
     }

@@ -1,6 +1,6 @@
 import type { Context } from '../cli/context.js';
 import { UserError } from '../core/errors.js';
-import { cardId, DIRECTIONS, splitCardId, type Deck, type Note } from '../core/deck/note.js';
+import { cardId, cardKinds, splitCardId, type Deck, type Note } from '../core/deck/note.js';
 import type { CardEntry, CardState } from '../core/srs/card-state.js';
 import { newCardState } from '../core/srs/scheduler.js';
 import { listDeckSlugs, readDeck } from '../store/deck-files.js';
@@ -15,7 +15,7 @@ interface Found {
 
 /**
  * The note a user named: its full id, a unique prefix of it (ids are long to type), or one card
- * `<noteId>:<direction>`, which then limits the change to that card.
+ * `<noteId>:<direction>` or `<noteId>:cloze`, which then limits the change to that card.
  */
 function findNote(decks: readonly Deck[], wanted: string): Found {
   const card = splitCardId(wanted);
@@ -30,7 +30,11 @@ function findNote(decks: readonly Deck[], wanted: string): Found {
     throw new UserError(`"${wanted}" matches ${chosen.length} notes`, 'give more of the id');
   }
   const { deck, note } = chosen[0]!;
-  return { deck, note, cardIds: card ? [cardId(note.id, card.direction)] : DIRECTIONS.map((d) => cardId(note.id, d)) };
+  const kinds = cardKinds(note);
+  if (card && !kinds.includes(card.direction)) {
+    throw new UserError(`note ${visible(note.id)} has no ${card.direction} card`, `its cards are ${kinds.map((k) => visible(cardId(note.id, k))).join(', ')}`);
+  }
+  return { deck, note, cardIds: card ? [cardId(note.id, card.direction)] : kinds.map((k) => cardId(note.id, k)) };
 }
 
 async function setSuspended(suspended: boolean, args: string[], ctx: Context): Promise<void> {
@@ -59,7 +63,7 @@ async function setSuspended(suspended: boolean, args: string[], ctx: Context): P
   const result = store.commit(entries);
   if (!result.ok) throw new UserError(`another parley session changed note ${note.id} meanwhile`, 'run the command again');
   // Names and ids come from a deck file: shown, never obeyed, even with colour on.
-  ctx.io.out(visible(`${verb[0]!.toUpperCase()}${verb.slice(1)} ${entries.length === 1 ? entries[0]!.cardId : `both cards of ${note.id}`} in "${deck.name}".`));
+  ctx.io.out(visible(`${verb[0]!.toUpperCase()}${verb.slice(1)} ${entries.length === 1 ? entries[0]!.cardId : `${entries.length === 2 ? 'both' : `all ${entries.length}`} cards of ${note.id}`} in "${deck.name}".`));
 }
 
 /** `parley suspend <noteId>`: keeps a note's cards out of reviews until unsuspended. */

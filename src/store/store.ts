@@ -111,7 +111,7 @@ export class Store {
   /** A deck's note ids and card states, for counting; undefined when there is no such deck file. */
   deckNotes(slug: string): DeckNotes | undefined {
     const outline = this.#outline(slug);
-    return outline && { slug, name: outline.name, noteIds: outline.ids, states: this.states(slug) };
+    return outline && { slug, name: outline.name, noteIds: outline.ids, kinds: outline.kinds, states: this.states(slug) };
   }
 
   /**

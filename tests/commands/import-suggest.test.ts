@@ -41,7 +41,8 @@ describe('parley import --suggest', () => {
   it('shows source "article" on every item without --suggest, and the dry-run shape otherwise unchanged', async () => {
     const doc = await dryRun([]);
     expect(doc.vocab.map((v) => v.source)).toEqual(['article', 'article']);
-    expect(Object.keys(doc.vocab[0]!).sort()).toEqual(['context', 'gloss', 'id', 'lang', 'note', 'pinyin', 'source', 'term']);
+    // `cloze`: the term as its context sentence writes it, which the cloze card blanks.
+    expect(Object.keys(doc.vocab[0]!).sort()).toEqual(['cloze', 'context', 'gloss', 'id', 'lang', 'note', 'pinyin', 'source', 'term']);
   });
 
   it('suggests English words to a learner of English', async () => {

@@ -147,7 +147,7 @@ describe('parley export', () => {
     const lines = readFileSync(out, 'utf8').split('\n');
     expect(lines.slice(0, 6)).toEqual([
       '#separator:tab', '#html:false', '#notetype:parley', '#deck:River walk',
-      '#columns:id\tzh\ten\tpinyin\tpos\tnote\tcontext_zh\tcontext_en\ttags', '#tags column:9',
+      '#columns:id\tzh\ten\tpinyin\tpos\tnote\tcontext_zh\tcontext_en\tcloze\tcloze_hint\tcloze_term\ttags', '#tags column:12',
     ]);
     expect(lines[6]!.split('\t')[0]).toBe(notes[0]!.id);
     expect(readdirSync(home).filter((f) => f.endsWith('.tmp'))).toEqual([]);

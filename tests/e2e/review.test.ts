@@ -38,7 +38,7 @@ describe('parley review in a terminal', () => {
     expect(entries.every((e) => e.type === 'review' && e.before === null && e.cardId.endsWith(':zh-en'))).toBe(true);
 
     const week = JSON.parse(parley(['decks', '--json'], { home, env: { PARLEY_NOW: NEXT_MONDAY, TZ: 'UTC' } }).stdout)[0];
-    expect(week).toMatchObject({ new: 17, dueToday: 3 });
+    expect(week).toMatchObject({ new: 18, dueToday: 3 });
     const later = runInTerminal(['review', '--direction', 'zh-en', '--new', '0'], { ...env, PARLEY_NOW: NEXT_MONDAY });
     // Good on a new card leaves it in learning (10 min step); Easy graduates it to review.
     await later.waitFor(/learn 2\s+due 1/);
@@ -63,7 +63,7 @@ describe('parley review in a terminal', () => {
     expect(await term.exited).toBe(0);
     const entries = journal(home);
     expect(entries.map((e) => e.type)).toEqual(['review', 'undo']);
-    expect(JSON.parse(parley(['decks', '--json'], { home, env: { PARLEY_NOW: MONDAY } }).stdout)[0].new).toBe(20);
+    expect(JSON.parse(parley(['decks', '--json'], { home, env: { PARLEY_NOW: MONDAY } }).stdout)[0].new).toBe(21);
   }, 60_000);
 
   it('two sessions on the same deck in two terminals lose nothing of either', async () => {

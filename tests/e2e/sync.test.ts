@@ -22,8 +22,10 @@ function bare(): string {
 
 const run = (home: string, args: string[], env: Record<string, string> = {}) => parley(args, { home, env: { ...GIT_ENV, ...env } });
 
+/** The sentence notes: two cards each, where a suggested word with a cloze card has three. */
 function noteIds(home: string): string[] {
-  return JSON.parse(run(home, ['show', 'orchard', '--json']).stdout).notes.map((n: { id: string }) => n.id);
+  return JSON.parse(run(home, ['show', 'orchard', '--json']).stdout).notes
+    .filter((n: { kind: string }) => n.kind === 'sentence').map((n: { id: string }) => n.id);
 }
 
 /** Two machines that synced once through a new bare repository: a imported the orchard article, b took it. */

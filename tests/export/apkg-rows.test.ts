@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { fieldChecksum, fieldHtml } from '../../src/core/export/apkg.js';
+import { DECK_FORMAT, type Deck } from '../../src/core/deck/note.js';
+import { apkgRows, fieldChecksum, fieldHtml } from '../../src/core/export/apkg.js';
+import { APKG_FIELDS } from '../../src/core/export/apkg-notetype.js';
 import { cardSchedule, revlogRows } from '../../src/core/export/apkg-schedule.js';
 import type { CardState } from '../../src/core/srs/card-state.js';
 import type { ReviewEntry } from '../../src/core/stats/reviews.js';
@@ -61,5 +63,28 @@ describe('revlogRows', () => {
     const after = state({ scheduled_days: 25, due: '2026-04-05T09:00:00Z', last_review: '2026-03-11T09:00:00Z', difficulty: 1 });
     const [row] = revlogRows([entry('a', '2026-03-11T09:00:00Z', before, after)], () => 1);
     expect(row).toMatchObject({ ivl: 25, lastIvl: 10, factor: 100, type: 1 });
+  });
+});
+
+describe('apkgRows with a cloze card', () => {
+  it('gives a note with a cloze a third card, ordinal 2, and fills its cloze fields; a note without one keeps two', () => {
+    const context = { zh: '风把<小船>吹向了岸边。', en: 'The wind pushed the <boat> to the shore.' };
+    const deck: Deck = {
+      format: DECK_FORMAT, name: 'Harbour', slug: 'harbour', source: { sha256: 'x' },
+      notes: [
+        { id: 'vboat00000001', kind: 'vocab', lang: 'zh', zh: '小船', en: 'small boat', context, cloze: '小船', order: 0 },
+        { id: 'vwind00000001', kind: 'vocab', lang: 'zh', zh: '风', en: 'wind', context, order: 1 },
+      ],
+    };
+    const rows = apkgRows({ deck, states: new Map(), reviews: [], withSchedule: false, desiredRetention: 0.9, now: crt, dayOf: days.dayOf });
+    const [boat, wind] = rows.notes;
+    expect(rows.cards.filter((c) => c.nid === boat!.id).map((c) => c.ord)).toEqual([0, 1, 2]);
+    expect(rows.cards.filter((c) => c.nid === wind!.id).map((c) => c.ord)).toEqual([0, 1]);
+    const field = (note: typeof boat, name: (typeof APKG_FIELDS)[number]) => note!.flds.split('\x1f')[APKG_FIELDS.indexOf(name)];
+    expect(field(boat, 'Cloze')).toBe('风把&lt;____&gt;吹向了岸边。');
+    expect(field(boat, 'Cloze hint')).toBe('small boat');
+    expect(field(boat, 'Cloze term')).toBe('小船');
+    expect(field(boat, 'Cloze answer')).toBe('风把&lt;<span class="term">小船</span>&gt;吹向了岸边。');
+    expect(field(wind, 'Cloze')).toBe('');
   });
 });

@@ -56,8 +56,13 @@ describe('parley export DECK --format apkg', () => {
     const [model] = Object.values(models) as { id: number; name: string; flds: { name: string; ord: number }[]; tmpls: { name: string; qfmt: string; afmt: string }[]; css: string }[];
     expect(Object.keys(models)).toEqual([String(model!.id)]);
     expect(model!.name).toBe('parley');
-    expect(model!.flds.map((f) => f.name)).toEqual(['Id', 'Chinese', 'English', 'Pinyin', 'Part of speech', 'Note', 'Context Chinese', 'Context English']);
-    expect(model!.tmpls.map((t) => t.name)).toEqual(['Chinese → English', 'English → Chinese']);
+    expect(model!.flds.map((f) => f.name)).toEqual([
+      'Id', 'Chinese', 'English', 'Pinyin', 'Part of speech', 'Note', 'Context Chinese', 'Context English',
+      'Cloze', 'Cloze hint', 'Cloze term', 'Cloze answer',
+    ]);
+    expect(model!.tmpls.map((t) => t.name)).toEqual(['Chinese → English', 'English → Chinese', 'Cloze']);
+    // Anki makes a cloze card only where the Cloze field is filled.
+    expect(model!.tmpls[2]!.qfmt).toMatch(/^\{\{#Cloze\}\}[\s\S]*\{\{\/Cloze\}\}$/);
     expect(model!.tmpls[0]!.qfmt).toContain('{{Chinese}}');
     expect(model!.tmpls[1]!.qfmt).toContain('{{English}}');
     for (const t of model!.tmpls) expect(t.afmt).toMatch(/\{\{Pinyin\}\}[\s\S]*\{\{Context Chinese\}\}/);
@@ -72,7 +77,7 @@ describe('parley export DECK --format apkg', () => {
     const byGuid = new Map(notes.map((n) => [n.guid, n]));
     const tea = byGuid.get(DECK.notes[1]!.id)!;
     expect(tea.mid).toBe(model!.id);
-    expect(fieldsOf(tea.flds as string)).toEqual([DECK.notes[1]!.id, '茶壶', 'teapot', 'chá hú', 'n.', '', '他把茶壶放在窗边。', 'He put the teapot by the window.']);
+    expect(fieldsOf(tea.flds as string)).toEqual([DECK.notes[1]!.id, '茶壶', 'teapot', 'chá hú', 'n.', '', '他把茶壶放在窗边。', 'He put the teapot by the window.', '', '', '', '']);
     expect(tea.sfld).toBe('茶壶');
     expect(tea.csum).toBe(Number.parseInt(createHash('sha1').update(DECK.notes[1]!.id).digest('hex').slice(0, 8), 16));
     expect(byGuid.get(DECK.notes[0]!.id)!.tags).toBe(' sentence ');

@@ -20,6 +20,19 @@ const word: Note = {
   context: { zh: '这种沉默令人不安。', en: 'The silence was disconcerting.' },
 };
 
+const ferry: Note = {
+  id: 'v2', kind: 'vocab', order: 3, lang: 'zh', pos: 'n.', pinyin: 'dù lún',
+  zh: '渡轮', en: 'ferry', note: 'A boat that carries people across water on a timetable.',
+  context: { zh: '大雾让早班渡轮晚了半个小时,码头上的人都在等。', en: 'The fog held the morning ferry up by half an hour, and everyone on the pier waited.' },
+  cloze: '渡轮',
+};
+
+/** A session whose first card is the note's cloze card, as a later day brings it. */
+function clozeSession(note: Note, typeAnswers = false): SessionState {
+  const card = { deck: 'ai', deckName: 'AI 安全对话', note, direction: 'cloze' as const, cardId: `${note.id}:cloze`, state: null, cram: false };
+  return startSession({ learning: [], review: [], fresh: [card] }, { scheduler: makeScheduler(DEFAULT_SETTINGS), idGen: () => 'x', dayStartsAt: 4, typeAnswers }, { pinyin: false }, now);
+}
+
 function session(note: Note, direction: 'zh-en' | 'en-zh', deckName = 'AI 安全对话', typeAnswers = false): SessionState {
   const queue = buildQueue([cardsOfDeck({ slug: 'ai', name: deckName, notes: [note] }, new Map())], [], DEFAULT_SETTINGS, { direction }, now);
   return startSession(queue, { scheduler: makeScheduler(DEFAULT_SETTINGS), idGen: () => 'x', dayStartsAt: 4, typeAnswers }, { pinyin: false }, now);
@@ -43,6 +56,10 @@ function screens() {
     'sentence, answer with pinyin': apply(zhCard, { type: 'toggle-pinyin' }, { type: 'show-answer' }),
     'vocabulary, answer': apply(vocabCard, { type: 'show-answer' }),
     'vocabulary, typed answer': apply(session(word, 'en-zh', 'ai', true), { type: 'typed-answer', text: '令人困扰的' }),
+    'vocabulary term first, question': session(ferry, 'zh-en'),
+    'vocabulary term first, answer': apply(session(ferry, 'zh-en'), { type: 'show-answer' }),
+    'cloze, question': clozeSession(ferry),
+    'cloze, answer': apply(clozeSession(ferry), { type: 'show-answer' }),
     'nothing to undo': apply(zhCard, { type: 'undo' }),
   };
 }
@@ -78,6 +95,42 @@ test.each([[20, 6], [30, 8], [100, 40], [132, 50]])('fits %i x %i with colour on
     expect(lines.length).toBeLessThanOrEqual(rows);
     for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(columns);
   }
+});
+
+test('a cloze card asks with the term blanked and the gloss as a hint, and answers with the term marked in place', () => {
+  const question = renderReview(clozeSession(ferry), { columns: 80, rows: 24, color: false });
+  expect(question).toContain('大雾让早班____晚了半个小时');
+  expect(question).toContain('hint: ferry  n.');
+  expect(question).not.toMatch(/渡轮|dù lún/);
+  const answer = renderReview(apply(clozeSession(ferry), { type: 'show-answer' }), { columns: 80, rows: 24, color: false });
+  expect(answer).toContain('大雾让早班【渡轮】晚了半个小时');
+  expect(answer).toMatch(/^ {2}渡轮$/m);
+  expect(answer).toContain('dù lún');
+  expect(answer).toContain('The fog held the morning ferry up');
+  expect(answer.split('\n')[0]).toMatch(/AI 安全对话 {2}cloze /);
+});
+
+test('in colour the marked term has the term colour, and the brackets stay', () => {
+  const answer = renderReview(apply(clozeSession(ferry), { type: 'show-answer' }), { columns: 80, rows: 24, color: true });
+  expect(answer).toContain('\x1b[36m\x1b[1m【渡轮】');
+});
+
+test('a vocabulary card shows its part of speech with the prompt, and the term marked in its context on the back', () => {
+  const front = renderReview(session(word, 'en-zh'), { columns: 80, rows: 24, color: false });
+  expect(front).toMatch(/^ {2}disconcerting {2}adj\.$/m);
+  const back = renderReview(apply(session(ferry, 'en-zh'), { type: 'show-answer' }), { columns: 80, rows: 24, color: false });
+  expect(back).toMatch(/^ {2}ferry {2}n\.$/m);
+  expect(back).toContain('dù lún');
+  expect(back).toContain('大雾让早班【渡轮】晚了');
+});
+
+test('a typed cloze answer may be the term or the form the blank held', () => {
+  const ran: Note = { id: 'v3', kind: 'vocab', order: 4, lang: 'en', zh: '跑', en: 'run', context: { zh: '他们跑向码头。', en: 'They ran to the pier.' }, cloze: 'ran' };
+  for (const typed of ['run', 'ran']) {
+    const state = apply(clozeSession(ran, true), { type: 'typed-answer', text: typed });
+    expect(state.showing?.check?.suggested).toBe(3);
+  }
+  expect(renderReview(clozeSession(ran), { columns: 80, rows: 24, color: false })).toContain('They ____ to the pier.');
 });
 
 test('colour carries meaning but the text reads the same without it', () => {

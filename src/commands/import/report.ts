@@ -1,7 +1,10 @@
 import type { Context } from '../../cli/context.js';
+import { clozeForm } from '../../core/deck/cloze.js';
 import { noteId } from '../../core/deck/id.js';
 import type { Theme } from '../../ui/theme.js';
 import type { DeckPlan } from './index.js';
+
+const withCloze = (cloze: string | undefined) => (cloze ? { cloze } : {});
 
 /** DESIGN's `--dry-run --json` document: what would be imported, in article order. */
 function dryRunDocument(plan: DeckPlan) {
@@ -15,6 +18,8 @@ function dryRunDocument(plan: DeckPlan) {
       ...(v.pos ? { pos: v.pos } : {}), ...(v.pinyin ? { pinyin: v.pinyin } : {}),
       ...(v.note ? { note: v.note } : {}), ...(v.context ? { context: v.context } : {}),
       source: v.source ?? 'article',
+      // The term as the context writes it, blanked on the cloze card; absent when the context lacks it: no cloze card.
+      ...withCloze(clozeForm(v)),
     }))),
     skipped: analyses.flatMap((a) => a.skipped.map((s) => ({ text: s.text, reason: s.reason }))),
   };

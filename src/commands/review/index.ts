@@ -6,7 +6,7 @@ import { dayStart, nextDayStart } from '../../core/srs/day.js';
 import { buildQueue, countDueTomorrow, type DeckCards, type Queue, type QueuedCard, type QueueOptions } from '../../core/srs/queue.js';
 import { makeScheduler } from '../../core/srs/scheduler.js';
 import { sameState } from '../../core/srs/replay.js';
-import { promptOf, startSession, step, summarise, type ChangedCard, type SessionConfig, type SessionEvent, type SessionState } from '../../core/srs/session.js';
+import { spoken, startSession, step, summarise, type ChangedCard, type SessionConfig, type SessionEvent, type SessionState } from '../../core/srs/session.js';
 import { listDeckSlugs, writeDeck } from '../../store/deck-files.js';
 import { DiskFull } from '../../store/disk.js';
 import type { StoredSettings } from '../../store/settings.js';
@@ -192,7 +192,7 @@ function followCard(voice: Voice, before: SessionState, after: SessionState): vo
   if (card === before.showing?.card) return;
   voice.speaker.stop();
   voice.hint = undefined;
-  if (voice.auto && card) speak(voice, [promptOf(card)]);
+  if (voice.auto && card) speak(voice, spoken(card, false));
 }
 
 /**

@@ -1,5 +1,6 @@
 import { UserError } from '../errors.js';
 import { jsonErrorLine, lineAt } from '../json-error.js';
+import { findTerm } from '../text/term-in-context.js';
 import { DECK_FORMAT, type Deck, type Note } from './note.js';
 
 /** Where a note's id appears in the text, so a validation error can name its line. */
@@ -38,6 +39,18 @@ function noteProblem(note: Record<string, unknown>): string | undefined {
   }
   if (note.source !== undefined && note.source !== 'article' && note.source !== 'suggested') return `note ${note.id}: "source" must be "article" or "suggested"`;
   if (typeof note.order !== 'number' || !Number.isFinite(note.order)) return `note ${note.id}: "order" must be a number`;
+  return note.cloze === undefined ? undefined : clozeProblem(note);
+}
+
+/** A cloze must be what the card can blank: the term as the context sentence on the term's side writes it. */
+function clozeProblem(note: Record<string, unknown>): string | undefined {
+  const { cloze, lang } = note;
+  if (!isString(cloze) || !cloze.trim()) return `note ${note.id}: "cloze" must be non-empty text`;
+  if (note.kind !== 'vocab' || (lang !== 'zh' && lang !== 'en') || note.context === undefined) {
+    return `note ${note.id}: "cloze" needs a vocabulary note with "lang" and "context"`;
+  }
+  const sentence = (note.context as Record<string, string>)[lang]!;
+  if (findTerm(sentence, cloze, lang).length === 0) return `note ${note.id}: "cloze" ${JSON.stringify(cloze)} is not in its context's "${lang}" sentence`;
   return undefined;
 }
 
@@ -91,6 +104,7 @@ export function serialiseDeck(deck: Deck): string {
     if (n.note) out.note = n.note;
     if (n.context) out.context = { zh: n.context.zh, en: n.context.en };
     if (n.source) out.source = n.source;
+    if (n.cloze) out.cloze = n.cloze;
     out.order = n.order;
     return out;
   });

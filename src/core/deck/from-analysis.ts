@@ -1,4 +1,5 @@
 import type { Analysis } from '../article/index.js';
+import { clozeForm } from './cloze.js';
 import { noteId } from './id.js';
 import type { Note } from './note.js';
 
@@ -16,6 +17,8 @@ export function notesFromAnalysis(analysis: Analysis): Note[] {
     if (item.note) note.note = item.note;
     if (item.context) note.context = { zh: item.context.zh, en: item.context.en };
     if (item.source) note.source = item.source;
+    const cloze = clozeForm(item);
+    if (cloze) note.cloze = cloze;
     placed.push({ line: item.line, note });
   }
   placed.sort((a, b) => a.line - b.line);

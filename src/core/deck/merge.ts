@@ -10,7 +10,8 @@ export interface MergeResult {
 
 const sameContent = (a: Note, b: Note) =>
   a.zh === b.zh && a.en === b.en && a.pos === b.pos && a.pinyin === b.pinyin && a.note === b.note &&
-  a.lang === b.lang && (a.source ?? 'article') === (b.source ?? 'article') && a.context?.zh === b.context?.zh && a.context?.en === b.context?.en;
+  a.lang === b.lang && (a.source ?? 'article') === (b.source ?? 'article') && a.context?.zh === b.context?.zh && a.context?.en === b.context?.en &&
+  a.cloze === b.cloze;
 
 /**
  * Merges freshly imported notes into a deck's notes. A note with a known id is unchanged or

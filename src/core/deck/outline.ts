@@ -1,5 +1,5 @@
 import { siblingPairs } from '../srs/siblings.js';
-import { inArticleOrder, type Deck, type NoteKind } from './note.js';
+import { clozeLang, inArticleOrder, type Deck, type Lang, type Note, type NoteKind } from './note.js';
 
 /**
  * What the queue and the deck list need of a deck, without its text: the note ids in article
@@ -9,7 +9,11 @@ import { inArticleOrder, type Deck, type NoteKind } from './note.js';
 export interface DeckOutline {
   name: string;
   ids: readonly string[];
-  /** One letter a note, in the same order: `v` vocabulary, `s` sentence. */
+  /**
+   * One letter a note, in the same order: `s` sentence, `v` vocabulary, `z`/`e` vocabulary that
+   * also has a cloze card asking for its Chinese/English term. An outline made before cloze cards
+   * has only `s` and `v`, which still read the same.
+   */
   kinds: string;
   /** The links, as positions of the notes, flat: vocabulary, sentence, vocabulary, sentence, … */
   pairs: readonly number[];
@@ -21,6 +25,16 @@ export interface NoteRef {
   kind: NoteKind;
   /** Its position in the outline (article order). */
   order: number;
+  /** The language its cloze card asks for; absent when it has none. */
+  clozeLang?: Lang;
+}
+
+const CLOZE_LETTER: Record<Lang, string> = { zh: 'z', en: 'e' };
+
+function kindLetter(note: Note): string {
+  if (note.kind === 'sentence') return 's';
+  const cloze = clozeLang(note);
+  return cloze ? CLOZE_LETTER[cloze] : 'v';
 }
 
 /**
@@ -36,11 +50,22 @@ export function outlineDeck(deck: Deck): DeckOutline {
   return {
     name: deck.name,
     ids: notes.map((n) => n.id),
-    kinds: notes.map((n) => (n.kind === 'vocab' ? 'v' : 's')).join(''),
+    kinds: notes.map(kindLetter).join(''),
     pairs: siblingPairs(notes).flatMap(([vocab, sentence]) => [position.get(vocab)!, position.get(sentence)!]),
   };
 }
 
-export function noteRefs(outline: DeckOutline): NoteRef[] {
-  return outline.ids.map((id, order): NoteRef => ({ id, kind: outline.kinds[order] === 'v' ? 'vocab' : 'sentence', order }));
+export function noteRefs(outline: Pick<DeckOutline, 'ids' | 'kinds'>): NoteRef[] {
+  return outline.ids.map((id, order): NoteRef => {
+    const letter = outline.kinds[order];
+    if (letter === 's') return { id, kind: 'sentence', order };
+    return letter === 'z' || letter === 'e' ? { id, kind: 'vocab', order, clozeLang: letter === 'z' ? 'zh' : 'en' } : { id, kind: 'vocab', order };
+  });
+}
+
+/** How many cards an outline's notes yield: two each, and a cloze card for each `z`/`e` note. */
+export function cardCount(outline: Pick<DeckOutline, 'kinds'>): number {
+  let count = 0;
+  for (const letter of outline.kinds) count += letter === 'z' || letter === 'e' ? 3 : 2;
+  return count;
 }

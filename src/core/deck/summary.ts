@@ -1,4 +1,5 @@
-import { DIRECTIONS, splitCardId } from './note.js';
+import { cardCount, noteRefs } from './outline.js';
+import { askedDirection, splitCardId } from './note.js';
 import { type CardState, isNew, isReview } from '../srs/card-state.js';
 
 export interface DeckSummary {
@@ -13,11 +14,12 @@ export interface DeckSummary {
   suspended: number;
 }
 
-/** What a deck summary counts: the deck's note ids and its card states. */
+/** What a deck summary counts: the deck's note ids, their kinds (see DeckOutline) and its card states. */
 export interface DeckNotes {
   slug: string;
   name: string;
   noteIds: readonly string[];
+  kinds: string;
   states: ReadonlyMap<string, CardState>;
 }
 
@@ -27,17 +29,19 @@ export interface DeckNotes {
  * as suspended; a buried one is not due today.
  */
 export function summarise(deck: DeckNotes, now: Date, dayEnd: Date): DeckSummary {
-  const cards = deck.noteIds.length * DIRECTIONS.length;
+  const cards = cardCount(deck);
   const summary: DeckSummary = {
     name: deck.name, slug: deck.slug, notes: deck.noteIds.length, cards,
     new: cards, learning: 0, review: 0, dueToday: 0, suspended: 0,
   };
   const end = dayEnd.getTime();
   // Over the states, not the cards: a big deck is mostly new cards, which have none.
-  const inDeck = deck.states.size > 0 ? new Set(deck.noteIds) : undefined;
+  const inDeck = deck.states.size > 0 ? new Map(noteRefs({ ids: deck.noteIds, kinds: deck.kinds }).map((n) => [n.id, n])) : undefined;
   for (const [id, state] of deck.states) {
     const card = splitCardId(id);
-    if (!card || !inDeck!.has(card.noteId)) continue;
+    const note = card && inDeck!.get(card.noteId);
+    // A cloze card's state outlives its cloze when a re-import finds the term gone from the sentence.
+    if (!note || !askedDirection(card.direction, note)) continue;
     if (state.suspended) {
       summary.suspended++;
       summary.new--;

@@ -1,10 +1,23 @@
-import { inArticleOrder, type Deck } from '../deck/note.js';
+import { blanked, contextParts, termOf } from '../deck/cloze.js';
+import { inArticleOrder, type Deck, type Note } from '../deck/note.js';
 import { stripControls } from '../text/controls.js';
 import { delimitedRow } from './delimited.js';
 
-/** The Anki note type the file expects: fields in this order, two card templates (zh→en, en→zh). */
+/**
+ * The Anki note type the file expects: fields in this order, two card templates (zh→en, en→zh),
+ * and a third for the cloze card, on the cloze fields (empty for a note without one, so Anki makes
+ * no card). The cloze fields come after the older ones, so a note type made for them still fits.
+ */
 export const ANKI_NOTETYPE = 'parley';
-export const ANKI_COLUMNS = ['id', 'zh', 'en', 'pinyin', 'pos', 'note', 'context_zh', 'context_en', 'tags'] as const;
+export const ANKI_COLUMNS = ['id', 'zh', 'en', 'pinyin', 'pos', 'note', 'context_zh', 'context_en', 'cloze', 'cloze_hint', 'cloze_term', 'tags'] as const;
+
+/** A cloze card's prompt, hint and answer: the sentence with its term blanked, the gloss, the term. */
+function clozeFields(note: Note): string[] {
+  const parts = note.cloze ? contextParts(note) : undefined;
+  if (!parts) return ['', '', ''];
+  const { term, lang } = termOf(note);
+  return [blanked(parts), lang === 'zh' ? note.en : note.zh, term];
+}
 
 /** A header value must stay on its line; Anki reads everything up to the line end. */
 function headerValue(text: string): string {
@@ -32,7 +45,7 @@ export function ankiTsv(deck: Deck): string {
     // A deck file edited by hand may hold what import strips: the export carries no control character either.
     lines.push(delimitedRow([
       note.id, note.zh, note.en, note.pinyin ?? '', note.pos ?? '', note.note ?? '',
-      note.context?.zh ?? '', note.context?.en ?? '', `parley ${deck.slug} ${note.kind}`,
+      note.context?.zh ?? '', note.context?.en ?? '', ...clozeFields(note), `parley ${deck.slug} ${note.kind}`,
     ].map(stripControls), tab));
   }
   return `${lines.join('\n')}\n`;

@@ -6,7 +6,11 @@
 
 /** The note type's name and fields: the id first, since Anki keys duplicates on the first field. */
 export const APKG_NOTETYPE = 'parley';
-export const APKG_FIELDS = ['Id', 'Chinese', 'English', 'Pinyin', 'Part of speech', 'Note', 'Context Chinese', 'Context English'] as const;
+export const APKG_FIELDS = [
+  'Id', 'Chinese', 'English', 'Pinyin', 'Part of speech', 'Note', 'Context Chinese', 'Context English',
+  // Last, so a note type from a package made before cloze cards keeps its fields' places.
+  'Cloze', 'Cloze hint', 'Cloze term', 'Cloze answer',
+] as const;
 /** Sorting the browser by the id would read as noise; by the Chinese it reads as a word list. */
 const SORT_FIELD = APKG_FIELDS.indexOf('Chinese');
 
@@ -17,7 +21,10 @@ const details = [
   '{{#Context Chinese}}<div class="context"><div class="zh">{{Context Chinese}}</div><div class="en">{{Context English}}</div></div>{{/Context Chinese}}',
 ].join('\n');
 
-/** Chinese → English first: card ordinal 0 is parley's `zh-en` card, 1 its `en-zh` card. */
+/**
+ * Chinese → English first: card ordinal 0 is parley's `zh-en` card, 1 its `en-zh` card, 2 its cloze
+ * card, which Anki makes only for a note whose Cloze field is filled (the template's front is empty otherwise).
+ */
 export const APKG_TEMPLATES = [
   {
     name: 'Chinese → English',
@@ -28,6 +35,11 @@ export const APKG_TEMPLATES = [
     name: 'English → Chinese',
     qfmt: '<div class="en prompt">{{English}}</div>',
     afmt: `{{FrontSide}}\n<hr id="answer">\n<div class="zh answer">{{Chinese}}</div>\n${details}`,
+  },
+  {
+    name: 'Cloze',
+    qfmt: '{{#Cloze}}<div class="prompt cloze">{{Cloze}}</div>\n<div class="hint">{{Cloze hint}}</div>{{/Cloze}}',
+    afmt: `<div class="prompt cloze">{{Cloze answer}}</div>\n<div class="hint">{{Cloze hint}}</div>\n<hr id="answer">\n<div class="answer">{{Cloze term}}</div>\n${details}`,
   },
 ] as const;
 
@@ -50,7 +62,11 @@ export const APKG_CSS = `.card {
 .note { color: #57606a; font-size: 17px; margin-top: 8px; }
 .context { margin: 18px auto 0; max-width: 34em; padding: 10px 14px; border-left: 3px solid #d0d7de; text-align: left; font-size: 18px; }
 .context .en { color: #6e7781; margin-top: 4px; }
+.cloze { font-size: 24px; }
+.hint { color: #6e7781; font-size: 18px; }
+.term { color: #0a58ca; }
 .nightMode .pinyin, .night_mode .pinyin { color: #6fd3a8; }
+.nightMode .term, .night_mode .term { color: #79b8ff; }
 .nightMode .context, .night_mode .context { border-color: #444c56; }
 `;
 
@@ -79,7 +95,7 @@ export function notetypeJson(ids: CollectionIds): object {
     latexPost: '\\end{document}',
     latexsvg: false,
     // Which fields each card needs (Anki before 2.1.28 reads this to generate cards).
-    req: [[0, 'any', [APKG_FIELDS.indexOf('Chinese')]], [1, 'any', [APKG_FIELDS.indexOf('English')]]],
+    req: [[0, 'any', [APKG_FIELDS.indexOf('Chinese')]], [1, 'any', [APKG_FIELDS.indexOf('English')]], [2, 'any', [APKG_FIELDS.indexOf('Cloze')]]],
     tags: [],
     vers: [],
   };

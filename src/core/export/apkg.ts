@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { cardId, DIRECTIONS, inArticleOrder, type Deck, type Note } from '../deck/note.js';
+import { blanked, contextParts, termOf } from '../deck/cloze.js';
+import { cardId, cardKinds, inArticleOrder, type Deck, type Note } from '../deck/note.js';
 import { LEECH_TAG } from '../srs/session.js';
 import type { CardState } from '../srs/card-state.js';
 import type { ReviewEntry } from '../stats/reviews.js';
@@ -95,21 +96,27 @@ export function fieldChecksum(html: string): number {
   return Number.parseInt(createHash('sha1').update(plainText(html)).digest('hex').slice(0, 8), 16);
 }
 
+/** A note's fields as Anki stores them; the cloze answer is HTML of its own, the term marked. */
 function noteFields(note: Note): string[] {
-  return [note.id, note.zh, note.en, note.pinyin ?? '', note.pos ?? '', note.note ?? '', note.context?.zh ?? '', note.context?.en ?? ''];
+  const fields = [note.id, note.zh, note.en, note.pinyin ?? '', note.pos ?? '', note.note ?? '', note.context?.zh ?? '', note.context?.en ?? ''].map(fieldHtml);
+  const parts = note.cloze ? contextParts(note) : undefined;
+  if (!parts) return [...fields, '', '', '', ''];
+  const { term, lang } = termOf(note);
+  const answer = parts.map((p) => (p.term ? `<span class="term">${fieldHtml(p.text)}</span>` : fieldHtml(p.text))).join('');
+  return [...fields, fieldHtml(blanked(parts)), fieldHtml(lang === 'zh' ? note.en : note.zh), fieldHtml(term), answer];
 }
 
 /** Anki keeps a note's tags space-separated with a space at each end. */
 function noteTags(note: Note, states: ReadonlyMap<string, CardState>): string {
   const tags: string[] = [note.kind];
-  const leech = DIRECTIONS.some((d) => states.get(cardId(note.id, d))?.tags?.includes(LEECH_TAG));
+  const leech = cardKinds(note).some((kind) => states.get(cardId(note.id, kind))?.tags?.includes(LEECH_TAG));
   if (leech) tags.push(LEECH_TAG);
   return ` ${tags.join(' ')} `;
 }
 
 /**
  * A parley deck as the rows of an Anki collection: one note of type `parley` per note, its two
- * cards (Chinese → English, English → Chinese) in a deck of the parley deck's name. With the
+ * cards (Chinese → English, English → Chinese) and its cloze card if it has one, in a deck of the parley deck's name. With the
  * schedule, each card carries its FSRS state and the review log its grades; without, every card
  * is new, in article order.
  */
@@ -135,14 +142,15 @@ export function apkgRows(input: ApkgInput): ApkgRows {
   const cards: AnkiCard[] = [];
   const cardIds = new Map<string, number>();
   notes.forEach((note, index) => {
-    const fields = noteFields(note).map(fieldHtml);
+    const fields = noteFields(note);
     const nid = stableId(`parley note ${note.id}`, taken);
     ankiNotes.push({
       id: nid, guid: note.id, mid: ids.notetype, mod, tags: noteTags(note, states),
       flds: fields.join(FIELD_SEPARATOR), sfld: plainText(fields[APKG_FIELDS.indexOf('Chinese')]!), csum: fieldChecksum(fields[0]!),
     });
-    DIRECTIONS.forEach((direction, ord) => {
-      const id = cardId(note.id, direction);
+    // The card's kind in cardKinds order is its template's ordinal.
+    cardKinds(note).forEach((kind, ord) => {
+      const id = cardId(note.id, kind);
       const cid = stableId(`parley card ${id}`, taken);
       cardIds.set(id, cid);
       // Positions count from 1, siblings side by side, as Anki numbers new cards of one note.

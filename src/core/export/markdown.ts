@@ -1,3 +1,4 @@
+import { contextParts, termOf } from '../deck/cloze.js';
 import { inArticleOrder, type Deck, type Note } from '../deck/note.js';
 import { stripControls } from '../text/controls.js';
 import { termAndGloss } from './vocab.js';
@@ -20,7 +21,14 @@ function vocab(note: Note): string {
   const extra = [note.pinyin, note.pos].filter(Boolean).map((s) => escape(s!)).join(', ');
   let line = `- **${escape(term)}**${extra ? ` (${extra})` : ''}: ${escape(gloss)}`;
   if (note.note) line += ` — ${escape(note.note)}`;
-  if (note.context) line += `\n  > ${escape(note.context.zh)}  \n  > ${escape(note.context.en)}`;
+  if (note.context) {
+    // The term in bold where its sentence uses it, as the review screen marks it.
+    const parts = contextParts(note);
+    const marked = (side: 'zh' | 'en') => (parts && termOf(note).lang === side
+      ? parts.map((p) => (p.term ? `**${escape(p.text)}**` : escape(p.text))).join('')
+      : escape(note.context![side]));
+    line += `\n  > ${marked('zh')}  \n  > ${marked('en')}`;
+  }
   return line;
 }
 

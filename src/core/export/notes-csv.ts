@@ -1,7 +1,7 @@
 import { inArticleOrder, type Deck } from '../deck/note.js';
 import { delimitedRow, spreadsheetText } from './delimited.js';
 
-const HEADER = ['id', 'kind', 'order', 'zh', 'en', 'lang', 'pos', 'pinyin', 'note', 'context_zh', 'context_en'];
+const HEADER = ['id', 'kind', 'order', 'zh', 'en', 'lang', 'pos', 'pinyin', 'note', 'context_zh', 'context_en', 'cloze'];
 
 /**
  * The deck's notes as RFC 4180 CSV (CRLF line ends), for spreadsheets. Every cell but `order` is
@@ -10,7 +10,7 @@ const HEADER = ['id', 'kind', 'order', 'zh', 'en', 'lang', 'pos', 'pinyin', 'not
 export function notesCsv(deck: Deck): string {
   const rows = inArticleOrder(deck.notes).map((n) => {
     const [id, kind, ...rest] = [
-      n.id, n.kind, n.zh, n.en, n.lang ?? '', n.pos ?? '', n.pinyin ?? '', n.note ?? '', n.context?.zh ?? '', n.context?.en ?? '',
+      n.id, n.kind, n.zh, n.en, n.lang ?? '', n.pos ?? '', n.pinyin ?? '', n.note ?? '', n.context?.zh ?? '', n.context?.en ?? '', n.cloze ?? '',
     ].map(spreadsheetText);
     return [id!, kind!, String(n.order), ...rest];
   });

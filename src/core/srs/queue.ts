@@ -1,5 +1,5 @@
 import { outlineDeck, type NoteRef } from '../deck/outline.js';
-import { cardId, DIRECTIONS, inArticleOrder, splitCardId, type Deck, type Direction, type Note } from '../deck/note.js';
+import { askedDirection, cardId, cardKinds, type CardKind, DIRECTIONS, inArticleOrder, splitCardId, type Deck, type Direction, type Note } from '../deck/note.js';
 import type { Settings, StudyDirection } from '../settings.js';
 import { type CardState, isLearning, isNew, isReview, type JournalEntry } from './card-state.js';
 import { dayStart, LEARN_AHEAD_MS, nextDayStart } from './day.js';
@@ -26,7 +26,8 @@ export interface QueuedCard<N extends NoteRef = Note> {
   deck: string;
   deckName: string;
   note: N;
-  direction: Direction;
+  /** Which of the note's cards: a direction, or its cloze card. */
+  direction: CardKind;
   cardId: string;
   state: CardState | null;
   /** Studied ahead of its due day (`--ahead`). */
@@ -192,12 +193,16 @@ function pickFresh<N extends NoteRef>(decks: readonly DeckCards<N>[], window: Qu
   return out;
 }
 
-/** A new card of each vocabulary note a sentence uses, where the note may still come before it today. */
+/**
+ * A new card of each vocabulary note a sentence uses, where the note may still come before it today.
+ * Not a cloze card: one left new means the term was met on an earlier day, and a cloze just before
+ * the sentence it blanks would hand the sentence card its answer.
+ */
 function vocabularyFirst<N extends NoteRef>(deck: DeckCards<N>, sentence: N, window: QueueWindow, taken: TakenNotes<N>): QueuedCard<N>[] {
   return taken.vocabularyOf(deck.slug, sentence).flatMap((vocab) => {
     if (taken.waits(deck.slug, vocab)) return [];
     const first = newCards(deck, vocab, window).next();
-    return first.done ? [] : [first.value];
+    return first.done || first.value.direction === 'cloze' ? [] : [first.value];
   });
 }
 
@@ -219,7 +224,8 @@ function candidates<N extends NoteRef>(decks: readonly DeckCards<N>[], today: St
       const note = card && notes.get(card.noteId);
       if (!note) continue;
       if (today.cards.size > 0 && today.cards.has(key(deck.slug, id))) studied.push({ deck: deck.slug, note });
-      if (isNew(state.state) || !window.directions.includes(card.direction) || isHidden(state, window.now)) continue;
+      const asked = askedDirection(card.direction, note);
+      if (isNew(state.state) || !asked || !window.directions.includes(asked) || isHidden(state, window.now)) continue;
       const due = Date.parse(state.due);
       const list = dueList(state.state, due, window);
       if (list) lists[list].push({ due, card: { deck: deck.slug, deckName: deck.name, note, direction: card.direction, cardId: id, state, cram: list === 'cram' } });
@@ -231,7 +237,8 @@ function candidates<N extends NoteRef>(decks: readonly DeckCards<N>[], today: St
 
 /** A note's new cards the session may introduce, in the order they come; the one place that knows a note's card kinds. */
 function* newCards<N extends NoteRef>(deck: DeckCards<N>, note: N, window: QueueWindow): Generator<QueuedCard<N>> {
-  for (const direction of window.directions) {
+  for (const direction of cardKinds(note)) {
+    if (!window.directions.includes(askedDirection(direction, note)!)) continue;
     const id = cardId(note.id, direction);
     const state = deck.states.get(id);
     if (!isNew(state?.state) || isHidden(state, window.now)) continue;

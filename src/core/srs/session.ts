@@ -1,4 +1,5 @@
-import type { Lang } from '../deck/note.js';
+import { blanked, contextParts, termOf, type SentencePart } from '../deck/cloze.js';
+import { askedDirection, type Lang } from '../deck/note.js';
 import { acceptedAnswers, checkAnswer, type AnswerCheck } from './answer.js';
 import { isLearning, isNew, type CardEntry, type CardState, type Grade } from './card-state.js';
 import { isDueToday, LEARN_AHEAD_MS, nextDayStart, returnsToday } from './day.js';
@@ -134,14 +135,45 @@ export function remaining(state: SessionState): { fresh: number; learning: numbe
   };
 }
 
-/** The side the card shows first, and its language. */
-export function promptOf(card: QueuedCard): Utterance {
-  return card.direction === 'zh-en' ? { text: card.note.zh, lang: 'zh' } : { text: card.note.en, lang: 'en' };
+/** A cloze card's parts; undefined when its note (changed meanwhile) has no cloze to show. */
+function clozeOf(card: QueuedCard): { parts: SentencePart[]; lang: Lang; term: string } | undefined {
+  if (card.direction !== 'cloze' || !card.note.cloze) return undefined;
+  const parts = contextParts(card.note);
+  return parts?.some((p) => p.term) ? { parts, ...termOf(card.note) } : undefined;
 }
 
-/** The side the learner must recall, and its language. */
+/**
+ * The side the card shows first, and its language. A cloze card shows its context sentence with
+ * the term blanked; one whose note lost its cloze asks for the term as its direction would.
+ */
+export function promptOf(card: QueuedCard): Utterance {
+  const cloze = clozeOf(card);
+  if (cloze) return { text: blanked(cloze.parts), lang: cloze.lang };
+  const direction = askedDirection(card.direction, card.note) ?? 'en-zh';
+  return direction === 'zh-en' ? { text: card.note.zh, lang: 'zh' } : { text: card.note.en, lang: 'en' };
+}
+
+/** The side the learner must recall, and its language: for a cloze card, the term. */
 export function answerOf(card: QueuedCard): Utterance {
-  return card.direction === 'zh-en' ? { text: card.note.en, lang: 'en' } : { text: card.note.zh, lang: 'zh' };
+  const cloze = clozeOf(card);
+  if (cloze) return { text: cloze.term, lang: cloze.lang };
+  const direction = askedDirection(card.direction, card.note) ?? 'en-zh';
+  return direction === 'zh-en' ? { text: card.note.en, lang: 'en' } : { text: card.note.zh, lang: 'zh' };
+}
+
+/** What a typed answer may be: the answer's accepted forms, and for a cloze card also the word the blank held. */
+function acceptedFor(card: QueuedCard): string[] {
+  const accepted = acceptedAnswers(answerOf(card).text, card.note.kind === 'vocab');
+  const form = clozeOf(card)?.parts.find((p) => p.term)?.text;
+  return form && !accepted.includes(form) ? [...accepted, form] : accepted;
+}
+
+/** What `v` says: a cloze card's blank as a pause, and once shown the whole sentence. */
+export function spoken(card: QueuedCard, revealed: boolean): Utterance[] {
+  const cloze = clozeOf(card);
+  if (!cloze) return revealed ? [promptOf(card), answerOf(card)] : [promptOf(card)];
+  const text = revealed ? cloze.parts.map((p) => p.text).join('') : cloze.parts.map((p) => (p.term ? '…' : p.text)).join('');
+  return [{ text, lang: cloze.lang }];
 }
 
 export function step(state: SessionState, event: SessionEvent, now: Date): StepResult {
@@ -153,7 +185,7 @@ export function step(state: SessionState, event: SessionEvent, now: Date): StepR
     case 'speak': {
       if (!state.showing) return { state: at, effects: [] };
       const { card, revealed } = state.showing;
-      return { state: at, effects: [{ type: 'speak', parts: revealed ? [promptOf(card), answerOf(card)] : [promptOf(card)] }] };
+      return { state: at, effects: [{ type: 'speak', parts: spoken(card, revealed) }] };
     }
     case 'quit':
       return { state: { ...at, quit: true }, effects: [] };
@@ -163,7 +195,7 @@ export function step(state: SessionState, event: SessionEvent, now: Date): StepR
     case 'typed-answer': {
       if (!state.showing || state.showing.revealed) return { state: at, effects: [] };
       const answer = answerOf(state.showing.card);
-      const check = checkAnswer(acceptedAnswers(answer.text, state.showing.card.note.kind === 'vocab'), event.text, answer.lang);
+      const check = checkAnswer(acceptedFor(state.showing.card), event.text, answer.lang);
       return { state: reveal(at, check, now), effects: [] };
     }
     case 'grade':

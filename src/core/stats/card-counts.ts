@@ -1,4 +1,4 @@
-import { cardId, DIRECTIONS, type Note } from '../deck/note.js';
+import { cardId, cardKinds, type CardSource, type Note } from '../deck/note.js';
 import { isLearning, isNew, type CardState } from '../srs/card-state.js';
 
 /**
@@ -16,10 +16,10 @@ export function emptyCounts(): StateCounts {
   return { new: 0, learning: 0, review: 0, suspended: 0 };
 }
 
-export function countByState(notes: readonly Pick<Note, 'id'>[], states: ReadonlyMap<string, CardState>): StateCounts {
+export function countByState(notes: readonly (Pick<Note, 'id'> & CardSource)[], states: ReadonlyMap<string, CardState>): StateCounts {
   const counts = emptyCounts();
   for (const note of notes) {
-    for (const direction of DIRECTIONS) {
+    for (const direction of cardKinds(note)) {
       const state = states.get(cardId(note.id, direction));
       if (state?.suspended) counts.suspended++;
       else if (isNew(state?.state)) counts.new++;

@@ -1,4 +1,4 @@
-import { cardId, DIRECTIONS } from '../deck/note.js';
+import { cardId, cardKinds } from '../deck/note.js';
 import type { Settings } from '../settings.js';
 import type { JournalEntry } from '../srs/card-state.js';
 import { dayStart } from '../srs/day.js';
@@ -49,7 +49,7 @@ export interface StatsInput {
 export function buildStats(input: StatsInput): StatsReport {
   const { decks, settings, now, weights } = input;
   const { dayStartsAt } = settings;
-  const ids = new Set(decks.flatMap((d) => d.notes.flatMap((n) => DIRECTIONS.map((dir) => cardId(n.id, dir)))));
+  const ids = new Set(decks.flatMap((d) => d.notes.flatMap((n) => cardKinds(n).map((kind) => cardId(n.id, kind)))));
   const all = liveReviews(input.journal);
   const reviews = input.wholeHome ? all : reviewsOf(all, ids);
 

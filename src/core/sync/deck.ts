@@ -17,7 +17,7 @@ const result = (text: string | undefined, more: Partial<DeckMerge> = {}): DeckMe
 
 /** What a note says, whatever its place: two notes saying the same are the same note. */
 const content = (n: Note) =>
-  JSON.stringify([n.kind, n.zh, n.en, n.lang || null, n.pos || null, n.pinyin || null, n.note || null, n.context?.zh ?? null, n.context?.en ?? null]);
+  JSON.stringify([n.kind, n.zh, n.en, n.lang || null, n.pos || null, n.pinyin || null, n.note || null, n.context?.zh ?? null, n.context?.en ?? null, n.cloze ?? null]);
 
 /** The three-way choice for one value: whichever side changed it; ours when both did. */
 function pick<T>(base: T | undefined, ours: T, theirs: T, same: (a: T, b: T) => boolean): T {

@@ -57,6 +57,11 @@ function lemmaTable(forms: Record<string, string>): Record<string, string> {
 /** Two-letter content words: "went" must meet the dictionary's "go". */
 const SHORT_CONTENT = new Set(['go', 'ox']);
 
+/** The dictionary word an irregular form belongs to (`ran` → `run`), if the table lists it. */
+export function irregularLemma(form: string): string | undefined {
+  return IRREGULAR[form];
+}
+
 export function isStopWord(word: string): boolean {
   return STOP.has(word);
 }

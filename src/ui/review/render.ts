@@ -1,5 +1,8 @@
 import type { Grade } from '../../core/srs/card-state.js';
 import { GRADE_NAMES, GRADES } from '../../core/srs/scheduler.js';
+import { contextParts, termOf, type SentencePart } from '../../core/deck/cloze.js';
+import type { Lang } from '../../core/deck/note.js';
+import type { QueuedCard } from '../../core/srs/queue.js';
 import { answerOf, promptOf, remaining, type SessionState, type SessionSummary } from '../../core/srs/session.js';
 import { visible } from '../escape.js';
 import { makeTheme, type Theme } from '../theme.js';
@@ -54,27 +57,63 @@ function paragraph(text: string, width: number, paint: (s: string) => string): s
   return wrap(visible(text), width - INDENT.length).map((line) => INDENT + paint(line));
 }
 
+function spanLines(spans: readonly Span[], width: number): string[] {
+  return wrapSpans(spans.map((s) => ({ ...s, text: visible(s.text) })), width - INDENT.length).map((line) => INDENT + line);
+}
+
+/**
+ * A sentence with its term marked: in brackets, 【term】 in Chinese and [term] in English, so the
+ * mark reads the same without colour (a pipe, NO_COLOR, TERM=dumb); in colour also in the one
+ * colour that means "the term".
+ */
+function markedTerm(parts: readonly SentencePart[], lang: Lang, theme: Theme, paint: (s: string) => string): Span[] {
+  const [open, close] = lang === 'zh' ? ['【', '】'] : ['[', ']'];
+  return parts.map((p) => (p.term ? { text: `${open}${p.text}${close}`, paint: (s: string) => theme.accent.bold(s) } : { text: p.text, paint }));
+}
+
+const langPaint = (theme: Theme, lang: Lang) => (lang === 'zh' ? theme.zh : theme.en);
+
+/** The first side of a card: the prompt, with a vocabulary card's part of speech and a cloze card's hint. */
+function frontBlocks(card: QueuedCard, revealed: boolean, size: ScreenSize, theme: Theme): Block[] {
+  const prompt = promptOf(card);
+  const paint = langPaint(theme, prompt.lang);
+  const { note } = card;
+  const pos = note.kind === 'vocab' && note.pos ? [{ text: `  ${note.pos}`, paint: theme.dim }] : [];
+  const parts = card.direction === 'cloze' ? contextParts(note) : undefined;
+  if (parts?.some((p) => p.term)) {
+    // Once the answer shows, the blank fills with the term, marked.
+    const sentence = revealed ? markedTerm(parts, prompt.lang, theme, paint) : [{ text: prompt.text, paint }];
+    return [
+      { lines: spanLines(sentence, size.columns), drop: 0 },
+      { lines: spanLines([{ text: 'hint: ', paint: theme.dim }, { text: termOf(note).lang === 'zh' ? note.en : note.zh, paint: theme.en }, ...pos], size.columns), drop: 0 },
+    ];
+  }
+  return [{ lines: spanLines([{ text: prompt.text, paint }, ...pos], size.columns), drop: 0 }];
+}
+
 function bodyBlocks(state: SessionState, size: ScreenSize, theme: Theme): Block[] {
   const showing = state.showing;
   if (!showing) return [];
   const { card } = showing;
+  const { note } = card;
   const width = size.columns;
-  const prompt = promptOf(card).text;
+  const prompt = promptOf(card);
   const answer = answerOf(card);
-  const pinyinOf = (zh: string) => {
-    if (!state.pinyin) return [];
-    const text = card.note.kind === 'vocab' && zh === card.note.zh && card.note.pinyin ? card.note.pinyin : size.pinyin?.(zh);
+  const vocab = note.kind === 'vocab';
+  const pinyinOf = (zh: string, always = false) => {
+    if (!state.pinyin && !always) return [];
+    const text = vocab && zh === note.zh && note.pinyin ? note.pinyin : size.pinyin?.(zh);
     return text ? paragraph(text, width, theme.dim) : [];
   };
-  const blocks: Block[] = [
-    { lines: paragraph(prompt, width, card.direction === 'zh-en' ? theme.zh : theme.en), drop: 0 },
-  ];
-  if (card.direction === 'zh-en') blocks.push({ lines: pinyinOf(prompt), drop: 3 });
+  const blocks = frontBlocks(card, showing.revealed, size, theme);
+  if (prompt.lang === 'zh') blocks.push({ lines: pinyinOf(prompt.text), drop: 3 });
   if (!showing.revealed) return blocks;
 
   blocks.push({ lines: [''], drop: 5 });
-  blocks.push({ lines: paragraph(answer.text, width, answer.lang === 'zh' ? theme.zh : theme.en), drop: 0 });
-  if (answer.lang === 'zh') blocks.push({ lines: pinyinOf(answer.text), drop: 3 });
+  blocks.push({ lines: paragraph(answer.text, width, langPaint(theme, answer.lang)), drop: 0 });
+  // A word's reading is part of knowing it: its pinyin comes with the answer whatever `p` says.
+  const termPinyin = vocab && termOf(note).lang === 'zh' && !(prompt.text === note.zh && state.pinyin);
+  if (answer.lang === 'zh' || termPinyin) blocks.push({ lines: pinyinOf(answer.lang === 'zh' ? answer.text : note.zh, termPinyin), drop: 3 });
   if (showing.check) {
     const check = showing.check;
     const spans: Span[] = [{ text: 'typed: ', paint: theme.dim }];
@@ -91,15 +130,24 @@ function bodyBlocks(state: SessionState, size: ScreenSize, theme: Theme): Block[
     const lines = wrapSpans(spans, width - INDENT.length).map((l) => INDENT + l);
     blocks.push({ lines: lines.length > TYPED_LINES ? [...lines.slice(0, TYPED_LINES), INDENT + theme.dim('...')] : lines, drop: 1 });
   }
-  if (card.note.note || card.note.pos) {
-    const note = [card.note.pos && `(${card.note.pos})`, card.note.note].filter(Boolean).join(' ');
-    blocks.push({ lines: ['', ...paragraph(`note: ${note}`, width, theme.dim)], drop: 2 });
-  }
-  if (card.note.context) {
-    const { zh, en } = card.note.context;
-    blocks.push({ lines: ['', ...paragraph(zh, width, theme.dim), ...paragraph(en, width, theme.dim)], drop: 4 });
-  }
+  const noteText = vocab ? note.note : [note.pos && `(${note.pos})`, note.note].filter(Boolean).join(' ');
+  if (noteText) blocks.push({ lines: ['', ...paragraph(`note: ${noteText}`, width, theme.dim)], drop: 2 });
+  if (note.context) blocks.push({ lines: ['', ...contextLines(card, size, theme)], drop: 4 });
   return blocks;
+}
+
+/**
+ * The context sentence pair under the answer, the term marked in its own language's sentence. A
+ * cloze card has shown that sentence already, so only the translation is left to show.
+ */
+function contextLines(card: QueuedCard, size: ScreenSize, theme: Theme): string[] {
+  const { zh, en } = card.note.context!;
+  const parts = contextParts(card.note);
+  const lang = termOf(card.note).lang;
+  const marked = (side: Lang, text: string) =>
+    parts && side === lang ? spanLines(markedTerm(parts, side, theme, theme.dim), size.columns) : paragraph(text, size.columns, theme.dim);
+  if (card.direction === 'cloze' && parts?.some((p) => p.term)) return marked(lang === 'zh' ? 'en' : 'zh', lang === 'zh' ? en : zh);
+  return [...marked('zh', zh), ...marked('en', en)];
 }
 
 /** `1 Again 10m  2 Hard 1d  3 Good 3d  4 Easy 8d`, on two lines when one does not fit. */

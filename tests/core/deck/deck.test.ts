@@ -135,7 +135,7 @@ describe('deck summary', () => {
       [cardId(notes[1]!.id, 'en-zh'), { ...base, state: 2 as const, due: '2026-01-09T00:00:00Z', suspended: true }],
       [cardId(notes[2]!.id, 'zh-en'), { ...base, state: 3 as const, due: '2026-01-10T11:00:00Z', buriedUntil: '2026-01-11T04:00:00Z' }],
     ]);
-    expect(summarise({ slug: deck.slug, name: deck.name, noteIds: deck.notes.map((n) => n.id), states }, now, new Date('2026-01-11T04:00:00Z'))).toEqual({
+    expect(summarise({ slug: deck.slug, name: deck.name, noteIds: deck.notes.map((n) => n.id), kinds: 'sss', states }, now, new Date('2026-01-11T04:00:00Z'))).toEqual({
       name: 'N', slug: 'n', notes: 3, cards: 6, new: 1, learning: 2, review: 2, dueToday: 2, suspended: 1,
     });
   });

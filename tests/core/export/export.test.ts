@@ -17,7 +17,7 @@ const deck: Deck = {
   notes: [
     {
       id: 'v9a2e00000000', kind: 'vocab', zh: '二轨对话', en: 'Track II "Dialogue"', lang: 'zh', pinyin: 'èr guǐ duì huà', pos: 'n.',
-      note: 'coined\tin 1982', context: { zh: '他们进行了二轨对话。', en: 'They held a\nTrack II dialogue.' }, order: 1,
+      note: 'coined\tin 1982', context: { zh: '他们进行了二轨对话。', en: 'They held a\nTrack II dialogue.' }, cloze: '二轨对话', order: 1,
     },
     { id: 's1f0c00000000', kind: 'sentence', zh: '今天,我们讨论AI安全。', en: 'Today, we discuss "AI safety".', order: 0 },
   ],
@@ -30,12 +30,13 @@ describe('ankiTsv', () => {
     expect(lines[1]).toBe('#html:false');
     expect(lines[2]).toBe('#notetype:parley');
     expect(lines[3]).toBe('#deck:AI safety notes');
-    expect(lines[4]).toBe('#columns:id\tzh\ten\tpinyin\tpos\tnote\tcontext_zh\tcontext_en\ttags');
-    expect(lines[5]).toBe('#tags column:9');
-    expect(lines[6]).toBe('s1f0c00000000\t今天,我们讨论AI安全。\t"Today, we discuss ""AI safety""."\t\t\t\t\t\tparley ai-safety sentence');
+    expect(lines[4]).toBe('#columns:id\tzh\ten\tpinyin\tpos\tnote\tcontext_zh\tcontext_en\tcloze\tcloze_hint\tcloze_term\ttags');
+    expect(lines[5]).toBe('#tags column:12');
+    expect(lines[6]).toBe('s1f0c00000000\t今天,我们讨论AI安全。\t"Today, we discuss ""AI safety""."\t\t\t\t\t\t\t\t\tparley ai-safety sentence');
     // A field with a tab, a newline or a quote is quoted, quotes doubled; the newline stays inside.
     expect(lines[7]).toBe('v9a2e00000000\t二轨对话\t"Track II ""Dialogue"""\tèr guǐ duì huà\tn.\t"coined\tin 1982"\t他们进行了二轨对话。\t"They held a');
-    expect(lines[8]).toBe('Track II dialogue."\tparley ai-safety vocab');
+    // The cloze card's fields: the sentence with the term blanked, the gloss as its hint, the term.
+    expect(lines[8]).toBe('Track II dialogue."\t他们进行了____。\t"Track II ""Dialogue"""\t二轨对话\tparley ai-safety vocab');
     expect(lines[9]).toBe('');
     expect(lines).toHaveLength(10);
   });
@@ -44,9 +45,9 @@ describe('ankiTsv', () => {
 describe('notesCsv', () => {
   it('is RFC 4180: CRLF rows, quoted fields with commas, quotes and line breaks', () => {
     const rows = notesCsv(deck).split('\r\n');
-    expect(rows[0]).toBe('id,kind,order,zh,en,lang,pos,pinyin,note,context_zh,context_en');
-    expect(rows[1]).toBe('s1f0c00000000,sentence,0,"今天,我们讨论AI安全。","Today, we discuss ""AI safety"".",,,,,,');
-    expect(rows[2]).toBe('v9a2e00000000,vocab,1,二轨对话,"Track II ""Dialogue""",zh,n.,èr guǐ duì huà,coined\tin 1982,他们进行了二轨对话。,"They held a\nTrack II dialogue."');
+    expect(rows[0]).toBe('id,kind,order,zh,en,lang,pos,pinyin,note,context_zh,context_en,cloze');
+    expect(rows[1]).toBe('s1f0c00000000,sentence,0,"今天,我们讨论AI安全。","Today, we discuss ""AI safety"".",,,,,,,');
+    expect(rows[2]).toBe('v9a2e00000000,vocab,1,二轨对话,"Track II ""Dialogue""",zh,n.,èr guǐ duì huà,coined\tin 1982,他们进行了二轨对话。,"They held a\nTrack II dialogue.",二轨对话');
     expect(rows[3]).toBe('');
   });
 });
@@ -62,7 +63,7 @@ describe('notesJson and notesMarkdown', () => {
     const md = notesMarkdown(deck);
     expect(md).toContain('# AI safety notes\n\nSource: On \\*AI\\* safety, ai.txt');
     expect(md).toContain('今天,我们讨论AI安全。  \nToday, we discuss "AI safety".');
-    expect(md).toContain('- **二轨对话** (èr guǐ duì huà, n.): Track II "Dialogue" — coined in 1982\n  > 他们进行了二轨对话。  \n  > They held a Track II dialogue.');
+    expect(md).toContain('- **二轨对话** (èr guǐ duì huà, n.): Track II "Dialogue" — coined in 1982\n  > 他们进行了**二轨对话**。  \n  > They held a Track II dialogue.');
   });
 });
 
