@@ -40,8 +40,8 @@ export const SCENARIOS = [
       writeFileSync(join(home, 'a.txt'), article('甲', 15));
       writeFileSync(join(home, 'b.txt'), article('乙', 15));
       const [a, b] = await Promise.all([
-        parleyAsync(['import', join(home, 'a.txt'), '--deck', 'shared'], { home }),
-        parleyAsync(['import', join(home, 'b.txt'), '--deck', 'shared'], { home }),
+        parleyAsync(['import', join(home, 'a.txt'), '--deck', 'shared', '--suggest', '0'], { home }),
+        parleyAsync(['import', join(home, 'b.txt'), '--deck', 'shared', '--suggest', '0'], { home }),
       ]);
       for (const r of [a, b]) if (r.status !== 0) return `exit ${r.status}: ${r.stderr.trim().split('\n')[0]}`;
       const notes = JSON.parse(readFileSync(join(home, 'decks', 'shared.json'), 'utf8')).notes.length;

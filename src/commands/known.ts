@@ -3,7 +3,7 @@ import { UserError } from '../core/errors.js';
 import { decodeArticle } from '../core/text/decode.js';
 import { normalizeWord, wordsOfList } from '../core/vocab/known-words.js';
 import { addKnown, learntKnown, saidKnown } from '../store/known.js';
-import { guessEncoding } from './import/index.js';
+import { guessEncoding } from './import/guess-encoding.js';
 import { readSource } from './import/read-source.js';
 
 interface JsonOption {

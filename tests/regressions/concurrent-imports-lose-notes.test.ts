@@ -18,7 +18,7 @@ function article(tag: string, count: number): string {
 
 function run(home: string, file: string): Promise<number | null> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, 'import', file, '--deck', 'shared'], {
+    const child = spawn(process.execPath, [CLI, 'import', file, '--deck', 'shared', '--suggest', '0'], {
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', NO_COLOR: '1', PARLEY_HOME: home },
       stdio: 'ignore',
     });

@@ -66,7 +66,7 @@ describe('a rename cut short by a kill', () => {
     // As if another parley had imported it in the moment after the kill, before any command ran.
     cpSync(join(home, 'rename.pending'), join(home, 'saved.pending'));
     rmSync(join(home, 'rename.pending'));
-    expect((await parleyIn(['import', join(home, 'other.txt'), '--deck', 'bazaar'], { home, env })).code).toBe(0);
+    expect((await parleyIn(['import', join(home, 'other.txt'), '--deck', 'bazaar', '--suggest', '0'], { home, env })).code).toBe(0);
     cpSync(join(home, 'saved.pending'), join(home, 'rename.pending'));
     expect(await decks(home)).toMatchObject([{ slug: 'bazaar', suspended: 4 }]);
     const notes = JSON.parse(readFileSync(join(home, 'decks', 'bazaar.json'), 'utf8')).notes;

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
 import type { Context } from '../../cli/context.js';
 import { analyseArticle, type Analysis, type Lexicon } from '../../core/article/index.js';
 import { DECK_FORMAT, type Deck, type Note } from '../../core/deck/note.js';
@@ -7,11 +6,12 @@ import { notesFromAnalysis } from '../../core/deck/from-analysis.js';
 import { mergeNotes, type MergeResult } from '../../core/deck/merge.js';
 import { deckSlug } from '../../core/deck/slug.js';
 import { UserError } from '../../core/errors.js';
-import { decodeArticle, type EncodingGuesser } from '../../core/text/decode.js';
+import { decodeArticle } from '../../core/text/decode.js';
 import { htmlToText, looksLikeHtml } from '../../core/text/html.js';
 import { findDeck, listDeckSlugs, writeDeck } from '../../store/deck-files.js';
 import { lazyPinyin, loadLexicon } from '../artifacts.js';
 import { isWebAddress, readSource, type Source } from './read-source.js';
+import { guessEncoding } from './guess-encoding.js';
 import { printDryRun, printSummary, progressBar } from './report.js';
 import { DEFAULT_SETTINGS, suggestionCount } from '../../core/settings.js';
 import { knownWords } from '../../store/known.js';
@@ -44,15 +44,6 @@ export interface DeckPlan {
   /** The deck that holds the slug the name first gave, when this deck had to take another. */
   displaced?: { name: string; slug: string };
 }
-
-/**
- * jschardet takes ~40 ms to load and is needed only for files that are not UTF-8 or UTF-16, so it
- * is required at the moment decoding asks for a guess (a runtime require the bundler leaves alone).
- */
-export const guessEncoding: EncodingGuesser = (bytes) => {
-  const load = createRequire(import.meta.url);
-  return (load('jschardet') as typeof import('jschardet')).detectAll(Buffer.from(bytes));
-};
 
 /**
  * The article's text. A page's declared charset comes first; a page that misstates it is read as
