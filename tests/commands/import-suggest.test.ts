@@ -15,6 +15,7 @@ interface VocabItem {
   pinyin?: string;
   context?: { zh: string; en: string };
   source: string;
+  cloze?: { term: string; text: string };
 }
 
 async function dryRun(args: string[], home = tempHome()): Promise<{ vocab: VocabItem[]; pairs: { zh: string; en: string }[] }> {
@@ -36,12 +37,14 @@ describe('parley import --suggest', () => {
     expect(doc.pairs.map(({ zh, en }) => ({ zh, en }))).toContainEqual(soyMilk.context);
     expect(soyMilk.context!.zh).toContain('豆浆');
     expect(soyMilk.context!.en).toContain('soy milk');
+    // Its cloze card: the term as the sentence writes it, and the sentence with it blanked.
+    expect(soyMilk.cloze).toEqual({ term: '豆浆', text: soyMilk.context!.zh.replace('豆浆', '____') });
   });
 
   it('shows source "article" on every item without --suggest, and the dry-run shape otherwise unchanged', async () => {
     const doc = await dryRun([]);
     expect(doc.vocab.map((v) => v.source)).toEqual(['article', 'article']);
-    // `cloze`: the term as its context sentence writes it, which the cloze card blanks.
+    // `cloze`: the term as its context sentence writes it, and that sentence blanked: the cloze card's prompt.
     expect(Object.keys(doc.vocab[0]!).sort()).toEqual(['cloze', 'context', 'gloss', 'id', 'lang', 'note', 'pinyin', 'source', 'term']);
   });
 

@@ -1,10 +1,17 @@
 import type { Context } from '../../cli/context.js';
-import { clozeForm } from '../../core/deck/cloze.js';
+import { blanked, clozeForm, splitAtTerm, type TermInContext } from '../../core/deck/cloze.js';
 import { noteId } from '../../core/deck/id.js';
 import type { Theme } from '../../ui/theme.js';
 import type { DeckPlan } from './index.js';
 
-const withCloze = (cloze: string | undefined) => (cloze ? { cloze } : {});
+/**
+ * The cloze card an item gives: the term as its context sentence writes it (the deck's `cloze`
+ * field) and the card's prompt, that sentence with the term blanked; nothing when the sentence lacks it.
+ */
+function withCloze(item: TermInContext): { cloze?: { term: string; text: string } } {
+  const term = clozeForm(item);
+  return term === undefined ? {} : { cloze: { term, text: blanked(splitAtTerm(item.context![item.lang], term, item.lang)) } };
+}
 
 /** DESIGN's `--dry-run --json` document: what would be imported, in article order. */
 function dryRunDocument(plan: DeckPlan) {
@@ -18,8 +25,7 @@ function dryRunDocument(plan: DeckPlan) {
       ...(v.pos ? { pos: v.pos } : {}), ...(v.pinyin ? { pinyin: v.pinyin } : {}),
       ...(v.note ? { note: v.note } : {}), ...(v.context ? { context: v.context } : {}),
       source: v.source ?? 'article',
-      // The term as the context writes it, blanked on the cloze card; absent when the context lacks it: no cloze card.
-      ...withCloze(clozeForm(v)),
+      ...withCloze(v),
     }))),
     skipped: analyses.flatMap((a) => a.skipped.map((s) => ({ text: s.text, reason: s.reason }))),
   };
