@@ -110,6 +110,16 @@ test('a cloze card asks with the term blanked and the gloss as a hint, and answe
   expect(answer.split('\n')[0]).toMatch(/AI 安全对话 {2}cloze /);
 });
 
+test('with pinyin on, a cloze card reads the blanked sentence, then the whole one once the term is in', () => {
+  // The screen asks for the reading of what it shows; a fake reader says which text it was given.
+  const pinyin = (zh: string) => (zh.includes('渡轮') ? 'whole sentence' : zh.includes('____') ? 'blanked sentence' : undefined);
+  const withPinyin = { ...clozeSession(ferry), pinyin: true };
+  expect(renderReview(withPinyin, { columns: 80, rows: 24, color: false, pinyin })).toContain('blanked sentence');
+  const answer = renderReview(apply(withPinyin, { type: 'show-answer' }), { columns: 80, rows: 24, color: false, pinyin });
+  expect(answer).toContain('whole sentence');
+  expect(answer).not.toContain('blanked sentence');
+});
+
 test('in colour the marked term has the term colour, and the brackets stay', () => {
   const answer = renderReview(apply(clozeSession(ferry), { type: 'show-answer' }), { columns: 80, rows: 24, color: true });
   expect(answer).toContain('\x1b[36m\x1b[1m【渡轮】');

@@ -106,7 +106,9 @@ function bodyBlocks(state: SessionState, size: ScreenSize, theme: Theme): Block[
     return text ? paragraph(text, width, theme.dim) : [];
   };
   const blocks = frontBlocks(card, showing.revealed, size, theme);
-  if (prompt.lang === 'zh') blocks.push({ lines: pinyinOf(prompt.text), drop: 3 });
+  // A revealed cloze shows its whole sentence, the term filled in: the reading follows it.
+  const shown = showing.revealed && card.direction === 'cloze' && note.context ? note.context.zh : prompt.text;
+  if (prompt.lang === 'zh') blocks.push({ lines: pinyinOf(shown), drop: 3 });
   if (!showing.revealed) return blocks;
 
   blocks.push({ lines: [''], drop: 5 });
