@@ -81,10 +81,11 @@ function readMark(git: Git): Mark | undefined {
  * Whether a sync with `url` would find nothing to fetch, merge, commit or push, known without
  * running git: only for a remote on this disk, whose branch can be read as a fetch would.
  */
-export function nothingNew(git: Git, url: string, branch: string, refs: Refs): boolean {
+export function nothingNew(git: Git, url: string, branch: string): boolean {
   const mark = readMark(git);
   if (!mark || mark.remote !== url || mark.branch !== branch) return false;
-  if (refs.ours !== mark.head || localRemoteRef(url, branch) !== mark.head) return false;
+  // The branch as its file says (a repository whose refs git keeps otherwise is asked by the slow way).
+  if (refFile(join(git.root, '.git'), `refs/heads/${branch}`) !== mark.head || localRemoteRef(url, branch) !== mark.head) return false;
   const now = sharedStamps(git.root);
   if (!now) return false;
   const paths = Object.keys(now);

@@ -66,7 +66,7 @@ export async function syncHome(store: Store, git: Git, wanted: string | undefine
     const url = wanted ?? known;
     if (url === undefined) throw noRemote();
     let branch = currentBranch(git);
-    if (!made && url === known && nothingNew(git, url, branch, readRefs(git, branch))) {
+    if (!made && url === known && nothingNew(git, url, branch)) {
       talk.say(syncSummary(shownRemote(url), NOTHING, NOTHING));
       return;
     }
