@@ -251,45 +251,59 @@ function* newCards<N extends NoteRef>(deck: DeckCards<N>, note: N, window: Queue
  * checked against its own note and its linked notes without a search.
  */
 class TakenNotes<N extends NoteRef> {
-  /** Per `deck\0noteId`: a sentence's vocabulary in article order, or a vocabulary note's sentences. */
-  readonly #linked = new Map<string, N[]>();
-  readonly #taken = new Set<string>();
+  readonly #decks: ReadonlyMap<string, DeckCards<N>>;
+  /**
+   * Per deck, per note id: a sentence's vocabulary in article order, or a vocabulary note's
+   * sentences. Made for a deck the first time it is asked about: a session reaches few decks' new cards.
+   */
+  readonly #linked = new Map<string, Map<string, N[]>>();
+  /** Per deck, the ids of the notes taken today. */
+  readonly #taken = new Map<string, Set<string>>();
 
   constructor(decks: readonly DeckCards<N>[]) {
-    const link = (deck: string, from: N, to: N) => {
-      const list = this.#linked.get(key(deck, from.id));
+    this.#decks = new Map(decks.map((deck) => [deck.slug, deck]));
+  }
+
+  #links(slug: string): Map<string, N[]> {
+    let links = this.#linked.get(slug);
+    if (links) return links;
+    links = new Map();
+    this.#linked.set(slug, links);
+    const deck = this.#decks.get(slug);
+    if (!deck) return links;
+    const link = (from: N, to: N) => {
+      const list = links.get(from.id);
       if (list) list.push(to);
-      else this.#linked.set(key(deck, from.id), [to]);
+      else links.set(from.id, [to]);
     };
-    for (const deck of decks) {
-      const pairs: [N, N][] = [];
-      for (let i = 0; i + 1 < deck.pairs.length; i += 2) {
-        const vocab = deck.notes[deck.pairs[i]!];
-        const sentence = deck.notes[deck.pairs[i + 1]!];
-        if (vocab?.kind === 'vocab' && sentence?.kind === 'sentence') pairs.push([vocab, sentence]);
-      }
-      // Vocabulary pulled forward comes in article order, whatever order the pairs were found in.
-      pairs.sort(([a], [b]) => a.order - b.order);
-      for (const [vocab, sentence] of pairs) {
-        link(deck.slug, vocab, sentence);
-        link(deck.slug, sentence, vocab);
-      }
+    for (let i = 0; i + 1 < deck.pairs.length; i += 2) {
+      const vocab = deck.notes[deck.pairs[i]!];
+      const sentence = deck.notes[deck.pairs[i + 1]!];
+      if (vocab?.kind !== 'vocab' || sentence?.kind !== 'sentence') continue;
+      link(vocab, sentence);
+      link(sentence, vocab);
     }
+    return links;
   }
 
   add(deck: string, note: NoteRef): void {
-    this.#taken.add(key(deck, note.id));
+    let taken = this.#taken.get(deck);
+    if (!taken) this.#taken.set(deck, (taken = new Set()));
+    taken.add(note.id);
   }
 
   /** The vocabulary notes a sentence uses, in article order. */
   vocabularyOf(deck: string, sentence: NoteRef): readonly N[] {
-    return this.#linked.get(key(deck, sentence.id)) ?? [];
+    // Vocabulary pulled forward comes in article order, whatever order the pairs were found in.
+    return (this.#links(deck).get(sentence.id) ?? []).sort((a, b) => a.order - b.order);
   }
 
   /** Whether a card of `note` waits for another day: its note was taken, or it is vocabulary a sentence taken today gave away. */
   waits(deck: string, note: NoteRef): boolean {
-    if (this.#taken.has(key(deck, note.id))) return true;
-    return note.kind === 'vocab' && (this.#linked.get(key(deck, note.id))?.some((s) => this.#taken.has(key(deck, s.id))) ?? false);
+    const taken = this.#taken.get(deck);
+    if (!taken) return false;
+    if (taken.has(note.id)) return true;
+    return note.kind === 'vocab' && (this.#links(deck).get(note.id)?.some((s) => taken.has(s.id)) ?? false);
   }
 }
 
