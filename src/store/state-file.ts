@@ -164,13 +164,12 @@ function decode(filed: Filed): HomeState {
     const states = new Map<string, CardState>();
     const c = columns as unknown as Record<(typeof FIELDS)[number], unknown[]>;
     for (let i = 0; i < ids.length; i++) {
-      // Field by field in one literal, not key by key: a cold start builds thousands of these.
+      // The required fields in one literal, then each optional one that is there: a cold start
+      // builds thousands of these, and deleting a field would turn each into a slow dictionary.
       const state = {
-        due: c.due[i], stability: c.stability[i], difficulty: c.difficulty[i], elapsed_days: c.elapsed_days[i],
-        scheduled_days: c.scheduled_days[i], learning_steps: c.learning_steps[i], reps: c.reps[i], lapses: c.lapses[i], state: c.state[i],
-        last_review: c.last_review[i], suspended: c.suspended[i], buriedUntil: c.buriedUntil[i], tags: c.tags[i],
+        due: c.due[i], stability: c.stability[i], difficulty: c.difficulty[i], reps: c.reps[i], lapses: c.lapses[i], state: c.state[i],
       } as Record<string, unknown>;
-      for (const field of OPTIONAL) if (state[field] === null) delete state[field];
+      for (const field of OPTIONAL) if (c[field][i] !== null) state[field] = c[field][i];
       states.set(ids[i]!, state as unknown as CardState);
     }
     cards.set(slug, states);
