@@ -176,7 +176,7 @@ export function importBytes(bytes: Uint8Array, label: string, lex: Lexicon | und
     let { text } = decodeArticle(bytes, undefined, label, () => []);
     if (looksLikeHtml(text)) ({ text } = htmlToText(text, tokenizeHtml));
     const analysis = analyseArticle(text, { lexicon: lex });
-    const notes = notesFromAnalysis(analysis);
+    const notes = notesFromAnalysis(analysis, (word) => lex?.glosses(word) !== undefined);
     const deck: Deck = { format: DECK_FORMAT, name: 'fuzz', slug: 'fuzz', source: { sha256: 'x' }, notes };
     const text2 = serialiseDeck(deck);
     const back = parseDeck(text2, 'fuzz.json');

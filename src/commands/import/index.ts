@@ -132,8 +132,9 @@ function groups(options: ImportOptions, articles: ReadArticle[], toPinyin: Artif
  * the user gave, or (with no name given) came from the same article; otherwise the group takes the
  * next free slug (`an-quan-2`), so two decks never silently become one.
  */
-function settle(ctx: Context, base: string, group: Group): DeckPlan {
-  const incoming = group.articles.flatMap((a) => notesFromAnalysis(a.analysis));
+function settle(ctx: Context, base: string, group: Group, lexicon: Lexicon | undefined): DeckPlan {
+  const isWord = (text: string) => lexicon?.glosses(text) !== undefined;
+  const incoming = group.articles.flatMap((a) => notesFromAnalysis(a.analysis, isWord));
   const mine = identity(sourceOf(group.articles[0]!));
   const same = (deck: Deck) => (group.named ? deck.name === group.name : identity(deck.source) === mine);
   let displaced: DeckPlan['displaced'];
@@ -163,8 +164,8 @@ function movedDeck(ctx: Context, name: string, same: (deck: Deck) => boolean): D
   return undefined;
 }
 
-function plan(ctx: Context, options: ImportOptions, articles: ReadArticle[], toPinyin: Artifacts['pinyin']): DeckPlan[] {
-  return [...groups(options, articles, toPinyin)].map(([slug, group]) => settle(ctx, slug, group));
+function plan(ctx: Context, options: ImportOptions, articles: ReadArticle[], artifacts: Artifacts): DeckPlan[] {
+  return [...groups(options, articles, artifacts.pinyin)].map(([slug, group]) => settle(ctx, slug, group, artifacts.lexicon));
 }
 
 export async function run(options: ImportOptions, args: string[], ctx: Context): Promise<void> {
@@ -188,14 +189,14 @@ export async function run(options: ImportOptions, args: string[], ctx: Context):
     () => (indexes ??= loadWordIndexes(ctx.dist)),
   );
   if (options.dryRun) {
-    await printDryRun(ctx, plan(ctx, options, articles, toPinyin), options.json === true);
+    await printDryRun(ctx, plan(ctx, options, articles, artifacts), options.json === true);
     return;
   }
   const store = await ctx.store();
   // Read, merge and write under the lock: a second import of the same deck meanwhile would
   // otherwise write over this one's notes.
   const written = store.locked(() => {
-    const plans = plan(ctx, options, articles, toPinyin);
+    const plans = plan(ctx, options, articles, artifacts);
     // The card state is read before any deck file is written: a state parley must refuse (damaged
     // with no journal, or ahead of the journal) then refuses the import with nothing written.
     store.read();

@@ -1,21 +1,22 @@
 import type { Context } from '../../cli/context.js';
-import { blanked, clozeForm, splitAtTerm, type TermInContext } from '../../core/deck/cloze.js';
+import { blanked, splitAtTerm, type TermInContext } from '../../core/deck/cloze.js';
 import { noteId } from '../../core/deck/id.js';
 import type { Theme } from '../../ui/theme.js';
 import type { DeckPlan } from './index.js';
 
 /**
- * The cloze card an item gives: the term as its context sentence writes it (the deck's `cloze`
- * field) and the card's prompt, that sentence with the term blanked; nothing when the sentence lacks it.
+ * The cloze card an item gives: the term as its context sentence writes it (the note's `cloze`
+ * field, `term`) and the card's prompt, that sentence with the term blanked; nothing when the note has none.
  */
-function withCloze(item: TermInContext): { cloze?: { term: string; text: string } } {
-  const term = clozeForm(item);
+function withCloze(item: TermInContext, term: string | undefined): { cloze?: { term: string; text: string } } {
   return term === undefined ? {} : { cloze: { term, text: blanked(splitAtTerm(item.context![item.lang], term, item.lang)) } };
 }
 
 /** DESIGN's `--dry-run --json` document: what would be imported, in article order. */
 function dryRunDocument(plan: DeckPlan) {
   const analyses = plan.articles.map((a) => a.analysis);
+  // As the notes have it: the dry run shows the cloze cards the import would make.
+  const clozes = new Map(plan.notes.map((n) => [n.id, n.cloze]));
   return {
     deck: { name: plan.name, slug: plan.slug },
     title: plan.articles[0]?.title ?? null,
@@ -25,7 +26,7 @@ function dryRunDocument(plan: DeckPlan) {
       ...(v.pos ? { pos: v.pos } : {}), ...(v.pinyin ? { pinyin: v.pinyin } : {}),
       ...(v.note ? { note: v.note } : {}), ...(v.context ? { context: v.context } : {}),
       source: v.source ?? 'article',
-      ...withCloze(v),
+      ...withCloze(v, clozes.get(noteId('vocab', [v.lang, v.term]))),
     }))),
     skipped: analyses.flatMap((a) => a.skipped.map((s) => ({ text: s.text, reason: s.reason }))),
   };

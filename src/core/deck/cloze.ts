@@ -21,15 +21,31 @@ export function termOf(note: Pick<Note, 'zh' | 'en' | 'lang'>): { term: string; 
   return note.lang === 'en' ? { term: note.en, lang: 'en' } : { term: note.zh, lang: 'zh' };
 }
 
+/** A longer word than this never holds a term (CC-CEDICT's words, as the lexicon keeps them, and names). */
+const LONGEST_WORD = 4;
+
 /**
  * The term as its context sentence writes it, for the note's `cloze` field; undefined when the
- * sentence does not hold it (the note then gets no cloze card).
+ * sentence does not hold it (the note then gets no cloze card). Chinese has no spaces to tell a
+ * word from part of one: where the term is also part of a longer word `isWord` knows (会 in 会议,
+ * 小时 in 小时候), the sentence gives no cloze, since every occurrence of the form is blanked.
  */
-export function clozeForm({ term, lang, context }: TermInContext): string | undefined {
+export function clozeForm({ term, lang, context }: TermInContext, isWord: (text: string) => boolean): string | undefined {
   const sentence = context?.[lang];
   if (!sentence) return undefined;
-  const first = findTerm(sentence, term, lang)[0];
+  const found = findTerm(sentence, term, lang);
+  if (lang === 'zh' && found.some((o) => insideWord(sentence, o.start, o.end, isWord))) return undefined;
+  const first = found[0];
   return first && sentence.slice(first.start, first.end);
+}
+
+function insideWord(sentence: string, start: number, end: number, isWord: (text: string) => boolean): boolean {
+  for (let from = Math.max(0, end - LONGEST_WORD); from <= start; from++) {
+    for (let to = Math.min(sentence.length, from + LONGEST_WORD); to >= end; to--) {
+      if (to - from > end - start && isWord(sentence.slice(from, to))) return true;
+    }
+  }
+  return false;
 }
 
 /** A sentence cut around every occurrence of `term`; the parts joined are the sentence. */

@@ -41,10 +41,24 @@ describe('an English term in its sentence', () => {
 
 test('import writes the term as the sentence has it, and nothing when it is not there', () => {
   const context = { zh: '她的沉默让人不安。', en: 'Her silence was disconcerting.' };
-  expect(clozeForm({ term: 'Disconcerting', lang: 'en', context })).toBe('disconcerting');
-  expect(clozeForm({ term: '沉默', lang: 'zh', context })).toBe('沉默');
-  expect(clozeForm({ term: '不安全', lang: 'zh', context })).toBeUndefined();
-  expect(clozeForm({ term: '沉默', lang: 'zh' })).toBeUndefined();
+  const noWords = () => false;
+  expect(clozeForm({ term: 'Disconcerting', lang: 'en', context }, noWords)).toBe('disconcerting');
+  expect(clozeForm({ term: '沉默', lang: 'zh', context }, noWords)).toBe('沉默');
+  expect(clozeForm({ term: '不安全', lang: 'zh', context }, noWords)).toBeUndefined();
+  expect(clozeForm({ term: '沉默', lang: 'zh' }, noWords)).toBeUndefined();
+});
+
+test('a Chinese term that is also part of a longer word in its sentence gets no cloze, since every occurrence is blanked', () => {
+  const words = new Set(['会议', '小时候', '学生', '学校', '学习', '码头']);
+  const isWord = (text: string) => words.has(text);
+  const cloze = (term: string, zh: string) => clozeForm({ term, lang: 'zh', context: { zh, en: '-' } }, isWord);
+  expect(cloze('会', '他会来的时候会议才能开。')).toBeUndefined();
+  expect(cloze('小时', '小时候我每天走一个小时。')).toBeUndefined();
+  expect(cloze('学', '学生们在学校里学习。')).toBeUndefined();
+  expect(cloze('会', '他明天会来。')).toBe('会');
+  expect(cloze('小时', '我每天走一个小时。')).toBe('小时');
+  // A word of its own that a longer word merely touches is still the term.
+  expect(cloze('码头', '码头上的人都在等。')).toBe('码头');
 });
 
 test('the blank replaces every occurrence, so a second one does not give the term away', () => {
