@@ -10,6 +10,12 @@ const SUBJECTS = new Set(['我', '你', '您', '他', '她', '它', '我们', '�
 /** Verbs after which 为 is wéi, "as": 选为, 称为, 视为 (成为 and 认为 are dictionary words already). */
 const AS_VERBS = new Set([...'选称视改变分作译评定列化转当叫推升划封奉命']);
 
+/** Whether the words so far end in a doubled character (高高兴兴, 好好儿), which the dictionary may have split. */
+function reduplicated(words: readonly Word[]): boolean {
+  const chars = [...words.slice(-3).map((w) => w.text).join('').replace(/儿$/, '')];
+  return chars.length >= 2 && chars[chars.length - 1] === chars[chars.length - 2];
+}
+
 /**
  * Readings the dictionary cannot give, since they depend on the words around: the particles 地 and
  * 得 (read dì and dé alone), 得 as děi, 了 after 得 (做得了 liǎo), the aspect particle 过 (guo), 还
@@ -28,8 +34,8 @@ export function readParticles(words: readonly Word[]): Word[] {
         else out.push(word);
         return;
       case '地':
-        // After an adverbial (慢慢, 认真, 高兴) and before what it modifies; a noun's 地 follows a measure word (这块地).
-        if (before && [...before.text].length >= 2 && after) return read('de');
+        // After an adverbial (慢慢, 认真, 高兴, 高高兴兴, 好好儿) and before what it modifies; a noun's 地 follows a measure word (这块地).
+        if (before && after && ([...before.text].length >= 2 || reduplicated(out))) return read('de');
         break;
       case '得':
         if (before && after && SUBJECTS.has(before.text)) return read('děi');
