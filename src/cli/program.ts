@@ -2,7 +2,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 
 export { CommanderError };
 import pkg from '../../package.json' with { type: 'json' };
-import { STUDY_DIRECTIONS } from '../core/settings.js';
+import { MAX_SUGGESTIONS, STUDY_DIRECTIONS } from '../core/settings.js';
 import type { IO } from '../ui/io.js';
 import { createContext, finishPendingWork, type Context, type GlobalOptions, type Host } from './context.js';
 
@@ -20,6 +20,13 @@ Files live in $PARLEY_HOME (or --home DIR). Set NO_COLOR=1 for plain output.`;
 function count(value: string): number {
   const n = Number(value.trim());
   if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n)) throw new InvalidArgumentError('Give a whole number such as 10.');
+  return n;
+}
+
+/** As many suggested words as the suggestPerArticle setting allows: more would be the article's whole vocabulary. */
+function suggestions(value: string): number {
+  const n = count(value);
+  if (n > MAX_SUGGESTIONS) throw new InvalidArgumentError(`Give a whole number from 0 to ${MAX_SUGGESTIONS}.`);
   return n;
 }
 
@@ -94,7 +101,7 @@ export function buildProgram(host: Host, messages: Pick<IO, 'write'>): Command {
     .option('--dry-run', 'show what would be imported and write nothing')
     .option('--json', 'print JSON')
     .option('--encoding <enc>', 'the file\'s encoding when guessing fails (utf-8, utf-16le, gb18030, …)')
-    .option('--suggest <n>', 'add up to N vocabulary notes of words to learn, chosen from each article', count)
+    .option('--suggest <n>', `add up to N (0–${MAX_SUGGESTIONS}) vocabulary notes of words to learn, chosen from each article`, suggestions)
     .addHelpText('after', '\nExamples:\n  parley import article.txt\n  parley import https://example.com/bilingual-article.html\n  parley import a.txt b.txt --deck news\n  parley import article.txt --suggest 8\n  pbpaste | parley import - --deck today --dry-run')
     .action(lazy(() => import('../commands/import/index.js')));
 

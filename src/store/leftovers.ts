@@ -14,8 +14,8 @@ const swept = new Set<string>();
 
 /**
  * Removes what a parley killed mid-write (kill -9, power loss) left in the home, its state/, decks/,
- * journal/ (where a sync writes other devices' journals whole) and .git/ (where it marks a sync
- * with nothing left to send): parley's own temp and pid files
+ * journal/ (where a sync writes other devices' journals whole), known/ and .git/ (where it marks
+ * a sync with nothing left to send): parley's own temp and pid files
  * whose process is gone. Once per process and home, when
  * the lock is first taken, so reading commands never pay for it; a file it cannot remove is left.
  */
@@ -23,8 +23,8 @@ export function sweepLeftovers(root: string): void {
   if (swept.has(root)) return;
   swept.add(root);
   const now = Date.now();
-  const { legacyState, decks, journals, repository } = layout(root);
-  for (const dir of [root, legacyState, decks, journals, repository]) {
+  const { legacyState, decks, journals, known, repository } = layout(root);
+  for (const dir of [root, legacyState, decks, journals, known, repository]) {
     let names: string[];
     try {
       names = readdirSync(dir);

@@ -78,7 +78,7 @@ describe('parley import --suggest', () => {
     expect(again.stdout).toContain('added 0, updated 0, unchanged 10');
   });
 
-  for (const bad of ['-1', 'x', '2.5']) {
+  for (const bad of ['-1', 'x', '2.5', '51', '999999999']) {
     it(`refuses --suggest ${bad} as wrong usage, in one line`, async () => {
       const home = join(tempHome(), 'h');
       const result = await parleyIn(['import', SAMPLE, '--suggest', bad], { home });

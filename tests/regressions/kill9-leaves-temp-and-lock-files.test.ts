@@ -22,7 +22,7 @@ function deadPid(): number {
 }
 
 function files(home: string): string[] {
-  return ['', 'decks', 'journal', '.git'].flatMap((dir) => readdirSync(join(home, dir)).map((n) => (dir ? `${dir}/${n}` : n))).sort();
+  return ['', 'decks', 'journal', 'known', '.git'].flatMap((dir) => readdirSync(join(home, dir)).map((n) => (dir ? `${dir}/${n}` : n))).sort();
 }
 
 describe('leftovers of a killed parley are cleaned up on the next write', () => {
@@ -33,6 +33,7 @@ describe('leftovers of a killed parley are cleaned up on the next write', () => 
     const alive = process.pid;
     const old = new Date(Date.now() - 10 * 60_000);
     mkdirSync(join(home, '.git'));
+    mkdirSync(join(home, 'known'));
     const put = (name: string, age?: Date) => {
       writeFileSync(join(home, name), `${dead}\n`);
       if (age) utimesSync(join(home, name), age, age);
@@ -47,6 +48,7 @@ describe('leftovers of a killed parley are cleaned up on the next write', () => 
       `journal/.laptop-1a2b.jsonl.${dead}.tmp`,
       // A sync marks, in the repository, that it left nothing to send.
       `.git/.parley-synced.json.${dead}.tmp`,
+      `known/.laptop-1a2b.txt.${dead}.tmp`,
     ];
     const kept = [
       `.lock.${alive}`,

@@ -15,6 +15,9 @@ const MAX_WORD = 40;
 export function normalizeWord(raw: string): string | undefined {
   const word = raw
     .normalize('NFKC')
+    // A terminal escape goes whole, not just its ESC; tabs and line breaks are spaces.
+    .replace(/\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-_])/g, '')
+    .replace(/[\t\n\r\v\f]/g, ' ')
     .replace(/[\p{Cc}\p{Cf}]/gu, '')
     .replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, '')
     .replace(/\s+/g, ' ')
@@ -25,17 +28,22 @@ export function normalizeWord(raw: string): string | undefined {
 
 /**
  * The word a line of a word list names. Lists come as one word a line, or as a table whose first
- * column is the word (`爱\tài\tto love`, `安全, ān quán`, `安全 ān quán safe`): the first column, or
- * the run of Chinese characters a line starts with. A line with nothing word-like (a heading
- * `HSK 1`, a number) names nothing.
+ * column is the word (`爱\tài\tto love`, `安全, ān quán`, `安全 ān quán safe`, `| 安全 | safe |`), or
+ * whose first column is a rank (`1\t爱\tài`): that column, or the run of Chinese characters a line
+ * starts with. A line with nothing word-like (a heading `HSK 1`, a number) names nothing.
  */
 export function wordOfLine(line: string): string | undefined {
   const text = line.replace(/^\uFEFF/, '').trim();
   if (text === '' || text.startsWith('#')) return undefined;
-  const column = text.split(/\t|[,，;；]/)[0]!.trim();
+  // A Markdown table's rule row (|---|---|) names nothing.
+  if (/^\|?[\s:|-]+$/.test(text) && text.includes('-')) return undefined;
+  const columns = text.replace(/^\|/, '').split(/\t|\||[,，;；]/).map((c) => c.trim());
+  // A first column of numbers is a rank (`1\t爱\tài`, `12. 爱`): the word comes after it.
+  const ranked = /^\d+[.)、]?(?:\s+(.+))?$/.exec(columns[0]!);
+  const column = !ranked ? columns[0]! : ranked[1] ?? columns[1] ?? '';
   const han = /^[\p{Script=Han}·]+/u.exec(column)?.[0];
   const word = han ?? column;
-  if (!han && /^hsk\b|^\d/i.test(word)) return undefined;
+  if (!han && /^hsk\s*\d*\b|^\d/i.test(word)) return undefined;
   return normalizeWord(word);
 }
 

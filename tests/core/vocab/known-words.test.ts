@@ -14,6 +14,9 @@ describe('normalizeWord', () => {
     ['well-being', 'well-being'],
     ['disconcerting.', 'disconcerting'],
     ['安\u202e全', '安全'],
+    ['a\u001b[31mred', 'ared'],
+    ['ice\tcream', 'ice cream'],
+    ['\u001b]0;title\u0007茶', '茶'],
     ['123', undefined],
     ['...', undefined],
     ['', undefined],
@@ -40,8 +43,15 @@ describe('word lists', () => {
     ['negotiate', 'negotiate'],
     ['ice cream\tn.', 'ice cream'],
     ['HSK 1', undefined],
-    ['12. 爱', undefined],
+    ['12. 爱', '爱'],
+    ['3) negotiate', 'negotiate'],
     ['# level 2', undefined],
+    ['HSK1', undefined],
+    ['1\t爱\tài\tlove', '爱'],
+    ['12.\tweather', 'weather'],
+    ['| 邻居 | neighbour |', '邻居'],
+    ['| english | 中文 |', 'english'],
+    ['|---|:---:|', undefined],
   ])('a line %j names %j', (line, word) => expect(wordOfLine(line)).toBe(word));
 
   it('takes each word once, in list order, and numbers the lines that name none', () => {
