@@ -55,6 +55,19 @@ describe('parley import --suggest', () => {
     expect(suggested.map((v) => [v.term, v.gloss, v.lang])).toEqual([['dew', '露水', 'en'], ['soy', '豆浆', 'en'], ['salty', '咸', 'en']]);
   });
 
+  it('suggests no number word to a learner of English', async () => {
+    const home = tempHome();
+    expect((await parleyIn(['config', 'set', 'learning', 'en'], { home })).code).toBe(0);
+    const article = join(tempHome(), 'harvest.txt');
+    // Written for this test.
+    writeFileSync(article, '去年秋天，村里收了两百吨苹果。\nLast autumn the village harvested two hundred tonnes of apples.\n\n第一批苹果卖到了邻近的城市。\nThe first batch of apples was sold to a neighbouring city.\n');
+    const result = await parleyIn(['import', article, '--suggest', '20', '--dry-run', '--json'], { home });
+    expect(result.code, result.stderr).toBe(0);
+    const terms = JSON.parse(result.stdout).vocab.map((v: VocabItem) => v.term);
+    expect(terms.length).toBeGreaterThan(2);
+    for (const word of ['two', 'hundred', 'first']) expect(terms).not.toContain(word);
+  });
+
   it('writes source on the deck\'s vocabulary notes, and a re-import adds nothing', async () => {
     const home = tempHome();
     expect((await parleyIn(['import', SAMPLE, '--suggest', '2'], { home })).code).toBe(0);

@@ -117,6 +117,13 @@ function worthLearning(word: string, entry: WordCount): boolean {
   return entry.pos !== 'd' || entry.freq < RARE_SINGLE;
 }
 
+/** Numbers in words are no vocabulary, as numerals are not on the Chinese side. */
+const NUMBER_WORDS = new Set(
+  ('zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen ' +
+    'nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion trillion dozen ' +
+    'first second third fourth fifth sixth seventh eighth ninth tenth half twice').split(' '),
+);
+
 function englishCandidates(input: SuggestInput, tools: SuggestTools): Candidate[] {
   const marked = new Set(input.marked.filter((m) => m.lang === 'en').map((m) => m.term.toLowerCase()));
   const found = new Map<string, Candidate>();
@@ -138,7 +145,7 @@ function englishCandidates(input: SuggestInput, tools: SuggestTools): Candidate[
       // A capital inside a sentence is a name's; so is one the index does not know in lower case.
       if (lower.length < 3 || isStopWord(lower) || (form !== lower && !sentenceStart)) continue;
       const word = tools.english(lower);
-      if (!word) continue;
+      if (!word || NUMBER_WORDS.has(word.lemma)) continue;
       const seen = found.get(word.lemma);
       if (seen) {
         if (seen.uses.at(-1) !== at) seen.uses.push(at);
