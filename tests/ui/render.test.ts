@@ -120,6 +120,16 @@ test('with pinyin on, a cloze card reads the blanked sentence, then the whole on
   expect(answer).not.toContain('blanked sentence');
 });
 
+test('a Chinese term with no cloze form is not marked in its context, where its characters may be part of another word', () => {
+  const will: Note = {
+    id: 'v3', kind: 'vocab', order: 4, lang: 'zh', zh: '会', en: 'will',
+    context: { zh: '他会来的时候会议才能开。', en: 'The meeting can begin when he comes.' },
+  };
+  const back = renderReview(apply(session(will, 'zh-en'), { type: 'show-answer' }), { columns: 80, rows: 24, color: false });
+  expect(back).toContain('他会来的时候会议才能开。');
+  expect(back).not.toContain('【');
+});
+
 test('in colour the marked term has the term colour, and the brackets stay', () => {
   const answer = renderReview(apply(clozeSession(ferry), { type: 'show-answer' }), { columns: 80, rows: 24, color: true });
   expect(answer).toContain('\x1b[36m\x1b[1m【渡轮】');

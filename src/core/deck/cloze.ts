@@ -68,11 +68,14 @@ export function blanked(parts: readonly SentencePart[]): string {
 
 /**
  * A vocabulary note's context sentence on its term's side, cut at the term: what its cloze card
- * blanks and what the back of its cards highlights. The cloze form is looked for when the note has
- * one, else the term itself (a deck written before cloze cards). Undefined without context.
+ * blanks and what the back of its cards highlights. A Chinese term without a cloze form (a deck
+ * written before cloze cards, or a term that is also part of a longer word there, 会 in 会议) is
+ * not marked: its characters alone would mark the wrong places.
  */
 export function contextParts(note: Note): SentencePart[] | undefined {
   if (note.kind !== 'vocab' || !note.context) return undefined;
   const { term, lang } = termOf(note);
-  return splitAtTerm(note.context[lang], note.cloze ?? term, lang);
+  // English words are whole words wherever they stand, so a term alone marks right places.
+  const form = note.cloze ?? (lang === 'en' ? term : undefined);
+  return form === undefined ? undefined : splitAtTerm(note.context[lang], form, lang);
 }
