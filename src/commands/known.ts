@@ -1,6 +1,7 @@
 import type { Context } from '../cli/context.js';
 import { UserError } from '../core/errors.js';
 import { decodeArticle } from '../core/text/decode.js';
+import { plural } from '../core/text/plural.js';
 import { normalizeWord, wordsOfList } from '../core/vocab/known-words.js';
 import { addKnown, learntKnown, saidKnown } from '../store/known.js';
 import { guessEncoding } from './import/guess-encoding.js';
@@ -9,8 +10,6 @@ import { readSource } from './import/read-source.js';
 interface JsonOption {
   json?: boolean;
 }
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 function added(ctx: Context, fresh: readonly string[], given: number): void {
   const already = given - fresh.length;

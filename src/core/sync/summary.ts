@@ -1,3 +1,4 @@
+import { plural } from '../text/plural.js';
 import { besidePath, type MergeOutcome } from './merge.js';
 
 /** What one side has that the other lacks, as a user counts it. */
@@ -13,8 +14,6 @@ export interface Movement {
 }
 
 export const NOTHING: Readonly<Movement> = { entries: 0, decksAdded: 0, decksChanged: 0, decksRemoved: 0, knownWords: 0, settings: false };
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export function describeMovement(m: Movement): string {
   const parts = [
