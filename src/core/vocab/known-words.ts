@@ -1,4 +1,5 @@
 import type { CardState } from '../srs/card-state.js';
+import { termOf as vocabularyTerm } from '../deck/cloze.js';
 import type { Note } from '../deck/note.js';
 
 /** A card this stable (FSRS stability, in days) has its term learnt: parley stops suggesting it. */
@@ -62,8 +63,7 @@ export function wordsOfList(text: string): { words: string[]; skipped: number[] 
 
 /** The term of a vocabulary note, as known words are compared. */
 export function termOf(note: Note): string | undefined {
-  if (note.kind !== 'vocab') return undefined;
-  return normalizeWord(note.lang === 'en' ? note.en : note.zh);
+  return note.kind === 'vocab' ? normalizeWord(vocabularyTerm(note).term) : undefined;
 }
 
 /**
