@@ -104,7 +104,7 @@ function isFormOf(word: string, lemma: string): boolean {
 }
 
 /** The regular inflections of an English word: plural and third person, past, participle, comparison. */
-export function regularForms(word: string): Set<string> {
+function regularForms(word: string): Set<string> {
   const forms = new Set<string>();
   const add = (stem: string, ...endings: string[]) => endings.forEach((e) => forms.add(stem + e));
   if (/[^aeiou]y$/.test(word)) add(word.slice(0, -1), 'ies', 'ied', 'ier', 'iest');
